@@ -1,0 +1,60 @@
+import { format, parseISO } from 'date-fns';
+import type { IndicatorKind } from '../frameworks/schema.js';
+import type { CellValue, ParsedValue } from '../indicators/types.js';
+
+const reportCardWords: Record<string, string> = {
+  exceptional: 'exceptional',
+  'strong-standard': 'strong standard',
+  'expected-standard': 'expected standard',
+  'needs-attention': 'needs attention',
+  'urgent-improvement': 'urgent improvement',
+};
+const legacyWords = ['', 'outstanding (1)', 'good (2)', 'requires improvement (3)', 'inadequate (4)'];
+
+const round = (n: number, places: number): string => {
+  const f = 10 ** places;
+  return String(Math.round(n * f) / f);
+};
+
+/**
+ * A parsed value in the words an officer would use, for rationales, cards and notes.
+ * Judgements keep the officer's own wording; numbers are tidied; dates are en-GB.
+ *
+ * @example
+ * displayValue({ kind: 'number', value: 89.14 }, 'percentage', 0.8914) //=> '89.1%'
+ * displayValue({ kind: 'judgement', value: 'negative' }, 'judgement', 'Ineffective') //=> 'ineffective'
+ */
+export function displayValue(value: ParsedValue, kind: IndicatorKind, raw: CellValue): string {
+  switch (value.kind) {
+    case 'number':
+      if (kind === 'percentage') return `${round(value.value, 1)}%`;
+      return round(value.value, 2);
+    case 'flag':
+      return value.value ? 'yes' : 'no';
+    case 'judgement':
+    case 'trend':
+      return typeof raw === 'string' && raw.trim() !== '' ? raw.trim().toLowerCase() : value.value;
+    case 'ofsted-legacy':
+      return legacyWords[value.grade] ?? String(value.grade);
+    case 'ofsted-report-card':
+      return reportCardWords[value.grade] ?? value.grade;
+    case 'ofsted-safeguarding':
+      return value.met ? 'safeguarding met' : 'safeguarding not met';
+    case 'date':
+      return format(parseISO(value.value), 'd MMM yyyy');
+  }
+}
+
+/**
+ * A raw cell as text, for names and identifiers: numbers lose float noise, booleans read as
+ * words, blanks are empty.
+ *
+ * @example
+ * cellText(101234) //=> '101234'
+ */
+export function cellText(raw: CellValue | undefined): string {
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'number') return Number.isInteger(raw) ? String(raw) : String(Number(raw.toPrecision(12)));
+  if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
+  return raw.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,77 @@
+import { headerKey } from './normaliseHeader.js';
+
+/** Columns that say which school a row is and who looks after it, rather than rate it. */
+export const roles = [
+  'school',
+  'urn',
+  'officer-category',
+  'officer',
+  'phase',
+  'head',
+  'head-email',
+  'data-date',
+  'suggested-category',
+  'why',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** The headings Waymark writes; a second run finds and reuses them. */
+export const OUTPUT_HEADERS = { suggested: 'Suggested category', why: 'Why' } as const;
+
+const roleAliases: Record<Role, readonly string[]> = {
+  school: ['School', 'School name', 'Name of school', 'Establishment', 'Establishment name', 'Name', 'Schools', 'Academy'],
+  urn: ['URN', 'DfE URN', 'Unique reference number', 'School URN', 'URN number'],
+  'officer-category': [
+    'Category',
+    'LA category',
+    'Officer category',
+    'Agreed category',
+    'Current category',
+    'Categorisation',
+    'Categorization',
+    'Support category',
+    'Category of support',
+    'Level of support',
+    'Support level',
+    'Final category',
+  ],
+  officer: [
+    'Officer',
+    'SPA',
+    'CPP',
+    'SIA',
+    'SIP',
+    'Adviser',
+    'Advisor',
+    'Lead adviser',
+    'Link adviser',
+    'Named officer',
+    'Named advisor',
+    'Named adviser',
+    'School improvement adviser',
+    'School improvement officer',
+    'School partnership adviser',
+  ],
+  phase: ['Phase', 'School phase', 'Phase of education'],
+  head: ['Head', 'Headteacher', 'Head teacher', 'Principal', 'Headteacher name', 'Head name'],
+  'head-email': ['Head email', 'Headteacher email', 'Head teacher email', 'Head e-mail', 'Email', 'E-mail', 'Contact email'],
+  'data-date': ['Data date', 'Last updated', 'Updated', 'As at', 'Date of data', 'Date updated'],
+  'suggested-category': [OUTPUT_HEADERS.suggested],
+  why: [OUTPUT_HEADERS.why],
+};
+
+const roleByKey = new Map<string, Role>();
+for (const role of roles) {
+  for (const alias of roleAliases[role]) roleByKey.set(headerKey(alias), role);
+}
+
+/**
+ * The role a heading plays, if it is one of the identity columns.
+ *
+ * @example
+ * roleOfHeader('School Name') //=> 'school'
+ * roleOfHeader('Suggested category') //=> 'suggested-category'
+ */
+export function roleOfHeader(text: string): Role | undefined {
+  return roleByKey.get(headerKey(text));
+}
