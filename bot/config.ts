@@ -1,0 +1,127 @@
+/**
+ * Bot configuration, read once from the environment and checked with zod.
+ * A bad value stops start-up with a message that names the variable.
+ */
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s === undefined || s === '' ? undefined : s));
+
+const port = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, 'must be a whole number between 0 and 65535')
+  .transform(Number)
+  .refine((n) => n >= 0 && n <= 65535, 'must be a whole number between 0 and 65535');
+
+const EnvSchema = z
+  .object({
+    PORT: port.optional().default(3978),
+    HOST: optionalString,
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppTenantId: optionalString,
+    MicrosoftAppType: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+        error: 'must be MultiTenant, SingleTenant or UserAssignedMSI',
+      })
+      .optional(),
+    WAYMARK_WORKBOOK: optionalString.transform((s) => s ?? 'examples/reading.xlsx'),
+    WAYMARK_FRAMEWORK: optionalString.transform((s) => s ?? 'reading'),
+    WAYMARK_OFFICERS: optionalString.transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter((x) => x !== ''),
+    ),
+    WAYMARK_TEAM_ID: optionalString,
+    WAYMARK_DATA_DIR: optionalString.transform((s) => s ?? '.data'),
+    DATABASE_URL: optionalString.refine(
+      (s) => s === undefined || /^postgres(ql)?:\/\//.test(s),
+      'must be a postgres:// or postgresql:// URL',
+    ),
+  })
+  .superRefine((env, ctx) => {
+    const type = env.MicrosoftAppType ?? 'MultiTenant';
+    if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when MicrosoftAppPassword is set' });
+    }
+    if (env.MicrosoftAppId && type !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set (MicrosoftAppType ${type})` });
+    }
+    if (env.MicrosoftAppId && type !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for MicrosoftAppType ${type}` });
+    }
+    if (!env.MicrosoftAppId && env.MicrosoftAppType === 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required for MicrosoftAppType UserAssignedMSI' });
+    }
+  });
+
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface BotConfig {
+  readonly port: number;
+  /** Interface to listen on. Ignored in local mode, which always uses 127.0.0.1. */
+  readonly host: string | undefined;
+  /** `local`: no app id, so no token is checked; the server must stay on loopback. */
+  readonly mode: 'local' | 'authenticated';
+  readonly microsoftApp: {
+    readonly id: string | undefined;
+    readonly password: string | undefined;
+    readonly tenantId: string | undefined;
+    readonly type: AppType;
+  };
+  readonly workbook: string;
+  readonly framework: string;
+  /** Lower-cased AAD object ids or UPNs of school-improvement officers. */
+  readonly officers: readonly string[];
+  readonly teamId: string | undefined;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+}
+
+export type ConfigResult = { ok: true; config: BotConfig } | { ok: false; errors: string[] };
+
+/** Parses configuration from an environment-like record. Pure: no I/O, no process.env. */
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const picked: Record<string, string | undefined> = {};
+  for (const key of Object.keys(EnvSchema.shape)) picked[key] = env[key];
+  const parsed = EnvSchema.safeParse(picked);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`);
+    return { ok: false, errors };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: Object.freeze({
+      port: e.PORT,
+      host: e.HOST,
+      mode: e.MicrosoftAppId ? 'authenticated' : 'local',
+      microsoftApp: Object.freeze({
+        id: e.MicrosoftAppId,
+        password: e.MicrosoftAppPassword,
+        tenantId: e.MicrosoftAppTenantId,
+        type: e.MicrosoftAppType ?? 'MultiTenant',
+      }),
+      workbook: e.WAYMARK_WORKBOOK,
+      framework: e.WAYMARK_FRAMEWORK,
+      officers: Object.freeze([...e.WAYMARK_OFFICERS]),
+      teamId: e.WAYMARK_TEAM_ID,
+      dataDir: e.WAYMARK_DATA_DIR,
+      databaseUrl: e.DATABASE_URL,
+    }),
+  };
+}
+
+/** Like {@link loadConfig} but throws one readable error listing every bad variable. */
+export function loadConfigOrThrow(env: Record<string, string | undefined>): BotConfig {
+  const result = loadConfig(env);
+  if (!result.ok) {
+    throw new Error(`Invalid configuration:\n  ${result.errors.join('\n  ')}`);
+  }
+  return result.config;
+}

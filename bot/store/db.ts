@@ -1,0 +1,94 @@
+/**
+ * The one database interface the bot uses. Both back ends speak node-postgres: PostgreSQL
+ * through `pg.Pool`, and embedded PGlite through its `@electric-sql/pglite/node-postgres`
+ * adapter (a pool of one connection), so the same SQL, parameters and type parsing apply.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+
+export interface Queryable {
+  query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: T[] }>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction on one connection: COMMIT if it resolves, ROLLBACK if it throws. */
+  transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}
+
+function wrapPool(pool: pg.Pool, kind: Db['kind'], onClose: () => Promise<void> = async () => {}): Db {
+  let closed = false;
+  return {
+    kind,
+    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+      const r = await pool.query(sql, [...params]);
+      return { rows: r.rows as T[] };
+    },
+    async transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const tx: Queryable = {
+          async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+            const r = await client.query(sql, [...params]);
+            return { rows: r.rows as T[] };
+          },
+        };
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+      await onClose();
+    },
+  };
+}
+
+/** Embedded PostgreSQL (PGlite) in `dir`, or in memory when `dir` is undefined. */
+export async function openPgliteDb(dir: string | undefined): Promise<Db> {
+  const lite = dir === undefined ? new PGlite() : new PGlite(dir);
+  await lite.waitReady;
+  const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+  return wrapPool(pool, 'pglite', () => lite.close());
+}
+
+export interface PostgresOptions {
+  /** Schema to create (if missing) and use as search_path, e.g. to isolate a test run. */
+  schema?: string;
+  max?: number;
+}
+
+/** PostgreSQL server at `url`. Checks the connection before returning. */
+export async function openPostgresDb(url: string, options: PostgresOptions = {}): Promise<Db> {
+  const { schema } = options;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new Error(`Invalid schema name ${JSON.stringify(schema)}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process.
+  pool.on('error', () => {});
+  try {
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    else await pool.query('SELECT 1');
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw err;
+  }
+  return wrapPool(pool, 'postgres');
+}

@@ -1,0 +1,65 @@
+/**
+ * Numbered schema migrations, applied in order at start-up, each once, in one transaction
+ * per migration. An advisory lock serialises replicas starting together on PostgreSQL.
+ * Never edit a released migration: add the next number.
+ */
+import type { Db } from './db.js';
+
+export interface Migration {
+  readonly id: number;
+  readonly name: string;
+  readonly sql: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'audit and conversation references',
+    sql: [
+      `CREATE TABLE audit (
+         id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+         at          timestamptz NOT NULL DEFAULT now(),
+         actor_id    text NOT NULL,
+         actor_role  text NOT NULL CHECK (actor_role IN ('officer', 'guest')),
+         command     text NOT NULL,
+         question    text NOT NULL,
+         school_urn  text,
+         outcome     text NOT NULL CHECK (outcome IN ('allowed', 'refused', 'not-found')),
+         conversation_type text
+       )`,
+      `CREATE INDEX audit_at ON audit (at)`,
+      `CREATE INDEX audit_school ON audit (school_urn, at)`,
+      `CREATE TABLE conversation_refs (
+         key         text PRIMARY KEY,
+         kind        text NOT NULL CHECK (kind IN ('user', 'channel')),
+         reference   jsonb NOT NULL,
+         created_at  timestamptz NOT NULL DEFAULT now(),
+         updated_at  timestamptz NOT NULL DEFAULT now()
+       )`,
+    ],
+  },
+];
+
+const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"
+
+/** Applies pending migrations; returns the ids applied now. */
+export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const { rows } = await tx.query<{ id: number }>('SELECT id FROM schema_migrations');
+    const done = new Set(rows.map((r) => Number(r.id)));
+    const applied: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.id - b.id)) {
+      if (done.has(m.id)) continue;
+      for (const statement of m.sql) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
+      applied.push(m.id);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The Teams side of a turn: a teams-ai Application (message handlers only, no planner) that
+ * turns an Activity into a plain CommandInput, routes it, and sends the Reply back.
+ */
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
+import type { BotConfig } from '../config.js';
+import { route } from '../commands/router.js';
+import type { Command, CommandContext, Role } from '../commands/types.js';
+import { errorFields, type Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import { conversationType, mentionsBot, referenceKey, storableReference, toActivity, toCommandInput } from './convert.js';
+
+export const APOLOGY = 'Sorry — something went wrong answering that. The team has been told.';
+
+export interface BotDeps {
+  readonly config: BotConfig;
+  readonly store: Store;
+  readonly log: Logger;
+  readonly commands?: readonly Command[];
+  readonly now?: () => Date;
+}
+
+export interface Bot {
+  /** Runs one turn. Returns false when the activity was not for the bot (e.g. no mention in a channel). */
+  run(context: TurnContext): Promise<boolean>;
+  /** Logs a failed turn and apologises to the user; for the adapter's onTurnError. */
+  onTurnError(context: TurnContext, error: unknown): Promise<void>;
+}
+
+/** Strings from this turn that must never reach the log. */
+function personalStrings(activity: Partial<Activity>): string[] {
+  return [activity.from?.name, activity.text, activity.from?.aadObjectId].filter((s): s is string => !!s);
+}
+
+function turnFields(activity: Partial<Activity>) {
+  return { conversationType: conversationType(activity), activityId: activity.id, activityType: activity.type };
+}
+
+export function createBot(deps: BotDeps): Bot {
+  const { config, store, log } = deps;
+  const now = deps.now ?? (() => new Date());
+  const app = new Application<TurnState>({
+    removeRecipientMention: true,
+    // teams-ai's timer is one per Application, shared by concurrent turns; we send typing ourselves.
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  const onTurnError = async (context: TurnContext, error: unknown) => {
+    const activity = context.activity;
+    log.error('turn failed', { ...turnFields(activity), error: errorFields(error, personalStrings(activity)) });
+    try {
+      await context.sendActivity(APOLOGY);
+    } catch (sendError) {
+      log.error('could not send apology', { ...turnFields(activity), error: errorFields(sendError, personalStrings(activity)) });
+    }
+  };
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const activity = context.activity;
+    const type = conversationType(activity);
+    // Channels deliver to the bot only when it is @mentioned; never answer chatter that is not for us.
+    if (type === 'channel' && !mentionsBot(activity)) {
+      log.debug('ignored channel message without mention', turnFields(activity));
+      return;
+    }
+    try {
+      // Typing in a channel thread makes Teams (and the Playground) drop the reply: chats only.
+      if (type === 'personal' || type === 'groupChat') {
+        await context.sendActivity({ type: ActivityTypes.Typing });
+      }
+      await rememberConversation(activity);
+      const ctx: CommandContext = { config, store, log, role: await roleOf(context), now };
+      const { command, reply } = await route(toCommandInput(activity), ctx, deps.commands);
+      await context.sendActivity(toActivity(reply, activity));
+      log.info('answered', { ...turnFields(activity), command });
+    } catch (error) {
+      await onTurnError(context, error);
+    }
+  });
+
+  async function rememberConversation(activity: Activity) {
+    const where = referenceKey(activity);
+    if (!where) return;
+    try {
+      await store.conversations.save(where.key, where.kind, storableReference(activity));
+    } catch (error) {
+      // Losing a reference only delays a later reminder; answering matters more.
+      log.warn('could not store conversation reference', { ...turnFields(activity), error: errorFields(error, personalStrings(activity)) });
+    }
+  }
+
+  async function roleOf(context: TurnContext): Promise<Role> {
+    if (config.mode === 'local') return 'officer';
+    const officers = new Set(config.officers);
+    const aad = context.activity.from?.aadObjectId?.toLowerCase();
+    if (aad && officers.has(aad)) return 'officer';
+    if (![...officers].some((o) => o.includes('@'))) return 'guest';
+    try {
+      const member = await TeamsInfo.getMember(context, context.activity.from.id);
+      const upn = (member.userPrincipalName ?? member.email ?? '').toLowerCase();
+      return upn && officers.has(upn) ? 'officer' : 'guest';
+    } catch (error) {
+      log.warn('could not look up member for officer check', { ...turnFields(context.activity), error: errorFields(error) });
+      return 'guest';
+    }
+  }
+
+  return {
+    run: (context) => app.run(context),
+    onTurnError,
+  };
+}

@@ -1,0 +1,82 @@
+/** Conversions between botbuilder Activities and the plain command shapes. */
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { CommandInput, ConversationType, Reply } from '../commands/types.js';
+import type { ConversationKind } from '../store/store.js';
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+export function conversationType(activity: Partial<Activity>): ConversationType {
+  const t = activity.conversation?.conversationType;
+  return t === 'channel' || t === 'groupChat' ? t : 'personal';
+}
+
+interface TeamsChannelData {
+  team?: { id?: string };
+  channel?: { id?: string };
+}
+
+/** The plain input a command sees. Call after the bot's mention has been removed from `text`. */
+export function toCommandInput(activity: Activity): CommandInput {
+  const data = (activity.channelData ?? {}) as TeamsChannelData;
+  const teamId = data.team?.id;
+  const channelId = data.channel?.id;
+  const from = activity.from ?? { id: 'unknown', name: '' };
+  return {
+    text: (activity.text ?? '').trim(),
+    user: {
+      id: from.id,
+      ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
+      ...(from.name ? { name: from.name } : {}),
+    },
+    conversation: {
+      id: activity.conversation.id,
+      type: conversationType(activity),
+      ...(teamId ? { teamId } : {}),
+      ...(channelId ? { channelId } : {}),
+    },
+    ...(activity.locale ? { locale: activity.locale } : {}),
+  };
+}
+
+/** The outgoing message Activity for a reply: text, plus the card as an attachment. */
+export function toActivity(reply: Reply, activity?: Partial<Activity>): Partial<Activity> {
+  const out: Partial<Activity> = { type: 'message', text: reply.text, textFormat: 'markdown' };
+  if (reply.card) out.attachments = [{ contentType: ADAPTIVE_CARD, content: reply.card }];
+  if (reply.suggestions && reply.suggestions.length > 0) {
+    out.suggestedActions = {
+      actions: reply.suggestions.map((s) => ({ type: 'imBack', title: s, value: s })),
+      to: activity?.from?.id ? [activity.from.id] : [],
+    };
+  }
+  return out;
+}
+
+/** True when the activity @mentions the bot (its recipient). */
+export function mentionsBot(activity: Activity): boolean {
+  const botId = activity.recipient?.id;
+  return TurnContext.getMentions(activity).some((m) => m.mentioned?.id !== undefined && m.mentioned.id === botId);
+}
+
+/**
+ * Where to keep this conversation's reference for proactive messages: users by AAD object id
+ * (personal chats), channels by channel id. Group chats are not kept yet.
+ */
+export function referenceKey(activity: Activity): { key: string; kind: ConversationKind } | undefined {
+  const type = conversationType(activity);
+  if (type === 'personal') {
+    const id = activity.from?.aadObjectId ?? activity.from?.id;
+    return id ? { key: id, kind: 'user' } : undefined;
+  }
+  if (type === 'channel') {
+    const channelId = (activity.channelData as TeamsChannelData | undefined)?.channel?.id ?? activity.conversation.id;
+    return { key: channelId, kind: 'channel' };
+  }
+  return undefined;
+}
+
+/** The conversation reference to store, without the user's display name (not needed to send). */
+export function storableReference(activity: Activity): Record<string, unknown> {
+  const ref: Partial<ConversationReference> = TurnContext.getConversationReference(activity);
+  const user = ref.user ? { id: ref.user.id, ...(ref.user.aadObjectId ? { aadObjectId: ref.user.aadObjectId } : {}) } : undefined;
+  return JSON.parse(JSON.stringify({ ...ref, user })) as Record<string, unknown>;
+}

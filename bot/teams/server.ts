@@ -1,0 +1,136 @@
+/**
+ * The HTTP server: `POST /api/messages` through botbuilder's CloudAdapter, `GET /healthz`.
+ * In local mode (no MicrosoftAppId) botbuilder checks no token at all, so the server then
+ * listens on 127.0.0.1 only, whatever HOST says.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { BotConfig } from '../config.js';
+import type { Command } from '../commands/types.js';
+import { createLogger, errorFields, type Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import { validateActivity } from './activity-schema.js';
+import { createBot } from './bot.js';
+
+export const BODY_LIMIT = '256kb';
+export const LOOPBACK = '127.0.0.1';
+
+export interface ServerOptions {
+  readonly config: BotConfig;
+  readonly store: Store;
+  /** Overrides config.port; 0 picks a free port. */
+  readonly port?: number;
+  readonly log?: Logger;
+  readonly commands?: readonly Command[];
+  readonly now?: () => Date;
+}
+
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:3978 (messages go to `${url}/api/messages`). */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly mode: BotConfig['mode'];
+  close(): Promise<void>;
+}
+
+export function adapterFor(config: BotConfig): CloudAdapter {
+  const auth: ConfigurationBotFrameworkAuthenticationOptions =
+    config.mode === 'local'
+      ? {}
+      : {
+          MicrosoftAppId: config.microsoftApp.id ?? '',
+          MicrosoftAppPassword: config.microsoftApp.password ?? '',
+          MicrosoftAppType: config.microsoftApp.type,
+          MicrosoftAppTenantId: config.microsoftApp.tenantId ?? '',
+        };
+  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+}
+
+/** The interface the server will listen on for this configuration. */
+export function listenHost(config: BotConfig): string {
+  return config.mode === 'local' ? LOOPBACK : (config.host ?? '0.0.0.0');
+}
+
+export function createExpressApp(options: ServerOptions & { log: Logger }): express.Express {
+  const { config, store, log } = options;
+  const adapter = adapterFor(config);
+  const bot = createBot({ config, store, log, ...(options.commands ? { commands: options.commands } : {}), ...(options.now ? { now: options.now } : {}) });
+  adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
+  const started = Date.now();
+
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', mode: config.mode, store: store.kind, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
+  });
+
+  app.post('/api/messages', express.json({ limit: BODY_LIMIT }), validateActivity, async (req: Request, res: Response) => {
+    try {
+      await adapter.process(req, res, async (context) => {
+        await bot.run(context);
+      });
+    } catch (error) {
+      log.error('request failed', { activityId: (req.body as { id?: unknown })?.id, error: errorFields(error) });
+      if (!res.headersSent) res.status(500).json({ error: 'Internal error.' });
+    }
+  });
+
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ error: 'Not found.' });
+  });
+
+  // Body-parser failures (bad JSON, too large) and anything else thrown before the adapter.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const e = err as { type?: string; status?: number };
+    if (e.type === 'entity.too.large') {
+      res.status(413).json({ error: `Request body larger than ${BODY_LIMIT}.` });
+    } else if (e.type === 'entity.parse.failed') {
+      res.status(400).json({ error: 'Request body is not valid JSON.' });
+    } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      res.status(e.status).json({ error: 'Bad request.' });
+    } else {
+      log.error('unhandled server error', { error: errorFields(err) });
+      res.status(500).json({ error: 'Internal error.' });
+    }
+  });
+  return app;
+}
+
+/** Starts the bot's HTTP server. In local mode it binds 127.0.0.1 only. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { config } = options;
+  const log = options.log ?? createLogger();
+  const app = createExpressApp({ ...options, log });
+  const host = listenHost(config);
+  if (config.mode === 'local') {
+    log.warn(
+      'local mode: no MicrosoftAppId, so requests are NOT authenticated; listening on loopback (127.0.0.1) only; every user is treated as an officer',
+      config.host && config.host !== LOOPBACK ? { ignoredHost: config.host } : {},
+    );
+  }
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port ?? config.port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shown = host === '0.0.0.0' || host === '::' ? LOOPBACK : host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    host,
+    port,
+    mode: config.mode,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
