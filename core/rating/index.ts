@@ -1,0 +1,5 @@
+export * from './displayValue.js';
+export * from './ragWords.js';
+export * from './rateValue/index.js';
+export * from './suggestCategory/index.js';
+export type * from './types.js';
