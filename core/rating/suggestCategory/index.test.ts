@@ -5,7 +5,7 @@ import { byId, tiny } from '../../../test/fixtures/tiny-framework.js';
 import type { IndicatorRating } from '../types.js';
 import { suggestCategory } from './index.js';
 
-const rate = (id: string, rag: Rag, display = rag): IndicatorRating => ({ indicator: byId(id), rag, display });
+const rate = (id: string, rag: Rag, display: string = rag): IndicatorRating => ({ indicator: byId(id), rag, display });
 
 describe('suggestCategory', () => {
   it('gives the best category when everything is green', () => {
