@@ -88,7 +88,11 @@ export type ConfigResult = { ok: true; config: BotConfig } | { ok: false; errors
 /** Parses configuration from an environment-like record. Pure: no I/O, no process.env. */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const picked: Record<string, string | undefined> = {};
-  for (const key of Object.keys(EnvSchema.shape)) picked[key] = env[key];
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = env[key];
+    // An empty or blank variable means "unset", as in most shells' `VAR= cmd`.
+    picked[key] = value === undefined || value.trim() === '' ? undefined : value;
+  }
   const parsed = EnvSchema.safeParse(picked);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`);

@@ -84,11 +84,21 @@ export async function openPostgresDb(url: string, options: PostgresOptions = {})
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {});
   try {
-    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    if (schema) await createSchema(pool, schema);
     else await pool.query('SELECT 1');
   } catch (err) {
     await pool.end().catch(() => {});
     throw err;
   }
   return wrapPool(pool, 'postgres');
+}
+
+/** CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent create: tolerate losing that race. */
+async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code !== '23505' && code !== '42P06') throw err;
+  }
 }

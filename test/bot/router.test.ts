@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { fallback } from '../../bot/commands/fallback.js';
+import { help, HELP_EXAMPLES } from '../../bot/commands/help.js';
+import { COMMANDS, route } from '../../bot/commands/router.js';
+import type { Command, CommandContext, CommandInput } from '../../bot/commands/types.js';
+import { memoryLogger } from '../../bot/log.js';
+import { testConfig } from './helpers.js';
+
+const input = (text: string): CommandInput => ({
+  text,
+  user: { id: 'u1' },
+  conversation: { id: 'c1', type: 'personal' },
+});
+const ctx = { config: testConfig(), store: undefined as never, log: memoryLogger(), role: 'officer', now: () => new Date(0) } satisfies CommandContext;
+
+describe('router', () => {
+  it.each(['help', 'HELP', '  help ', '?', 'what can you do?'])('routes %j to help', async (text) => {
+    const { command, reply } = await route(input(text), ctx);
+    expect(command).toBe('help');
+    for (const example of HELP_EXAMPLES) expect(reply.text).toContain(example);
+    expect(reply.card).toMatchObject({ type: 'AdaptiveCard' });
+    expect(reply.suggestions).toEqual([...HELP_EXAMPLES]);
+  });
+
+  it('falls back with a pointer to help', async () => {
+    const { command, reply } = await route(input('make me a sandwich'), ctx);
+    expect(command).toBe('fallback');
+    expect(reply.text).toMatch(/^I didn't understand/);
+    expect(reply.suggestions).toEqual(['help']);
+  });
+
+  it('uses the first matching command and passes trimmed text', async () => {
+    const seen: string[] = [];
+    const echo: Command = { name: 'echo', matches: (t) => t.startsWith('echo'), handle: (i) => (seen.push(i.text), { text: i.text }) };
+    const { command, reply } = await route(input('  echo hi  '), ctx, [echo, help]);
+    expect(command).toBe('echo');
+    expect(reply.text).toBe('echo hi');
+    expect(seen).toEqual(['echo hi']);
+  });
+
+  it('propagates a handler error to the caller (bot/teams apologises)', async () => {
+    const boom: Command = { name: 'boom', matches: () => true, handle: () => { throw new Error('x'); } };
+    await expect(route(input('anything'), ctx, [boom])).rejects.toThrow('x');
+  });
+
+  it('keeps fallback out of the list so it is always last', () => {
+    expect(COMMANDS).not.toContain(fallback);
+    expect(COMMANDS).toContain(help);
+  });
+});
