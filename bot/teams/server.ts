@@ -6,13 +6,22 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { BotConfig } from '../config.js';
 import type { Command } from '../commands/types.js';
 import { createLogger, errorFields, type Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { validateActivity } from './activity-schema.js';
 import { createBot } from './bot.js';
+
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
 export const BODY_LIMIT = '256kb';
 export const LOOPBACK = '127.0.0.1';
@@ -36,7 +45,27 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function adapterFor(config: BotConfig): CloudAdapter {
+/**
+ * CloudAdapter, with its turn processing reachable directly so that we, not botbuilder's
+ * console.error, decide what an authentication failure logs and answers.
+ */
+export class WaymarkAdapter extends CloudAdapter {
+  constructor(readonly auth: ConfigurationBotFrameworkAuthentication) {
+    super(auth);
+  }
+
+  /** Checks the bearer token (no check at all in local mode). Throws if it is not valid. */
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.auth.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs the turn for an already authenticated request. */
+  handle(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+export function adapterFor(config: BotConfig): WaymarkAdapter {
   const auth: ConfigurationBotFrameworkAuthenticationOptions =
     config.mode === 'local'
       ? {}
@@ -46,7 +75,7 @@ export function adapterFor(config: BotConfig): CloudAdapter {
           MicrosoftAppType: config.microsoftApp.type,
           MicrosoftAppTenantId: config.microsoftApp.tenantId ?? '',
         };
-  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+  return new WaymarkAdapter(new ConfigurationBotFrameworkAuthentication(auth));
 }
 
 /** The interface the server will listen on for this configuration. */
@@ -69,12 +98,28 @@ export function createExpressApp(options: ServerOptions & { log: Logger }): expr
   });
 
   app.post('/api/messages', express.json({ limit: BODY_LIMIT }), validateActivity, async (req: Request, res: Response) => {
+    const activity = req.body as Activity & { timestamp?: unknown };
+    // As CloudAdapter.process does: botbuilder expects Date objects for timestamps.
+    if (typeof activity.timestamp === 'string') activity.timestamp = new Date(activity.timestamp);
+    if (typeof activity.localTimestamp === 'string') activity.localTimestamp = new Date(activity.localTimestamp as unknown as string);
+    let auth: AuthenticateRequestResult;
     try {
-      await adapter.process(req, res, async (context) => {
+      auth = await adapter.authenticate(activity, req.headers.authorization ?? '');
+    } catch (error) {
+      // Any failure to verify is a 401: a bad token, a forged signature (botbuilder throws a
+      // plain JsonWebTokenError for that) or signing keys that cannot be fetched right now.
+      log.warn('rejected unauthenticated request', { activityId: activity.id, reason: errorFields(error).message });
+      res.status(401).json({ error: 'Unauthorized.' });
+      return;
+    }
+    try {
+      const invoke = await adapter.handle(auth, activity, async (context) => {
         await bot.run(context);
       });
+      if (invoke?.body !== undefined) res.status(invoke.status ?? 200).json(invoke.body);
+      else res.status(invoke?.status ?? 200).end();
     } catch (error) {
-      log.error('request failed', { activityId: (req.body as { id?: unknown })?.id, error: errorFields(error) });
+      log.error('request failed', { activityId: activity.id, error: errorFields(error) });
       if (!res.headersSent) res.status(500).json({ error: 'Internal error.' });
     }
   });

@@ -1,0 +1,125 @@
+// Handlers through teams-ai, driven by botbuilder's TestAdapter (no HTTP).
+import { TestAdapter, type Activity } from 'botbuilder';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELP_EXAMPLES } from '../../bot/commands/help.js';
+import type { Command } from '../../bot/commands/types.js';
+import { help } from '../../bot/commands/help.js';
+import { memoryLogger } from '../../bot/log.js';
+import type { Store } from '../../bot/store/store.js';
+import { APOLOGY, createBot } from '../../bot/teams/bot.js';
+import { ADAPTIVE_CARD } from '../../bot/teams/convert.js';
+import { memoryStore, messageActivity, testConfig } from './helpers.js';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ store, cleanup } = await memoryStore());
+});
+afterAll(() => cleanup());
+
+function harness(commands?: readonly Command[], env: Record<string, string> = {}) {
+  const log = memoryLogger();
+  const bot = createBot({ config: testConfig(env), store, log, ...(commands ? { commands } : {}) });
+  const sent: Partial<Activity>[] = [];
+  const adapter = new TestAdapter(async (context) => {
+    await bot.run(context);
+  });
+  adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
+  const send = async (a: Record<string, unknown>) => {
+    const before = adapter.activeQueue.length;
+    await adapter.processActivity(a as Partial<Activity>);
+    sent.push(...adapter.activeQueue.splice(before));
+    return sent;
+  };
+  return { log, send, sent };
+}
+
+const messages = (xs: Partial<Activity>[]) => xs.filter((a) => a.type === 'message');
+
+describe('bot through teams-ai', () => {
+  it('answers help in a personal chat with typing, text, card and suggestions', async () => {
+    const { send } = harness();
+    const out = await send(messageActivity({ text: 'help', serviceUrl: 'https://unused/' }));
+    expect(out.map((a) => a.type)).toEqual(['typing', 'message']);
+    const reply = out[1]!;
+    for (const e of HELP_EXAMPLES) expect(reply.text).toContain(e);
+    expect(reply.attachments?.[0]?.contentType).toBe(ADAPTIVE_CARD);
+    expect(reply.suggestedActions?.actions.map((a) => a.value)).toEqual([...HELP_EXAMPLES]);
+  });
+
+  it('strips the @mention in a channel and sends no typing there', async () => {
+    const { send } = harness();
+    const out = await send(messageActivity({ text: 'help', mention: true, conversationType: 'channel', serviceUrl: 'https://unused/' }));
+    expect(out.map((a) => a.type)).toEqual(['message']);
+    expect(out[0]!.text).toContain(HELP_EXAMPLES[0]);
+  });
+
+  it('ignores a channel message that does not mention the bot', async () => {
+    const { send } = harness();
+    const out = await send(messageActivity({ text: 'help', conversationType: 'channel', serviceUrl: 'https://unused/' }));
+    expect(out).toEqual([]);
+  });
+
+  it('answers in a group chat, with typing', async () => {
+    const { send } = harness();
+    const out = await send(messageActivity({ text: 'hello there', conversationType: 'groupChat', serviceUrl: 'https://unused/' }));
+    expect(out.map((a) => a.type)).toEqual(['typing', 'message']);
+    expect(out[1]!.text).toMatch(/^I didn't understand/);
+  });
+
+  it('passes plain input to the handler, with the role', async () => {
+    const seen: unknown[] = [];
+    const spy: Command = { name: 'spy', matches: () => true, handle: (input, ctx) => (seen.push({ input, role: ctx.role }), { text: 'ok' }) };
+    const { send } = harness([spy]);
+    await send(messageActivity({ text: 'category of 101234', mention: true, conversationType: 'channel', serviceUrl: 'https://unused/' }));
+    expect(seen).toEqual([
+      {
+        input: {
+          text: 'category of 101234',
+          user: { id: '29:user-1', aadObjectId: 'aad-0001', name: 'Jane Testperson' },
+          conversation: { id: '19:general@thread.tacv2;messageid=1', type: 'channel', teamId: '19:team@thread.tacv2', channelId: '19:general@thread.tacv2' },
+          locale: 'en-GB',
+        },
+        role: 'officer',
+      },
+    ]);
+  });
+
+  it('apologises when a handler throws and logs no personal data', async () => {
+    const boom: Command = {
+      name: 'boom',
+      matches: () => true,
+      handle: (input) => {
+        throw new Error(`cannot answer "${input.text}" for ${input.user.name} <jane.testperson@la.gov.uk>`);
+      },
+    };
+    const { send, log } = harness([boom]);
+    const out = await send(messageActivity({ text: 'what is St Mary category?', serviceUrl: 'https://unused/' }));
+    expect(messages(out).map((a) => a.text)).toEqual([APOLOGY]);
+    const logged = log.lines.join('\n');
+    expect(logged).toContain('turn failed');
+    expect(logged).toContain('"conversationType":"personal"');
+    expect(logged).not.toMatch(/Jane|Testperson|jane\.testperson|St Mary|aad-0001/);
+  });
+
+  it('stores conversation references for users and channels, without display names', async () => {
+    const { send } = harness([help]);
+    await send(messageActivity({ text: 'help', aadObjectId: 'aad-ref-1', serviceUrl: 'https://smba.example/' }));
+    await send(messageActivity({ text: 'help', mention: true, conversationType: 'channel', serviceUrl: 'https://smba.example/' }));
+    const user = await store.conversations.get('aad-ref-1');
+    expect(user?.kind).toBe('user');
+    expect(user?.reference).toMatchObject({ serviceUrl: 'https://smba.example/', conversation: { id: 'a:personal-1' }, user: { id: '29:user-1', aadObjectId: 'aad-ref-1' } });
+    expect(JSON.stringify(user?.reference)).not.toContain('Testperson');
+    expect((await store.conversations.get('19:general@thread.tacv2'))?.kind).toBe('channel');
+  });
+
+  it('treats only listed officers as officers once authenticated', async () => {
+    const roles: string[] = [];
+    const spy: Command = { name: 'spy', matches: () => true, handle: (_i, ctx) => (roles.push(ctx.role), { text: 'ok' }) };
+    const env = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', WAYMARK_OFFICERS: 'AAD-OFFICER' };
+    const { send } = harness([spy], env);
+    await send(messageActivity({ text: 'x', aadObjectId: 'aad-officer', serviceUrl: 'https://unused/' }));
+    await send(messageActivity({ text: 'x', aadObjectId: 'aad-someone-else', serviceUrl: 'https://unused/' }));
+    expect(roles).toEqual(['officer', 'guest']);
+  });
+});
