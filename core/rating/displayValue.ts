@@ -32,8 +32,12 @@ export function displayValue(value: ParsedValue, kind: IndicatorKind, raw: CellV
     case 'flag':
       return value.value ? 'yes' : 'no';
     case 'judgement':
-    case 'trend':
-      return typeof raw === 'string' && raw.trim() !== '' ? raw.trim().toLowerCase() : value.value;
+    case 'trend': {
+      const text = typeof raw === 'string' ? raw.trim() : '';
+      // A bare R, A or G says less than the word for it.
+      const letter: Record<string, string> = { r: 'red', a: 'amber', g: 'green' };
+      return letter[text.toLowerCase()] ?? (text !== '' ? text.toLowerCase() : value.value);
+    }
     case 'ofsted-legacy':
       return legacyWords[value.grade] ?? String(value.grade);
     case 'ofsted-report-card':
@@ -57,4 +61,17 @@ export function cellText(raw: CellValue | undefined): string {
   if (typeof raw === 'number') return Number.isInteger(raw) ? String(raw) : String(Number(raw.toPrecision(12)));
   if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
   return raw.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * An indicator's label inside a sentence: "Attendance" becomes "attendance", but an acronym
+ * such as "KS2 RWM" or "SEND" keeps its capitals.
+ *
+ * @example
+ * labelInSentence('Persistent absence') //=> 'persistent absence'
+ * labelInSentence('KS2 RWM expected standard') //=> 'KS2 RWM expected standard'
+ */
+export function labelInSentence(label: string): string {
+  const first = label.split(' ')[0] ?? '';
+  return first.length > 1 && first === first.toUpperCase() ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }

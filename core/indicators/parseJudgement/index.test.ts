@@ -89,3 +89,11 @@ describe('parseJudgement', () => {
     expect(parseJudgement(raw).status).toBe('invalid');
   });
 });
+
+describe('parseJudgement risk levels', () => {
+  it('reads low / medium / high as a risk rating: low is positive, high negative', () => {
+    expect(parseJudgement('Low')).toEqual({ status: 'value', value: { kind: 'judgement', value: 'positive' } });
+    expect(parseJudgement('medium risk')).toEqual({ status: 'value', value: { kind: 'judgement', value: 'mixed' } });
+    expect(parseJudgement('HIGH')).toEqual({ status: 'value', value: { kind: 'judgement', value: 'negative' } });
+  });
+});

@@ -25,6 +25,10 @@ const WORDS: ReadonlyMap<string, Judgement> = new Map([
       'exceptional',
       'strong standard',
       'expected standard',
+      // Risk and concern levels, as officers rate inspection risk: low risk is good news.
+      'low',
+      'low risk',
+      'low concern',
     ] as const
   ).map((word) => [word, 'positive'] as const),
   ...(
@@ -42,6 +46,10 @@ const WORDS: ReadonlyMap<string, Judgement> = new Map([
       'satisfactory',
       'needs attention',
       'inconsistent',
+      'medium',
+      'medium risk',
+      'moderate',
+      'moderate risk',
     ] as const
   ).map((word) => [word, 'mixed'] as const),
   ...(
@@ -57,6 +65,9 @@ const WORDS: ReadonlyMap<string, Judgement> = new Map([
       'red',
       'r',
       'urgent improvement',
+      'high',
+      'high risk',
+      'high concern',
     ] as const
   ).map((word) => [word, 'negative'] as const),
 ]);

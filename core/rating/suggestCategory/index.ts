@@ -1,4 +1,5 @@
 import type { Framework, Rag } from '../../frameworks/schema.js';
+import { labelInSentence } from '../displayValue.js';
 import { ragScore, ragWord } from '../ragWords.js';
 import type { Driver, IndicatorRating, Suggestion } from '../types.js';
 
@@ -109,7 +110,7 @@ function explain(
     .filter((r) => r.rag !== 'G' && !named.has(r.indicator.id))
     .sort((a, b) => ragScore[b.rag] - ragScore[a.rag] || b.indicator.weight - a.indicator.weight);
   for (const r of worst.slice(0, MAX_NAMED)) {
-    parts.push(`${r.indicator.label.toLowerCase()} ${r.display} (${ragWord[r.rag]})`);
+    parts.push(`${labelInSentence(r.indicator.label)} ${r.display} (${ragWord[r.rag]})`);
   }
   if (worst.length > MAX_NAMED) parts.push(`and ${worst.length - MAX_NAMED} more`);
   if (parts.length === 0) {

@@ -1,0 +1,156 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { getFramework, parseFramework, withThresholds } from '../../core/frameworks/index.js';
+import type { Framework } from '../../core/frameworks/schema.js';
+import { fail, ok, type Result } from '../../core/result.js';
+import { LEGEND_SHEET, planMarks } from '../../core/sheet/marks.js';
+import { planSheet } from '../../core/sheet/planSheet.js';
+import { sheetConfigSchema, type SheetConfig } from '../../core/sheet/config.js';
+import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
+import { STATE_SHEET, applyMarks, clearMarks } from '../workbook/apply.js';
+import { worksheetGrid } from '../workbook/grid.js';
+import { checkWorkbookFile } from '../workbook/check.js';
+import { buildReport } from './report.js';
+
+export interface RateOptions {
+  readonly input: string;
+  readonly framework?: string | undefined;
+  readonly sheet?: string | undefined;
+  readonly out?: string | undefined;
+  readonly report?: string | undefined;
+  readonly config?: string | undefined;
+  readonly clear?: boolean | undefined;
+  readonly allowLoss?: boolean | undefined;
+  /** yyyy-MM-dd; the caller passes the clock. */
+  readonly today: string;
+}
+
+export interface RateOutcome {
+  readonly out: string;
+  readonly report?: string;
+  readonly plan?: SheetPlan;
+  readonly framework?: Framework;
+  readonly sheet: string;
+  readonly cleared?: { restored: number };
+}
+
+const describeZod = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): string =>
+  issues.map((i) => `${i.path.map(String).join('.') || '(top)'}: ${i.message}`).join('; ');
+
+async function loadConfig(file: string | undefined): Promise<Result<SheetConfig, string>> {
+  if (!file) return ok(sheetConfigSchema.parse({}));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return fail(`cannot read config ${file}: no such file`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fail(`config ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = sheetConfigSchema.safeParse(json);
+  return parsed.success ? ok(parsed.data) : fail(`invalid config ${file}: ${describeZod(parsed.error.issues)}`);
+}
+
+/** A built-in id, or a path to a framework JSON file. */
+export async function loadFramework(spec: string): Promise<Result<Framework, string>> {
+  const looksLikeFile = spec.endsWith('.json') || spec.includes('/') || spec.includes(path.sep);
+  if (!looksLikeFile) return getFramework(spec);
+  let text: string;
+  try {
+    text = await readFile(spec, 'utf8');
+  } catch {
+    return fail(`cannot read framework file ${spec}: no such file`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fail(`framework file ${spec} is not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = parseFramework(json);
+  return parsed.ok ? parsed : fail(`invalid framework file ${spec}: ${parsed.error.join('; ')}`);
+}
+
+const defaultOut = (input: string): string => {
+  const { dir, name } = path.parse(input);
+  return path.join(dir, `${name}.rated.xlsx`);
+};
+
+/**
+ * Rates one workbook file with exceljs: reads the chosen sheet, plans with the core, writes
+ * the marks to `out` (never to the input unless `out` names it) and the JSON report.
+ */
+export async function rateWorkbook(options: RateOptions): Promise<Result<RateOutcome, string>> {
+  const checked = await checkWorkbookFile(options.input, { allowLoss: options.allowLoss ?? false });
+  if (!checked.ok) return checked;
+
+  const config = await loadConfig(options.config);
+  if (!config.ok) return config;
+
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(options.input);
+  } catch (e) {
+    return fail(`could not read ${options.input} as a workbook: ${(e as Error).message}`);
+  }
+  const out = options.out ?? defaultOut(options.input);
+
+  const candidates = wb.worksheets.filter(
+    (ws) => ws.state === 'visible' && ws.name !== LEGEND_SHEET && ws.name !== STATE_SHEET,
+  );
+  const names = candidates.map((ws) => `"${ws.name}"`).join(', ');
+  let chosen = candidates;
+  if (options.sheet !== undefined) {
+    const wanted = options.sheet.toLowerCase();
+    chosen = wb.worksheets.filter((ws) => ws.name.toLowerCase() === wanted);
+    if (chosen.length === 0) return fail(`no sheet named "${options.sheet}" in ${options.input} (sheets: ${names})`);
+  }
+  if (chosen.length === 0) return fail(`${options.input} has no visible worksheet to rate`);
+
+  if (options.clear) {
+    const ws = chosen[0]!;
+    const cleared = clearMarks(wb, ws);
+    await writeWorkbook(wb, out);
+    return ok({ out, sheet: ws.name, cleared });
+  }
+
+  const frameworkSpec = options.framework ?? config.value.framework ?? 'reading';
+  const loaded = await loadFramework(frameworkSpec);
+  if (!loaded.ok) return loaded;
+  const tuned = withThresholds(loaded.value, config.value.thresholds);
+  if (!tuned.ok) return fail(`invalid thresholds: ${tuned.error.join('; ')}`);
+  const framework = tuned.value;
+
+  // Without --sheet, the first visible sheet that has a header row is the categorisation sheet.
+  let firstError: PlanError | undefined;
+  for (const ws of chosen) {
+    const plan = planSheet(worksheetGrid(ws), {
+      framework,
+      today: options.today,
+      columns: config.value.columns,
+      ...(config.value.headerRow !== undefined && { headerRow: config.value.headerRow }),
+    });
+    if (!plan.ok) {
+      firstError ??= plan.error;
+      continue;
+    }
+    applyMarks(wb, ws, planMarks(plan.value, framework, options.today));
+    await writeWorkbook(wb, out);
+    if (options.report) {
+      await writeFile(options.report, JSON.stringify(buildReport(plan.value, framework, ws.name, options.today), null, 2) + '\n');
+    }
+    return ok({ out, sheet: ws.name, plan: plan.value, framework, ...(options.report && { report: options.report }) });
+  }
+  const where = options.sheet ? `sheet "${options.sheet}"` : `any sheet (${names})`;
+  return fail(`${firstError?.message ?? 'nothing to rate'} (looked in ${where})`);
+}
+
+async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
+  await mkdir(path.dirname(out), { recursive: true });
+  await wb.xlsx.writeFile(out);
+}

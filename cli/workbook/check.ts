@@ -1,0 +1,61 @@
+import { open } from 'node:fs/promises';
+import JSZip from 'jszip';
+import { readFile } from 'node:fs/promises';
+import { fail, ok, type Result } from '../../core/result.js';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** Compound File Binary: an encrypted .xlsx, or an old .xls. */
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Parts of a workbook that exceljs cannot carry through a save: they would be lost. */
+const FRAGILE: readonly [RegExp, string][] = [
+  [/^xl\/charts\//, 'charts'],
+  [/^xl\/pivotTables\//, 'pivot tables'],
+  [/^xl\/vbaProject\.bin$/, 'macros'],
+  [/^xl\/slicers\//, 'slicers'],
+  [/^xl\/timelines\//, 'timelines'],
+  [/^xl\/externalLinks\//, 'external links'],
+];
+
+/**
+ * Checks a file before exceljs sees it, so that every bad input gets one clear line: missing,
+ * not an .xlsx, encrypted, or holding parts a save would drop.
+ */
+export async function checkWorkbookFile(file: string, options: { allowLoss: boolean }): Promise<Result<void, string>> {
+  let head: Buffer;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const info = await handle.stat();
+      if (info.isDirectory()) return fail(`${file} is a folder, not an .xlsx file`);
+      head = Buffer.alloc(8);
+      await handle.read(head, 0, 8, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? `cannot read ${file}: no such file` : `cannot read ${file}: ${code ?? (e as Error).message}`);
+  }
+  if (CFB.every((b, i) => head[i] === b)) {
+    return fail(`${file} is encrypted (password-protected) or an old .xls file: save an unencrypted .xlsx copy and rate that`);
+  }
+  if (!ZIP.every((b, i) => head[i] === b)) return fail(`${file} is not an .xlsx file`);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(await readFile(file));
+  } catch {
+    return fail(`${file} is damaged: it is not a readable .xlsx (zip) file`);
+  }
+  if (!zip.file('xl/workbook.xml')) return fail(`${file} is a zip file but not an Excel workbook (no xl/workbook.xml)`);
+  const found = new Set<string>();
+  for (const name of Object.keys(zip.files)) {
+    for (const [re, what] of FRAGILE) if (re.test(name)) found.add(what);
+  }
+  if (found.size > 0 && !options.allowLoss) {
+    return fail(
+      `${file} has ${[...found].join(', ')}, which this command cannot keep when it saves a copy: rate it with the Excel add-in, or pass --allow-loss to write a copy without them`,
+    );
+  }
+  return ok(undefined);
+}
