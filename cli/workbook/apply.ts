@@ -34,6 +34,16 @@ function setFill(cell: ExcelJS.Cell, fill: Fill): void {
   cell.style = style;
 }
 
+/**
+ * exceljs has no way to delete a note: the cell keeps it in `_comment` and, after a load, in
+ * its value's model too. Setting the same value again gives a fresh value without the note.
+ */
+function removeNote(cell: ExcelJS.Cell): void {
+  (cell as unknown as { _comment?: unknown })._comment = undefined;
+  const value = cell.value;
+  cell.value = value;
+}
+
 function readState(wb: ExcelJS.Workbook): State {
   const ws = wb.getWorksheet(STATE_SHEET);
   const text = ws ? ws.getCell('A1').value : null;
@@ -63,7 +73,7 @@ function clearSheetMarks(ws: ExcelJS.Worksheet, state: State, keep: ReadonlySet<
     if (keep.has(address)) continue;
     const cell = ws.getCell(address);
     setFill(cell, original);
-    if (noteText(cell.note).startsWith(NOTE_PREFIX)) cell.note = undefined as unknown as string;
+    if (noteText(cell.note).startsWith(NOTE_PREFIX)) removeNote(cell);
     delete fills[address];
   }
   if (Object.keys(fills).length === 0) delete state.fills[ws.name];
