@@ -16,7 +16,7 @@
  *   queued, and objects that can no longer queue work once the batch has finished.
  *
  * Not modelled: formulas (a value starting "=" is just text), merged cells, events, charts,
- * undo, conditional formats, per-request cell-count limits.
+ * undo, conditional formats, per-request cell-count limits; `text` ignores number formats.
  */
 import { formatAddress, MAX_COLS, MAX_ROWS, parseAreas, parseRange, type Rect } from './a1.js';
 
@@ -1443,7 +1443,7 @@ export class Setting extends ClientObject<string> {
   constructor(
     context: FakeRequestContext,
     path: string,
-    private readonly settingKey: string,
+    _settingKey: string,
     private readonly resolveKey: (book: BookState) => string | null,
     orNull = false,
   ) {
@@ -1459,7 +1459,7 @@ export class Setting extends ClientObject<string> {
     };
   }
   get key(): string {
-    return this._loaded.has('key') ? this._get('key') : this.settingKey;
+    return this._get('key');
   }
   get value(): any {
     return this._get('value');
