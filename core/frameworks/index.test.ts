@@ -123,6 +123,28 @@ describe('parseFramework', () => {
     expect(errorsOf(json)).toEqual(['categories.2.aliases.2: "level-1" also names category "Universal"']);
   });
 
+  it('reports every mistake in one pass, not only the first', () => {
+    const json = exampleWith(
+      [['indicators', 3, 'rule', 'green'], 'ninety'],
+      [['indicators', 5, 'area'], 'leadership'],
+      [['indicators', 5, 'kind'], 'percentage'],
+      [['categoryRule', 'overrides', 0, 'atLeast'], 'Z'],
+      [['meetings', 0, 'forCategories', 0], 'High'],
+    );
+    expect(errorsOf(json)).toEqual([
+      'indicators.3.rule.green: Invalid input: expected number, received string',
+      expect.stringMatching(/^indicators\.5\.area: Invalid option/),
+      'indicators.5.rule.type: a percentage indicator takes a threshold rule, not "flag"',
+      'categoryRule.overrides.0.atLeast: unknown category "Z" (categories: Universal, Enhanced, Intensive)',
+      'meetings.0.forCategories.0: unknown category "High"',
+    ]);
+  });
+
+  it('skips cross-checks only where the parts they read are broken', () => {
+    const json = exampleWith([['categories', 1, 'code'], 7], [['categoryRule', 'overrides', 0, 'atLeast'], 'Z']);
+    expect(errorsOf(json)).toEqual(['categories.1.code: Invalid input: expected string, received number']);
+  });
+
   it('reports bad JSON text and a file that is not an object', () => {
     expect(errorsOf('{ "id": ')[0]).toMatch(/^\(root\): not valid JSON/);
     expect(errorsOf([])).toEqual(['(root): Invalid input: expected object, received array']);

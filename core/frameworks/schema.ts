@@ -168,6 +168,12 @@ const idSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens (e.g. "persistent-absence")');
 
+/** Just what the kind-versus-rule check reads, so it can run when other fields are wrong. */
+const kindAndRuleSkeleton = z.looseObject({
+  kind: indicatorKindSchema,
+  rule: z.looseObject({ type: z.enum(['threshold', 'flag', 'judgement', 'ofsted', 'trend', 'recency']) }),
+});
+
 export const indicatorSchema = z
   .object({
     id: idSchema,
@@ -184,15 +190,19 @@ export const indicatorSchema = z
     description: z.string().optional(),
   })
   .strict()
-  .superRefine((indicator, ctx) => {
-    if (!rulesForKind[indicator.kind].includes(indicator.rule.type)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rule', 'type'],
-        message: `a ${indicator.kind} indicator takes a ${rulesForKind[indicator.kind].join(' or ')} rule, not "${indicator.rule.type}"`,
-      });
-    }
-  });
+  .superRefine(
+    (indicator, ctx) => {
+      if (!rulesForKind[indicator.kind].includes(indicator.rule.type)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rule', 'type'],
+          message: `a ${indicator.kind} indicator takes a ${rulesForKind[indicator.kind].join(' or ')} rule, not "${indicator.rule.type}"`,
+        });
+      }
+    },
+    // Also when another field of the indicator is wrong, so one pass reports every mistake.
+    { when: (payload) => kindAndRuleSkeleton.safeParse(payload.value).success },
+  );
 export type Indicator = z.infer<typeof indicatorSchema>;
 
 export const categorySchema = z
@@ -289,6 +299,24 @@ export const meetingTypeSchema = z
   .strict();
 export type MeetingType = z.infer<typeof meetingTypeSchema>;
 
+/**
+ * Just what the framework-wide checks below read. zod skips a refinement once any field has
+ * failed, so a file with a wrong type and an unknown category would report only the first;
+ * the checks run whenever this much of the file is sound, so one pass reports both.
+ */
+const crossReferenceSkeleton = z.looseObject({
+  categories: z.array(z.looseObject({ code: z.string() })),
+  indicators: z.array(z.looseObject({ id: z.string() })),
+  categoryRule: z.looseObject({
+    cutoffs: z.array(z.number()),
+    overrides: z.array(
+      z.looseObject({ atLeast: z.string(), anyOf: z.array(z.looseObject({ indicator: z.string() })) }),
+    ),
+    redCount: z.array(z.looseObject({ category: z.string() })),
+  }),
+  meetings: z.array(z.looseObject({ forCategories: z.array(z.string()) })),
+});
+
 export const frameworkSchema = z
   .object({
     id: idSchema,
@@ -364,7 +392,7 @@ export const frameworkSchema = z
         }
       });
     });
-  });
+  }, { when: (payload) => crossReferenceSkeleton.safeParse(payload.value).success });
 
 /** A framework as written in a file: defaults may be left out. */
 export type FrameworkInput = z.input<typeof frameworkSchema>;
