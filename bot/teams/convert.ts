@@ -38,11 +38,15 @@ export function toCommandInput(activity: Activity): CommandInput {
   };
 }
 
-/** The outgoing message Activity for a reply: text, plus the card as an attachment. */
+/**
+ * The outgoing message Activity for a reply: text, plus the card as an attachment.
+ * Suggestions become suggested actions in personal chats only: Teams supports them nowhere
+ * else, and the Agents Playground shows "Invalid message" for them in a channel.
+ */
 export function toActivity(reply: Reply, activity?: Partial<Activity>): Partial<Activity> {
   const out: Partial<Activity> = { type: 'message', text: reply.text, textFormat: 'markdown' };
   if (reply.card) out.attachments = [{ contentType: ADAPTIVE_CARD, content: reply.card }];
-  if (reply.suggestions && reply.suggestions.length > 0) {
+  if (reply.suggestions && reply.suggestions.length > 0 && activity && conversationType(activity) === 'personal') {
     out.suggestedActions = {
       actions: reply.suggestions.map((s) => ({ type: 'imBack', title: s, value: s })),
       to: activity?.from?.id ? [activity.from.id] : [],

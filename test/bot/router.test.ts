@@ -18,7 +18,7 @@ describe('router', () => {
     const { command, reply } = await route(input(text), ctx);
     expect(command).toBe('help');
     for (const example of HELP_EXAMPLES) expect(reply.text).toContain(example);
-    expect(reply.card).toMatchObject({ type: 'AdaptiveCard' });
+    expect(reply.card).toBeUndefined();
     expect(reply.suggestions).toEqual([...HELP_EXAMPLES]);
   });
 

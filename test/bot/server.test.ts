@@ -6,7 +6,6 @@ import type { Command } from '../../bot/commands/types.js';
 import { memoryLogger } from '../../bot/log.js';
 import type { Store } from '../../bot/store/store.js';
 import { APOLOGY } from '../../bot/teams/bot.js';
-import { ADAPTIVE_CARD } from '../../bot/teams/convert.js';
 import { startServer, type RunningServer } from '../../bot/teams/server.js';
 import { startFakeConnector, type FakeConnector } from '../fakes/bot-connector.js';
 import { memoryStore, messageActivity, testConfig } from './helpers.js';
@@ -68,7 +67,6 @@ describe('bot server (local mode)', () => {
     expect(reply!.conversationId).toBe('a:personal-1');
     expect(reply!.replyToId).toBe(activity.id);
     expect(reply!.activity.text).toContain(HELP_EXAMPLES[0]);
-    expect((reply!.activity.attachments as { contentType: string }[])[0]!.contentType).toBe(ADAPTIVE_CARD);
     // Typing went first, to the same conversation.
     expect(connector.accepted().map((r) => r.activity.type)).toEqual(['typing', 'message']);
   });

@@ -37,14 +37,26 @@ function harness(commands?: readonly Command[], env: Record<string, string> = {}
 const messages = (xs: Partial<Activity>[]) => xs.filter((a) => a.type === 'message');
 
 describe('bot through teams-ai', () => {
-  it('answers help in a personal chat with typing, text, card and suggestions', async () => {
+  it('answers help in a personal chat with typing, text and suggestions', async () => {
     const { send } = harness();
     const out = await send(messageActivity({ text: 'help', serviceUrl: 'https://unused/' }));
     expect(out.map((a) => a.type)).toEqual(['typing', 'message']);
     const reply = out[1]!;
     for (const e of HELP_EXAMPLES) expect(reply.text).toContain(e);
-    expect(reply.attachments?.[0]?.contentType).toBe(ADAPTIVE_CARD);
+    expect(reply.textFormat).toBe('markdown');
     expect(reply.suggestedActions?.actions.map((a) => a.value)).toEqual([...HELP_EXAMPLES]);
+    expect(reply.suggestedActions?.to).toEqual(['29:user-1']);
+  });
+
+  it('sends a card as an Adaptive Card attachment beside the text', async () => {
+    const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Oakfield: category 2' }] };
+    const withCard: Command = { name: 'card', matches: () => true, handle: () => ({ text: 'Oakfield is category 2.', card }) };
+    const { send } = harness([withCard]);
+    const out = messages(await send(messageActivity({ text: 'show Oakfield Primary', serviceUrl: 'https://unused/' })));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.text).toBe('Oakfield is category 2.');
+    expect(out[0]!.attachments).toEqual([{ contentType: ADAPTIVE_CARD, content: card }]);
+    expect(out[0]!.suggestedActions).toBeUndefined();
   });
 
   it('strips the @mention in a channel and sends no typing there', async () => {
@@ -52,6 +64,8 @@ describe('bot through teams-ai', () => {
     const out = await send(messageActivity({ text: 'help', mention: true, conversationType: 'channel', serviceUrl: 'https://unused/' }));
     expect(out.map((a) => a.type)).toEqual(['message']);
     expect(out[0]!.text).toContain(HELP_EXAMPLES[0]);
+    // Teams has suggested actions in personal chats only.
+    expect(out[0]!.suggestedActions).toBeUndefined();
   });
 
   it('ignores a channel message that does not mention the bot', async () => {

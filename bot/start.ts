@@ -1,0 +1,75 @@
+/** Start-up shared by `npm run bot` and `npm run chat`: config → store → server. */
+import type { BotConfig } from './config.js';
+import { loadConfig } from './config.js';
+import { createLogger, errorFields, type Logger } from './log.js';
+import { DataDirLockedError } from './store/lock.js';
+import { openStore, type Store } from './store/store.js';
+import { startServer, type RunningServer } from './teams/server.js';
+
+export interface RunningBot {
+  readonly config: BotConfig;
+  readonly store: Store;
+  readonly server: RunningServer;
+  /** Stops the server, then closes the store (releasing the data-directory lock). */
+  close(): Promise<void>;
+}
+
+/** A start-up failure the user can fix; the message is enough, no stack trace. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export async function startBot(env: Record<string, string | undefined>, log: Logger = createLogger()): Promise<RunningBot> {
+  const result = loadConfig(env);
+  if (!result.ok) throw new StartupError(`Invalid configuration:\n  ${result.errors.join('\n  ')}`);
+  const { config } = result;
+  let store: Store;
+  try {
+    store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  } catch (err) {
+    if (err instanceof DataDirLockedError) throw new StartupError(err.message);
+    if (config.databaseUrl) throw new StartupError(`Cannot open the PostgreSQL database in DATABASE_URL: ${errorFields(err).message}`);
+    throw err;
+  }
+  let server: RunningServer;
+  try {
+    server = await startServer({ config, store, log });
+  } catch (err) {
+    await store.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new StartupError(`Port ${config.port} is already in use; stop the other program or set PORT`);
+    throw err;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    config,
+    store,
+    server,
+    close() {
+      closing ??= server.close().finally(() => store.close());
+      return closing;
+    },
+  };
+}
+
+/** Closes `bot` on SIGINT/SIGTERM (a second signal exits at once) and then exits. */
+export function closeOnSignals(close: () => Promise<void>, log: Logger): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn('second signal: exiting now', { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    log.info('stopping', { signal });
+    close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error('error while stopping', { error: errorFields(err) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
