@@ -73,11 +73,23 @@ export function planMarks(plan: SheetPlan, framework: Framework, ratedOn: string
   const outputs: OutputCell[] = [];
   const { origin, output } = plan;
   const indicatorById = new Map(framework.indicators.map((i) => [i.id, i]));
+  // One rule text per indicator and phase, not one per cell: sheets have thousands of cells.
+  const ruleTexts = new Map<string, string>();
+  const ruleText = (id: string, phase: SchoolRow['phase']): string => {
+    const key = `${id}/${phase ?? ''}`;
+    let text = ruleTexts.get(key);
+    if (text === undefined) {
+      const indicator = indicatorById.get(id);
+      text = indicator ? ` (${describeRule(indicator.rule, phase)})` : '';
+      ruleTexts.set(key, text);
+    }
+    return text;
+  };
   for (const row of plan.rows) {
     for (const cell of row.cells) {
       if (!cell.rag) continue;
       const indicator = indicatorById.get(cell.indicatorId);
-      const rule = indicator ? ` (${describeRule(indicator.rule, row.phase)})` : '';
+      const rule = ruleText(cell.indicatorId, row.phase);
       fills.push({
         row: cell.row,
         col: cell.col,

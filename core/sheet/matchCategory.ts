@@ -17,14 +17,24 @@ const strip = (s: string): string =>
 export function matchCategory(text: string, framework: Framework): Category | undefined {
   const wanted = normaliseHeader(text);
   if (wanted === '') return undefined;
-  const bare = strip(text);
+  const index = indexFor(framework);
+  return index.exact.get(wanted) ?? index.bare.get(strip(text));
+}
+
+/** Frameworks are immutable, so each one's lookup is built once. */
+const indexes = new WeakMap<Framework, { exact: Map<string, Category>; bare: Map<string, Category> }>();
+
+function indexFor(framework: Framework) {
+  let index = indexes.get(framework);
+  if (index) return index;
+  index = { exact: new Map<string, Category>(), bare: new Map<string, Category>() };
   for (const category of framework.categories) {
-    const names = [category.code, category.label, ...category.aliases];
-    if (names.some((n) => normaliseHeader(n) === wanted)) return category;
+    for (const name of [category.code, category.label, ...category.aliases]) {
+      if (!index.exact.has(normaliseHeader(name))) index.exact.set(normaliseHeader(name), category);
+      const bare = strip(name);
+      if (bare !== '' && !index.bare.has(bare)) index.bare.set(bare, category);
+    }
   }
-  for (const category of framework.categories) {
-    const names = [category.code, category.label, ...category.aliases];
-    if (bare !== '' && names.some((n) => strip(n) === bare)) return category;
-  }
-  return undefined;
+  indexes.set(framework, index);
+  return index;
 }

@@ -8,7 +8,7 @@ import type { IndicatorRating } from '../rating/types.js';
 import { fail, ok, type Result } from '../result.js';
 import { A1, cellAddress, columnIndex, columnLetters, type Origin } from './address.js';
 import { matchCategory } from './matchCategory.js';
-import { headerKey, normaliseHeader } from './normaliseHeader.js';
+import { headerKey } from './normaliseHeader.js';
 import { parsePhase } from './parsePhase.js';
 import { roleOfHeader, roles, type Role } from './roles.js';
 import type {
@@ -139,8 +139,7 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
       continue;
     }
     const urn = roleCols.urn ? cellText(row[roleCols.urn.col]) : '';
-    const others = row.filter((v, c) => c !== schoolCol.col && !outputCols.has(c) && cellText(v) !== '').length;
-    if (others === 0 && urn === '') {
+    if (urn === '' && isLoneLabel(row, schoolCol.col, outputCols)) {
       // A lone label such as "Secondary schools" heads a section; it is not a school.
       skipped.push({ row: r, sheetRow, reason: 'section' });
       continue;
@@ -153,25 +152,23 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
       if (!indicator) continue;
       const raw = row[column.col] ?? null;
       const reading = readCell(raw, indicator.kind);
-      const address = cellAddress(r, column.col, origin);
-      const base = { row: r, col: column.col, address, indicatorId: indicator.id, header: column.header, raw };
-      if (reading.status === 'invalid') {
-        unreadable.push({ address, row: r, col: column.col, school, header: column.header, raw, reason: reading.reason });
-        cells.push({ ...base, reading, display: cellText(raw) });
-        continue;
-      }
-      if (reading.status === 'no-data') {
-        cells.push({ ...base, reading, display: '' });
+      const address = `${column.letter}${sheetRow}`;
+      if (reading.status !== 'value') {
+        const display = reading.status === 'invalid' ? cellText(raw) : '';
+        if (reading.status === 'invalid') {
+          unreadable.push({ address, row: r, col: column.col, school, header: column.header, raw, reason: reading.reason });
+        }
+        cells.push({ row: r, col: column.col, address, indicatorId: indicator.id, header: column.header, raw, reading, display });
         continue;
       }
       const rag = rateValue(reading.value, indicator, { phase, today: options.today });
       const display = displayValue(reading.value, indicator.kind, raw);
       if (!rag.ok) {
         unreadable.push({ address, row: r, col: column.col, school, header: column.header, raw, reason: rag.error });
-        cells.push({ ...base, reading, display });
+        cells.push({ row: r, col: column.col, address, indicatorId: indicator.id, header: column.header, raw, reading, display });
         continue;
       }
-      cells.push({ ...base, reading, rag: rag.value, display });
+      cells.push({ row: r, col: column.col, address, indicatorId: indicator.id, header: column.header, raw, reading, rag: rag.value, display });
       ratings.push({ indicator, rag: rag.value, display });
     }
     const officerRaw = roleCols['officer-category'] ? cellText(row[roleCols['officer-category'].col]) : '';
@@ -211,6 +208,18 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
     duplicates: findDuplicates(rows),
     summary: summarise(rows, framework),
   });
+}
+
+/** True when the row holds nothing but its label: a section heading such as "Secondary schools". */
+function isLoneLabel(row: readonly CellValue[], labelCol: number, skip: ReadonlySet<number>): boolean {
+  for (let c = 0; c < row.length; c++) {
+    if (c === labelCol || skip.has(c)) continue;
+    const v = row[c];
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v === 'string' && v.trim() === '') continue;
+    return false;
+  }
+  return true;
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
@@ -318,7 +327,7 @@ function outputColumns(
 function findDuplicates(rows: readonly SchoolRow[]): SheetPlan['duplicates'] {
   const seen = new Map<string, { school: string; sheetRows: number[] }>();
   for (const row of rows) {
-    const key = row.urn ? `urn:${row.urn}` : `name:${normaliseHeader(row.school)}`;
+    const key = row.urn ? `urn:${row.urn}` : `name:${row.school.toLowerCase()}`;
     const entry = seen.get(key);
     if (entry) entry.sheetRows.push(row.sheetRow);
     else seen.set(key, { school: row.school, sheetRows: [row.sheetRow] });

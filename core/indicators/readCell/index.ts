@@ -20,6 +20,23 @@ import { parseTrend } from '../parseTrend/index.js';
  * readCell('excellent', 'ofsted') // { status: 'invalid', reason: '"excellent" is not an Ofsted grade (expected …)' }
  */
 export function readCell(raw: CellValue, kind: IndicatorKind): CellReading {
+  if (typeof raw !== 'string') return parse(raw, kind);
+  // A sheet repeats the same few words thousands of times ("Effective", "G", "n/a"); text
+  // parsing normalises Unicode, so reading each distinct text once is most of the work saved.
+  // Readings are immutable, so sharing one between cells is safe.
+  const key = `${kind}\u0000${raw}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const reading = parse(raw, kind);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, reading);
+  return reading;
+}
+
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, CellReading>();
+
+function parse(raw: CellValue, kind: IndicatorKind): CellReading {
   switch (kind) {
     case 'percentage':
       return parsePercentage(raw);

@@ -26,35 +26,38 @@ export function rateValue(value: ParsedValue, indicator: Indicator, options: Rat
   switch (rule.type) {
     case 'threshold':
       if (value.kind !== 'number') return mismatch(indicator, value);
-      return ok(rateNumber(value.value, rule, options.phase));
+      return RATED[rateNumber(value.value, rule, options.phase)];
     case 'flag':
       if (value.kind !== 'flag') return mismatch(indicator, value);
-      return ok(value.value ? rule.yes : rule.no);
+      return RATED[value.value ? rule.yes : rule.no];
     case 'judgement':
       if (value.kind !== 'judgement') return mismatch(indicator, value);
-      return ok(rule[value.value]);
+      return RATED[rule[value.value]];
     case 'trend':
       if (value.kind !== 'trend') return mismatch(indicator, value);
-      return ok(rule[value.value]);
+      return RATED[rule[value.value]];
     case 'ofsted':
       switch (value.kind) {
         case 'ofsted-legacy':
-          return ok(rule.legacy[String(value.grade) as '1' | '2' | '3' | '4']);
+          return RATED[rule.legacy[String(value.grade) as '1' | '2' | '3' | '4']];
         case 'ofsted-report-card':
-          return ok(rule.reportCard[value.grade]);
+          return RATED[rule.reportCard[value.grade]];
         case 'ofsted-safeguarding':
           // Report cards judge safeguarding met / not met; not met is the gravest finding.
-          return ok(value.met ? 'G' : 'R');
+          return RATED[value.met ? 'G' : 'R'];
         default:
           return mismatch(indicator, value);
       }
     case 'recency': {
       if (value.kind !== 'date') return mismatch(indicator, value);
       const until = addMonths(parseISO(value.value), rule.withinMonths);
-      return ok(isAfter(until, parseISO(options.today)) ? rule.within : rule.otherwise);
+      return RATED[isAfter(until, parseISO(options.today)) ? rule.within : rule.otherwise];
     }
   }
 }
+
+/** Rating runs per cell on sheets of thousands: the three answers are shared, not rebuilt. */
+const RATED: Record<Rag, Result<Rag>> = { G: ok('G'), A: ok('A'), R: ok('R') };
 
 function bandFor(rule: ThresholdRule, phase: Phase | undefined): Band {
   return (phase && rule.byPhase?.[phase]) || { green: rule.green, amber: rule.amber };
