@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Framework, Indicator } from '../../core/frameworks/schema.js';
 import { roleOfHeader } from '../../core/sheet/roles.js';
+import { planSheet } from '../../core/sheet/planSheet.js';
+import { worksheetGrid } from '../../cli/workbook/grid.js';
 
 /**
  * Synthetic categorisation workbooks: made-up schools with the headings, layout and messy
@@ -163,6 +165,22 @@ export function valueFor(indicator: Indicator, school: Pick<SchoolSeed, 'health'
   }
 }
 
+/**
+ * Officers mostly agree with what the evidence suggests, and now and then judge a school one
+ * category better or worse: the officer column is set that way, so the example reads true.
+ */
+function agreeWithSuggestions(ws: ExcelJS.Worksheet, framework: Framework, width: number, rand: () => number): void {
+  const plan = planSheet(worksheetGrid(ws), { framework, today: '2026-11-24' });
+  if (!plan.ok) return;
+  for (const row of plan.value.rows) {
+    const cell = ws.getCell(row.sheetRow, width);
+    if (cell.value === null || row.suggestion.status !== 'category') continue;
+    const shift = rand() < 0.85 ? 0 : rand() < 0.5 ? -1 : 1;
+    const idx = Math.min(framework.categories.length - 1, Math.max(0, row.suggestion.index + shift));
+    cell.value = framework.categories[idx]?.code ?? null;
+  }
+}
+
 export interface WorkbookOptions {
   readonly framework: Framework;
   readonly schools: number;
@@ -242,6 +260,7 @@ export function syntheticWorkbook(options: WorkbookOptions): ExcelJS.Workbook {
       r++;
     }
   }
+  agreeWithSuggestions(ws, framework, width, rand);
   ws.getColumn(1).width = 34;
   ws.getColumn(6).width = 30;
   return wb;
