@@ -68,7 +68,10 @@ export function createBot(deps: BotDeps): Bot {
     try {
       // Typing in a channel thread makes Teams (and the Playground) drop the reply: chats only.
       if (type === 'personal' || type === 'groupChat') {
-        await context.sendActivity({ type: ActivityTypes.Typing });
+        // Typing is a courtesy: if it fails (e.g. throttled), still answer.
+        await context.sendActivity({ type: ActivityTypes.Typing }).catch((error: unknown) => {
+          log.warn('could not send typing', { ...turnFields(activity), error: errorFields(error, personalStrings(activity)) });
+        });
       }
       await rememberConversation(activity);
       const ctx: CommandContext = { config, store, log, role: await roleOf(context), now };

@@ -127,8 +127,59 @@ describe('bot server (local mode)', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('still answers when the connector throttles the typing indicator', async () => {
+    connector.throttle(1, 1);
+    const res = await post(messageActivity({ text: 'help', serviceUrl: connector.serviceUrl }));
+    expect(res.status).toBe(200);
+    const replies = await connector.waitForMessages(1);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.activity.text).toContain(HELP_EXAMPLES[0]);
+    expect(connector.received[0]!.activity.type).toBe('typing');
+    expect(connector.received[0]!.status).toBe(429);
+  });
+
+  it('lets botbuilder retry a throttled reply after Retry-After, delivering it once', async () => {
+    connector.throttle(2, 1);
+    const started = performance.now();
+    const res = await post(messageActivity({ text: 'help', mention: true, conversationType: 'channel', serviceUrl: connector.serviceUrl }));
+    expect(res.status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1_900);
+    expect(connector.received.map((r) => [r.activity.type, r.status])).toEqual([
+      ['message', 429],
+      ['message', 429],
+      ['message', 200],
+    ]);
+  });
+
   it('answers 404 JSON for unknown paths', async () => {
     const res = await fetch(`${server.url}/nope`);
     expect(res.status).toBe(404);
+  });
+});
+
+describe('fake Bot Connector', () => {
+  it('answers 429 with Retry-After the requested number of times, then {id}', async () => {
+    const fake = await startFakeConnector();
+    try {
+      fake.throttle(2, 7);
+      const send = () =>
+        fetch(`${fake.serviceUrl}v3/conversations/c1/activities/r1`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'message', text: 'hi' }),
+        });
+      const [a, b, c] = [await send(), await send(), await send()];
+      expect([a.status, b.status, c.status]).toEqual([429, 429, 200]);
+      expect(a.headers.get('retry-after')).toBe('7');
+      expect(await c.json()).toEqual({ id: 'activity-1' });
+      expect(fake.received.map((r) => [r.conversationId, r.replyToId, r.status])).toEqual([
+        ['c1', 'r1', 429],
+        ['c1', 'r1', 429],
+        ['c1', 'r1', 200],
+      ]);
+      expect(fake.messages()).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -1,0 +1,116 @@
+// End to end: `npm run chat` starts the bot and the Microsoft 365 Agents Playground; headless
+// Chromium (Debian's /usr/bin/chromium, driven by playwright-core) chats with the bot.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`${CHROMIUM} not found: skipping the Agents Playground end-to-end test (apt-get install chromium)`);
+
+describe.skipIf(!haveChromium)('npm run chat in the Agents Playground', () => {
+  let chat: ChildProcess;
+  let output = '';
+  let playgroundUrl: string;
+  let dataDir: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-'));
+    // Its own process group, so the test can press "Ctrl-C" on the whole of `npm run chat`.
+    chat = spawn('npm', ['run', '--silent', 'chat'], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PORT: '0', WAYMARK_PLAYGROUND_PORT: '0', WAYMARK_DATA_DIR: dataDir },
+    });
+    chat.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    chat.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    playgroundUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`npm run chat did not start in time:\n${output}`)), 45_000);
+      const check = () => {
+        const m = /Agents Playground:\s+(http:\/\/localhost:\d+)/.exec(output);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      };
+      chat.stdout!.on('data', check);
+      chat.once('exit', (code) => reject(new Error(`npm run chat exited (${code}):\n${output}`)));
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    const running = () => chat?.pid !== undefined && chat.exitCode === null && chat.signalCode === null;
+    if (running()) {
+      const exited = new Promise((r) => chat.once('exit', r));
+      process.kill(-chat.pid!, 'SIGINT');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (running()) process.kill(-chat.pid!, 'SIGKILL');
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('prints both addresses and the all-interfaces warning', () => {
+    expect(output).toMatch(/Waymark bot:\s+http:\/\/127\.0\.0\.1:\d+\/api\/messages \(local mode\)/);
+    expect(output).toContain('listens on ALL network interfaces');
+  });
+
+  it('loads the page and answers "help" in the personal chat', async () => {
+    const started = performance.now();
+    await page.goto(playgroundUrl, { waitUntil: 'load' });
+    const box = page.locator('[data-lexical-editor="true"]');
+    await box.click();
+    await page.keyboard.type('help');
+    await page.keyboard.press('Enter');
+    await page.getByText("I'm Waymark.").first().waitFor({ timeout: 15_000 });
+    expect(await page.getByText('category of 101234').first().isVisible()).toBe(true);
+    console.log(`playground: page load + help reply in ${Math.round(performance.now() - started)} ms`);
+  }, 30_000);
+
+  it('answers an @mention in the General channel, and ignores a post without one', async () => {
+    await page.getByText('General', { exact: true }).click();
+    const box = page.locator('[data-lexical-editor="true"]').first();
+    await box.click();
+    await page.keyboard.type('@');
+    await page.getByRole('menuitem').filter({ hasText: 'Test Bot' }).first().click();
+    await page.keyboard.type(' help');
+    await page.keyboard.press('Enter');
+    // The reply's example line (the log panel truncates replies well before it).
+    const reply = page.getByText('category of 101234');
+    await reply.first().waitFor({ timeout: 15_000 });
+    expect(await page.getByText('Invalid message').count()).toBe(0);
+    const shown = await reply.count();
+    const answered = () => output.split('\n').filter((l) => l.includes('"msg":"answered"') && l.includes('"conversationType":"channel"')).length;
+    expect(answered()).toBe(1);
+
+    await page.locator('[data-lexical-editor="true"]').first().click();
+    await page.keyboard.type('help (no mention)');
+    await page.keyboard.press('Enter');
+    await page.getByText('help (no mention)').first().waitFor({ timeout: 5_000 });
+    await page.waitForTimeout(1_500);
+    expect(await reply.count()).toBe(shown);
+    expect(answered()).toBe(1);
+  }, 40_000);
+
+  it('stops the bot and the playground on Ctrl-C and releases the data lock', async () => {
+    const exited = new Promise<string>((r) => chat.once('exit', (code, signal) => r(`${code ?? signal}`)));
+    process.kill(-chat.pid!, 'SIGINT');
+    // npm re-raises the signal its script received; the bot itself exits 0 after closing.
+    expect(['0', 'SIGINT', '130']).toContain(await exited);
+    expect(output).toContain('"msg":"stopping"');
+    expect(existsSync(join(dataDir, 'waymark.lock'))).toBe(false);
+    expect(existsSync(join(dataDir, 'playground', 'devTools'))).toBe(true);
+    const res = await fetch(playgroundUrl).catch(() => undefined);
+    expect(res).toBeUndefined();
+  }, 20_000);
+});
