@@ -136,4 +136,13 @@ describe('bot through teams-ai', () => {
     await send(messageActivity({ text: 'x', aadObjectId: 'aad-someone-else', serviceUrl: 'https://unused/' }));
     expect(roles).toEqual(['officer', 'guest']);
   });
+
+  it('treats a UPN-listed user as a guest when the member lookup fails, and says so in the log', async () => {
+    const roles: string[] = [];
+    const spy: Command = { name: 'spy', matches: () => true, handle: (_i, ctx) => (roles.push(ctx.role), { text: 'ok' }) };
+    const { send, log } = harness([spy], { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', WAYMARK_OFFICERS: 'jane@la.gov.uk' });
+    await send(messageActivity({ text: 'x', serviceUrl: 'https://unused/' }));
+    expect(roles).toEqual(['guest']);
+    expect(log.lines.join('\n')).toContain('could not look up member for officer check');
+  });
 });
