@@ -1,0 +1,157 @@
+import { format, parseISO } from 'date-fns';
+import { ragLabel } from '../rating/ragWords.js';
+import type { SchoolRecord } from '../schools/types.js';
+
+/** A reply as plain data: text for every client, and an Adaptive Card where cards show. */
+export interface Reply {
+  readonly text: string;
+  readonly card?: AdaptiveCard;
+}
+
+/** An Adaptive Card 1.5 as JSON. */
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly $schema: string;
+  readonly version: '1.5';
+  readonly body: readonly Record<string, unknown>[];
+  readonly actions?: readonly Record<string, unknown>[];
+}
+
+const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+const ragColour = { G: 'Good', A: 'Warning', R: 'Attention' } as const;
+
+/** en-GB long date: "1 November 2026". */
+export const longDate = (day: string): string => format(parseISO(day), 'd MMMM yyyy');
+
+const who = (s: SchoolRecord): string => `${s.name}${s.urn ? ` (URN ${s.urn})` : ''}`;
+
+function categoryLine(s: SchoolRecord): string {
+  if (!s.category) return 'No category: insufficient data for a suggestion, and no officer category in the sheet';
+  const { category, source } = s.category;
+  const base = `${category.code} — ${category.label}`;
+  if (source === 'suggested') return `${base} (suggested by Waymark; no officer category in the sheet)`;
+  const differs = s.suggested && s.suggested.code !== category.code;
+  return differs ? `${base} (officer's category; Waymark suggests ${s.suggested?.code})` : `${base} (officer's category)`;
+}
+
+/**
+ * The answer to "what is this school's category?": the category as text (never colour only),
+ * each indicator's value and RAG, the reasons, the named officer and the data's date.
+ *
+ * @example
+ * categoryReply(oakfield).text
+ * //=> "Oakfield Primary School (URN 101234): G — Strengthening Good (officer's category). …"
+ */
+export function categoryReply(s: SchoolRecord): Reply {
+  const line = categoryLine(s);
+  const facts = [
+    { title: 'Category', value: line },
+    ...(s.officer ? [{ title: 'Officer', value: s.officer }] : []),
+    ...(s.dataDate ? [{ title: 'Data as at', value: longDate(s.dataDate) }] : []),
+  ];
+  const indicatorFacts = s.indicators.map((i) => ({
+    title: i.label,
+    value: i.rag ? `${i.display} — ${ragLabel[i.rag]}` : `${i.display} — not read`,
+  }));
+  const body: Record<string, unknown>[] = [
+    { type: 'TextBlock', text: who(s), weight: 'Bolder', size: 'Large', wrap: true },
+    {
+      type: 'TextBlock',
+      text: s.category ? `${s.category.category.code} — ${s.category.category.label}` : 'Insufficient data',
+      size: 'ExtraLarge',
+      weight: 'Bolder',
+      wrap: true,
+    },
+    { type: 'FactSet', facts },
+    { type: 'TextBlock', text: 'Why', weight: 'Bolder', spacing: 'Medium' },
+    { type: 'TextBlock', text: s.rationale, wrap: true },
+  ];
+  if (indicatorFacts.length > 0) {
+    body.push({ type: 'TextBlock', text: 'Indicators', weight: 'Bolder', spacing: 'Medium' });
+    body.push({
+      type: 'Container',
+      items: s.indicators.map((i) => ({
+        type: 'ColumnSet',
+        columns: [
+          { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: i.label, wrap: true }] },
+          { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: i.display, wrap: true }] },
+          {
+            type: 'Column',
+            width: 'auto',
+            items: [
+              {
+                type: 'TextBlock',
+                text: i.rag ? ragLabel[i.rag] : '—',
+                weight: 'Bolder',
+                ...(i.rag && { color: ragColour[i.rag] }),
+              },
+            ],
+          },
+        ],
+      })),
+    });
+  }
+  body.push({
+    type: 'TextBlock',
+    text: 'Suggestions only: the officer’s category stands. Confidential to the school improvement team.',
+    isSubtle: true,
+    size: 'Small',
+    wrap: true,
+  });
+  const reds = s.indicators.filter((i) => i.rag === 'R').map((i) => `${i.label} ${i.display}`);
+  const text = [
+    `${who(s)}: ${line}.`,
+    `Why: ${s.rationale}.`,
+    reds.length > 0 ? `Red: ${reds.join('; ')}.` : undefined,
+    s.officer ? `Officer: ${s.officer}.` : undefined,
+    s.dataDate ? `Data as at ${longDate(s.dataDate)}.` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return { text, card: { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body } };
+}
+
+/**
+ * Several schools match: a short list to choose from, each a button that asks again by URN.
+ *
+ * @example
+ * chooseSchoolReply('st marys', [stMarysA, stMarysB]).text
+ * //=> 'Which school did you mean? St Mary\'s CE Primary School (URN 101235); …'
+ */
+export function chooseSchoolReply(query: string, schools: readonly SchoolRecord[]): Reply {
+  const text = `Which school did you mean by "${query}"? ${schools.map(who).join('; ')}`;
+  return {
+    text,
+    card: {
+      type: 'AdaptiveCard',
+      $schema: SCHEMA,
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: `Which school did you mean by "${query}"?`, wrap: true, weight: 'Bolder' }],
+      actions: schools.map((s) => ({
+        type: 'Action.Submit',
+        title: who(s),
+        // imBack posts the text as if typed, so the choice is one more ordinary question.
+        data: { msteams: { type: 'imBack', value: `category of ${s.urn ?? s.name}` } },
+      })),
+    },
+  };
+}
+
+/**
+ * No school matches: say so, with the closest names to try.
+ *
+ * @example
+ * notFoundReply('Oakfeld', [oakfield]).text //=> 'I couldn\'t find "Oakfeld". Closest: Oakfield Primary School.'
+ */
+export function notFoundReply(query: string, closest: readonly SchoolRecord[]): Reply {
+  const hint = closest.length > 0 ? ` Closest: ${closest.map((s) => s.name).join(', ')}.` : ' Try the school’s name or its 6-digit URN.';
+  return { text: `I couldn't find "${query}".${hint}` };
+}
+
+/**
+ * What anyone gets who may not see a school's category: polite, and revealing nothing, not
+ * even whether the school exists.
+ */
+export const refusalReply: Reply = {
+  text: 'Sorry, I can only share school category information with the school improvement team. If you think you should have access, ask your school improvement officer.',
+};

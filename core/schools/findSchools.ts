@@ -1,0 +1,116 @@
+import { editDistance } from './editDistance.js';
+import { FILLER, schoolKey } from './schoolKey.js';
+import type { SchoolRecord } from './types.js';
+
+export interface SchoolIndex {
+  readonly schools: readonly SchoolRecord[];
+  readonly entries: readonly { readonly school: SchoolRecord; readonly key: string; readonly words: readonly string[] }[];
+}
+
+export type SchoolMatch =
+  | { readonly kind: 'one'; readonly school: SchoolRecord }
+  | { readonly kind: 'several'; readonly schools: readonly SchoolRecord[] }
+  | { readonly kind: 'none'; readonly closest: readonly SchoolRecord[] };
+
+/** How many schools a "which one did you mean?" list shows. */
+const MAX_CHOICES = 8;
+
+/**
+ * Prepares schools for {@link findSchools}: names are keyed once, not on every question.
+ *
+ * @example
+ * const index = makeSchoolIndex(directory.schools);
+ */
+export function makeSchoolIndex(schools: readonly SchoolRecord[]): SchoolIndex {
+  return {
+    schools,
+    entries: schools.map((school) => {
+      const key = schoolKey(school.name);
+      return { school, key, words: key.split(' ').filter(Boolean) };
+    }),
+  };
+}
+
+/** Typos allowed in a word of this length: none in short words, where one letter is a different name. */
+const slack = (word: string): number => (word.length <= 3 ? 0 : word.length <= 5 ? 1 : 2);
+
+/**
+ * Finds the school a person means: by URN, by name however typed (case, apostrophes, "C of E",
+ * with or without "Primary School"), by part of a name, or despite a typo of up to two edits.
+ * Several candidates come back as a list to choose from; none, with the closest names.
+ *
+ * @example
+ * findSchools('st marys', index)  //=> { kind: 'several', schools: [St Mary's CE Primary (101235), …] }
+ * findSchools('Oakfeild', index)  //=> { kind: 'one', school: Oakfield Primary School }
+ * findSchools('101234', index)    //=> { kind: 'one', school: … }
+ */
+export function findSchools(query: string, index: SchoolIndex): SchoolMatch {
+  const trimmed = query.trim();
+  if (/^\d{6}$/.test(trimmed)) {
+    const school = index.schools.find((s) => s.urn === trimmed);
+    return school ? { kind: 'one', school } : { kind: 'none', closest: [] };
+  }
+  const key = schoolKey(trimmed);
+  if (key === '') return { kind: 'none', closest: [] };
+  const words = key.split(' ');
+  // "Oakfield's category": the possessive may or may not belong to the name (St Mary's does).
+  const keys = /[’']s$/i.test(trimmed) ? [key, schoolKey(trimmed.replace(/[’']s$/i, ''))] : [key];
+
+  for (const k of keys) {
+    const ws = k.split(' ');
+    const containing = index.entries.filter((e) => ws.every((w) => e.words.includes(w)));
+    if (containing.length === 0) continue;
+    // Exact names first; then, if the person typed "Primary" or "Academy", let it decide.
+    containing.sort((a, b) => Number(b.key === k) - Number(a.key === k));
+    if (containing.length > 1) {
+      const typed = fillerWords(trimmed);
+      const narrowed = typed.length > 0 ? containing.filter((e) => typed.every((w) => fillerWords(e.school.name).includes(w))) : [];
+      if (narrowed.length === 1) return pickOne(narrowed.map((e) => e.school));
+    }
+    return pickOne(containing.map((e) => e.school));
+  }
+
+  // Each typed word must be near some word of the name; the school's score is the total distance.
+  const scored: { school: SchoolRecord; score: number }[] = [];
+  for (const e of index.entries) {
+    let total = 0;
+    let ok = true;
+    for (const w of words) {
+      let best = Number.POSITIVE_INFINITY;
+      for (const n of e.words) best = Math.min(best, editDistance(w, n, slack(w)));
+      if (best > slack(w)) {
+        ok = false;
+        break;
+      }
+      total += best;
+    }
+    if (ok) scored.push({ school: e.school, score: total });
+  }
+  if (scored.length > 0) {
+    const best = Math.min(...scored.map((s) => s.score));
+    return pickOne(scored.filter((s) => s.score === best).map((s) => s.school));
+  }
+  return { kind: 'none', closest: closest(key, index) };
+}
+
+/** The school-type words in a name ("primary", "academy"…), which the key leaves out. */
+function fillerWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => FILLER.has(w) && w !== 'the' && w !== 'and' && w !== 'of');
+}
+
+function pickOne(found: readonly SchoolRecord[]): SchoolMatch {
+  if (found.length === 1 && found[0]) return { kind: 'one', school: found[0] };
+  return { kind: 'several', schools: found.slice(0, MAX_CHOICES) };
+}
+
+function closest(key: string, index: SchoolIndex): SchoolRecord[] {
+  return index.entries
+    .map((e) => ({ school: e.school, d: editDistance(key, e.key, 12) }))
+    .filter((x) => x.d <= 12)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((x) => x.school);
+}
