@@ -3,27 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { PG_URL, postgresForTests } from '../support/postgres.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirLockedError, LOCK_FILE } from '../../bot/store/lock.js';
 import { migrate, MIGRATIONS } from '../../bot/store/migrations.js';
 import { openStore, type Store } from '../../bot/store/store.js';
 
-const PG_URL = process.env.WAYMARK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1_500 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-const pgUp = await postgresReachable();
-if (!pgUp) console.warn(`PostgreSQL not reachable at ${PG_URL}: skipping PostgreSQL store tests`);
+const pgUp = await postgresForTests('PostgreSQL store tests');
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'waymark-store-'));
 
