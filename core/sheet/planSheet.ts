@@ -145,6 +145,7 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
       continue;
     }
     const phase = roleCols.phase ? parsePhase(row[roleCols.phase.col] ?? null) : undefined;
+    const rateOptions = { phase, today: options.today };
     const cells: RatedCell[] = [];
     const ratings: IndicatorRating[] = [];
     for (const column of indicators) {
@@ -161,7 +162,7 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
         cells.push({ row: r, col: column.col, address, indicatorId: indicator.id, header: column.header, raw, reading, display });
         continue;
       }
-      const rag = rateValue(reading.value, indicator, { phase, today: options.today });
+      const rag = rateValue(reading.value, indicator, rateOptions);
       const display = displayValue(reading.value, indicator.kind, raw);
       if (!rag.ok) {
         unreadable.push({ address, row: r, col: column.col, school, header: column.header, raw, reason: rag.error });

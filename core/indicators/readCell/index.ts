@@ -20,21 +20,33 @@ import { parseTrend } from '../parseTrend/index.js';
  * readCell('excellent', 'ofsted') // { status: 'invalid', reason: '"excellent" is not an Ofsted grade (expected …)' }
  */
 export function readCell(raw: CellValue, kind: IndicatorKind): CellReading {
-  if (typeof raw !== 'string') return parse(raw, kind);
-  // A sheet repeats the same few words thousands of times ("Effective", "G", "n/a"); text
-  // parsing normalises Unicode, so reading each distinct text once is most of the work saved.
-  // Readings are immutable, so sharing one between cells is safe.
-  const key = `${kind}\u0000${raw}`;
-  const known = memo.get(key);
-  if (known) return known;
+  if (raw === null || typeof raw === 'boolean') return parse(raw, kind);
+  // A sheet repeats the same few values thousands of times ("Effective", "G", "n/a", 0);
+  // text parsing normalises Unicode, so reading each distinct value once is most of the work
+  // saved. Readings are immutable, so sharing one between cells is safe.
+  let known = memo[kind];
+  if (known.size >= MEMO_LIMIT) {
+    known = new Map();
+    memo[kind] = known;
+  }
+  const hit = known.get(raw);
+  if (hit) return hit;
   const reading = parse(raw, kind);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, reading);
+  known.set(raw, reading);
   return reading;
 }
 
-const MEMO_LIMIT = 50_000;
-const memo = new Map<string, CellReading>();
+const MEMO_LIMIT = 20_000;
+const memo: Record<IndicatorKind, Map<string | number, CellReading>> = {
+  percentage: new Map(),
+  count: new Map(),
+  rate: new Map(),
+  flag: new Map(),
+  judgement: new Map(),
+  ofsted: new Map(),
+  trend: new Map(),
+  date: new Map(),
+};
 
 function parse(raw: CellValue, kind: IndicatorKind): CellReading {
   switch (kind) {
