@@ -63,9 +63,13 @@ export function categoryReply(s: SchoolRecord): Reply {
       wrap: true,
     },
     { type: 'FactSet', facts },
-    { type: 'TextBlock', text: 'Why', weight: 'Bolder', spacing: 'Medium' },
-    { type: 'TextBlock', text: s.rationale, wrap: true },
   ];
+  if (s.rationale.trim() !== '') {
+    body.push(
+      { type: 'TextBlock', text: 'Why', weight: 'Bolder', spacing: 'Medium' },
+      { type: 'TextBlock', text: s.rationale, wrap: true },
+    );
+  }
   if (indicatorFacts.length > 0) {
     body.push({ type: 'TextBlock', text: 'Indicators', weight: 'Bolder', spacing: 'Medium' });
     body.push({
@@ -101,7 +105,7 @@ export function categoryReply(s: SchoolRecord): Reply {
   const reds = s.indicators.filter((i) => i.rag === 'R').map((i) => `${i.label} ${i.display}`);
   const text = [
     `${who(s)}: ${line}.`,
-    `Why: ${s.rationale}.`,
+    s.rationale.trim() !== '' ? `Why: ${s.rationale.trim().replace(/\.$/, '')}.` : undefined,
     reds.length > 0 ? `Red: ${reds.join('; ')}.` : undefined,
     s.officer ? `Officer: ${s.officer}.` : undefined,
     s.dataDate ? `Data as at ${longDate(s.dataDate)}.` : undefined,
@@ -111,8 +115,17 @@ export function categoryReply(s: SchoolRecord): Reply {
   return { text, card: { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body } };
 }
 
+/** What a choice button sends back (as the activity's `value`) beside its text. */
+export interface ChooseSchoolValue {
+  readonly waymark: 'category';
+  readonly urn?: string;
+  readonly school: string;
+}
+
 /**
  * Several schools match: a short list to choose from, each a button that asks again by URN.
+ * The buttons are `messageBack`: in a channel Teams delivers a card action to the bot without
+ * an @mention, and the text ("category of 101235") routes like any typed question.
  *
  * @example
  * chooseSchoolReply('st marys', [stMarysA, stMarysB]).text
@@ -127,12 +140,15 @@ export function chooseSchoolReply(query: string, schools: readonly SchoolRecord[
       $schema: SCHEMA,
       version: '1.5',
       body: [{ type: 'TextBlock', text: `Which school did you mean by "${query}"?`, wrap: true, weight: 'Bolder' }],
-      actions: schools.map((s) => ({
-        type: 'Action.Submit',
-        title: who(s),
-        // imBack posts the text as if typed, so the choice is one more ordinary question.
-        data: { msteams: { type: 'imBack', value: `category of ${s.urn ?? s.name}` } },
-      })),
+      actions: schools.map((s) => {
+        const ask = `category of ${s.urn ?? s.name}`;
+        const value: ChooseSchoolValue = { waymark: 'category', school: s.name, ...(s.urn !== undefined && { urn: s.urn }) };
+        return {
+          type: 'Action.Submit',
+          title: who(s),
+          data: { ...value, msteams: { type: 'messageBack', text: ask, displayText: ask, value } },
+        };
+      }),
     },
   };
 }

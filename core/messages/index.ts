@@ -1,0 +1,2 @@
+export * from './categoryReply.js';
+export * from './workbookNotice.js';
