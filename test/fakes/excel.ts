@@ -1091,6 +1091,108 @@ export class Range extends ClientObject<Box> implements HasBoxes {
       book.selection = { sheetId: b.sheetId, rect: { row: b.row, col: b.col, rows: b.rows, cols: b.cols } };
     });
   }
+  /**
+   * Per-cell properties (ExcelApi 1.9): a 2-D array of objects shaped like the load options,
+   * e.g. { format: { fill: { color: '#FFFFFF' } } }. Supports address, hidden, format.fill.color
+   * and format.font.bold/italic/color.
+   */
+  getCellProperties(options: CellPropertiesLoadOptions): ClientResult<CellProperties[][]> {
+    return this.properties('getCellProperties', options, (book, b) => {
+      const s = sheetOf(book, b.sheetId, this._path);
+      return grid(b, (r, c) => cellProperties(s, r, c, options));
+    });
+  }
+  /** Per-row properties (ExcelApi 1.9): a value shared by every cell of the row, or null when they differ. */
+  getRowProperties(options: CellPropertiesLoadOptions & { rowIndex?: boolean; rowHidden?: boolean }): ClientResult<CellProperties[]> {
+    return this.properties('getRowProperties', options, (book, b) => {
+      const s = sheetOf(book, b.sheetId, this._path);
+      const out: CellProperties[] = [];
+      for (let r = b.row; r < b.row + b.rows; r++) {
+        const cells: CellProperties[] = [];
+        for (let c = b.col; c < b.col + b.cols; c++) cells.push(cellProperties(s, r, c, options));
+        const merged = mergeUniform(cells) as CellProperties;
+        if (options.rowIndex) merged.rowIndex = r;
+        if (options.rowHidden) merged.rowHidden = s.hiddenRows.has(r);
+        out.push(merged);
+      }
+      return out;
+    });
+  }
+  /** Per-column properties (ExcelApi 1.9): a value shared by every cell of the column, or null when they differ. */
+  getColumnProperties(options: CellPropertiesLoadOptions & { columnIndex?: boolean; columnHidden?: boolean }): ClientResult<CellProperties[]> {
+    return this.properties('getColumnProperties', options, (book, b) => {
+      const s = sheetOf(book, b.sheetId, this._path);
+      const out: CellProperties[] = [];
+      for (let c = b.col; c < b.col + b.cols; c++) {
+        const cells: CellProperties[] = [];
+        for (let r = b.row; r < b.row + b.rows; r++) cells.push(cellProperties(s, r, c, options));
+        const merged = mergeUniform(cells) as CellProperties;
+        if (options.columnIndex) merged.columnIndex = c;
+        if (options.columnHidden) merged.columnHidden = s.hiddenCols.has(c);
+        out.push(merged);
+      }
+      return out;
+    });
+  }
+  private properties<T>(call: string, options: unknown, compute: (book: BookState, b: Box) => T): ClientResult<T> {
+    const result = new ClientResult<T>();
+    this.context._enqueue({
+      kind: 'load',
+      json: { path: this._path, call, args: [options] },
+      run: (book) => {
+        const b = this._resolve(book);
+        if (b === null) throw notFound(`${this._path}.${call}`);
+        const value = compute(book, b);
+        return { response: value, deliver: () => ((result._value = value), (result._done = true)) };
+      },
+    });
+    return result;
+  }
+}
+
+export interface CellPropertiesLoadOptions {
+  address?: boolean;
+  hidden?: boolean;
+  format?: { fill?: { color?: boolean }; font?: { bold?: boolean; italic?: boolean; color?: boolean } };
+}
+export interface CellProperties {
+  address?: string;
+  hidden?: boolean;
+  rowIndex?: number;
+  rowHidden?: boolean;
+  columnIndex?: number;
+  columnHidden?: boolean;
+  format?: { fill?: { color?: string | null }; font?: { bold?: boolean | null; italic?: boolean | null; color?: string | null } };
+}
+
+function cellProperties(s: SheetState, r: number, c: number, o: CellPropertiesLoadOptions): CellProperties {
+  const out: CellProperties = {};
+  if (o.address) out.address = formatAddress(s.name, { row: r, col: c, rows: 1, cols: 1 });
+  if (o.hidden) out.hidden = s.hiddenRows.has(r) || s.hiddenCols.has(c);
+  if (o.format) {
+    const format: NonNullable<CellProperties['format']> = {};
+    // Office.js reports "#FFFFFF" for a cell with no fill.
+    if (o.format.fill?.color) format.fill = { color: s.fills.get(key(r, c)) ?? '#FFFFFF' };
+    if (o.format.font) {
+      const f = s.fonts.get(key(r, c));
+      const font: NonNullable<NonNullable<CellProperties['format']>['font']> = {};
+      if (o.format.font.bold) font.bold = f?.bold ?? false;
+      if (o.format.font.italic) font.italic = f?.italic ?? false;
+      if (o.format.font.color) font.color = f?.color ?? '#000000';
+      format.font = font;
+    }
+    out.format = format;
+  }
+  return out;
+}
+
+/** Leaf values shared by all objects, null where they differ. */
+function mergeUniform(objs: unknown[]): unknown {
+  const first = objs[0];
+  if (first === null || typeof first !== 'object') return objs.every((o) => o === first) ? first : null;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(first)) out[k] = mergeUniform(objs.map((o) => (o as Record<string, unknown>)[k]));
+  return out;
 }
 
 function writeValues(book: BookState, b: Box, input: unknown, where: string): void {
