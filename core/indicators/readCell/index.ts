@@ -24,7 +24,9 @@ export function readCell(raw: CellValue, kind: IndicatorKind): CellReading {
   // A sheet repeats the same few values thousands of times ("Effective", "G", "n/a", 0);
   // text parsing normalises Unicode, so reading each distinct value once is most of the work
   // saved. Readings are immutable, so sharing one between cells is safe.
-  let known = memo[kind];
+  let known: Map<string | number, CellReading> | undefined = memo[kind];
+  // A kind outside the schema (from an unchecked caller) is answered by parse, not cached.
+  if (known === undefined) return parse(raw, kind);
   if (known.size >= MEMO_LIMIT) {
     known = new Map();
     memo[kind] = known;
