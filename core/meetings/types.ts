@@ -64,7 +64,10 @@ export interface PlanStep {
    * moved) too late and the step was brought forward to "now" (see `late`).
    */
   readonly plannedDay: string;
-  /** True when the step goes out at the first moment possible instead of on its planned time. */
+  /**
+   * True when its planned time had passed, so it goes out at the first moment possible
+   * instead (`day` may still equal `plannedDay`: planned for 08:00, sent at 10:15).
+   */
   readonly late: boolean;
   /**
    * For evidence steps and notices: the evidence deadline (5pm that day). For `minutes`: the

@@ -1,4 +1,5 @@
 import { shortDay } from '../_lib/format.js';
+import { sharesKeyPoints } from '../messages/_words.js';
 import type { Meeting, PlanStep, Recipient } from '../types.js';
 
 /** Who a recipient is, in words. */
@@ -44,9 +45,7 @@ export function describeStep(step: PlanStep, meeting: Meeting): string {
       what = `Tell the officer evidence is overdue${ifNone}`;
       break;
     case 'minutes': {
-      const keyPoints = meeting.type.afterwards.some((a) => /\b(5|five) key points\b/i.test(a))
-        ? ', and the 5 key points for the governing body'
-        : '';
+      const keyPoints = sharesKeyPoints(meeting) ? ', and the 5 key points for the governing body' : '';
       what = `Circulate the minutes${step.dueDay ? ` by ${shortDay(step.dueDay)}` : ''}${keyPoints}`;
       break;
     }
@@ -57,5 +56,8 @@ export function describeStep(step: PlanStep, meeting: Meeting): string {
       what = 'Tell the head the meeting is cancelled';
       break;
   }
-  return step.late ? `${what}; brought forward from ${shortDay(step.plannedDay)}` : what;
+  if (!step.late) return what;
+  return step.day === step.plannedDay
+    ? `${what}; late, planned for earlier today`
+    : `${what}; brought forward from ${shortDay(step.plannedDay)}`;
 }

@@ -174,6 +174,13 @@ describe('planMeeting: set up late', () => {
     expect(steps[2]).toMatchObject({ sendAt: '2027-01-05T08:00:00.000Z', dueDay: '2027-01-05', late: true });
   });
 
+  it('marks a step late when its time passed earlier the same day', () => {
+    // Planned on Thu 24 Dec at 08:00, set up that day at 10:15: sent at once, same day.
+    const steps = planned(planMeeting({ meeting: rap, today: '2026-12-24', now: new Date('2026-12-24T10:15:00Z'), calendar }));
+    expect(steps[2]).toMatchObject({ step: 'evidence-request', day: '2026-12-24', plannedDay: '2026-12-24', sendAt: '2026-12-24T10:15:00.000Z', late: true });
+    expect(steps.find((s) => s.step === 'evidence-reminder')?.late).toBe(false);
+  });
+
   it('before 08:00 waits for 08:00 today; on a non-working day, the next working day', () => {
     const early = planned(planMeeting({ meeting: rap, today: '2027-01-04', now: new Date('2027-01-04T06:59:00Z'), calendar }));
     expect(early[0]?.sendAt).toBe('2027-01-04T08:00:00.000Z');

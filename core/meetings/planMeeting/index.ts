@@ -137,6 +137,7 @@ function plan(options: PlanMeetingOptions): Result<PlanStep[], string> {
     plannedDay: string,
     slot: { day: string; at: Date },
     dueDay: string | undefined,
+    late = false,
   ): PlanStep =>
     Object.freeze({
       key: stepKey(meeting.id, step, recipient, revision),
@@ -149,7 +150,7 @@ function plan(options: PlanMeetingOptions): Result<PlanStep[], string> {
       day: slot.day,
       sendAt: slot.at.toISOString(),
       plannedDay,
-      late: slot.day !== plannedDay,
+      late,
       ...(dueDay === undefined ? {} : { dueDay }),
     });
 
@@ -158,14 +159,15 @@ function plan(options: PlanMeetingOptions): Result<PlanStep[], string> {
   for (const { step, recipient, condition, bringForward } of BEFORE) {
     const plannedDay = subWorkingDays(start.day, d[step], calendar);
     let slot = { day: plannedDay, at: londonDateTime(plannedDay, sendTime) };
-    if (slot.at.getTime() < first.at.getTime()) {
+    const late = slot.at.getTime() < first.at.getTime();
+    if (late) {
       if (!bringForward) continue;
       slot = first;
     }
     if (slot.at.getTime() >= startsAt.getTime()) continue;
     if (step === 'evidence-request') requestAt = slot.at.getTime();
     else if (condition === 'no-evidence' && requestAt !== undefined && slot.at.getTime() <= requestAt) continue;
-    steps.push(make(step, recipient, condition, plannedDay, slot, step === 'agenda' ? undefined : evidenceDue));
+    steps.push(make(step, recipient, condition, plannedDay, slot, step === 'agenda' ? undefined : evidenceDue, late));
   }
 
   const minutesDay = addWorkingDays(start.day, 1, calendar);
