@@ -1,5 +1,8 @@
-/** Start-up shared by `npm run bot` and `npm run chat`: config → store → server. */
+/** Start-up shared by `npm run bot` and `npm run chat`: config → workbook → store → server. */
+import { stat } from 'node:fs/promises';
+import { loadFramework } from '../cli/rate/run.js';
 import type { BotConfig } from './config.js';
+import { openDirectory, type WorkbookDirectory } from './directory/directory.js';
 import { loadConfig } from './config.js';
 import { createLogger, errorFields, type Logger } from './log.js';
 import { DataDirLockedError } from './store/lock.js';
@@ -10,7 +13,8 @@ export interface RunningBot {
   readonly config: BotConfig;
   readonly store: Store;
   readonly server: RunningServer;
-  /** Stops the server, then closes the store (releasing the data-directory lock). */
+  readonly directory: WorkbookDirectory;
+  /** Stops the server, then closes the store (releasing the data-directory lock) and stops watching the workbook. */
   close(): Promise<void>;
 }
 
@@ -23,6 +27,15 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   const result = loadConfig(env);
   if (!result.ok) throw new StartupError(`Invalid configuration:\n  ${result.errors.join('\n  ')}`);
   const { config } = result;
+  const framework = await loadFramework(config.framework);
+  if (!framework.ok) throw new StartupError(`WAYMARK_FRAMEWORK: ${framework.error}`);
+  try {
+    const info = await stat(config.workbook);
+    if (!info.isFile()) throw new StartupError(`WAYMARK_WORKBOOK: ${config.workbook} is not a file`);
+  } catch (err) {
+    if (err instanceof StartupError) throw err;
+    throw new StartupError(`WAYMARK_WORKBOOK: cannot read ${config.workbook} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   let store: Store;
   try {
     store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
@@ -31,11 +44,14 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     if (config.databaseUrl) throw new StartupError(`Cannot open the PostgreSQL database in DATABASE_URL: ${errorFields(err).message}`);
     throw err;
   }
+  // A workbook that exists but cannot be read does not stop start-up: officers are told why.
+  const directory = await openDirectory({ file: config.workbook, framework: framework.value, log });
   let server: RunningServer;
   try {
-    server = await startServer({ config, store, log });
+    server = await startServer({ config, store, log, directory });
   } catch (err) {
     await store.close();
+    await directory.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new StartupError(`Port ${config.port} is already in use; stop the other program or set PORT`);
     throw err;
@@ -45,8 +61,12 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     config,
     store,
     server,
+    directory,
     close() {
-      closing ??= server.close().finally(() => store.close());
+      closing ??= server
+        .close()
+        .finally(() => store.close())
+        .finally(() => directory.close());
       return closing;
     },
   };

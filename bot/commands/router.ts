@@ -5,11 +5,12 @@
  * (`{ name, matches(text), handle(input, ctx) }`) and add it to {@link COMMANDS} above
  * `fallback`. Order matters: the first command whose `matches` returns true answers.
  */
+import { categoryQuery } from './category-query.js';
 import { fallback } from './fallback.js';
 import { help } from './help.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 
-export const COMMANDS: readonly Command[] = [help];
+export const COMMANDS: readonly Command[] = [help, categoryQuery];
 
 export interface Routed {
   readonly command: string;

@@ -3,6 +3,7 @@
  * botbuilder or HTTP: bot/teams/ converts Activities to and from these shapes.
  */
 import type { BotConfig } from '../config.js';
+import type { SchoolDirectory } from '../directory/directory.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 
@@ -29,6 +30,11 @@ export interface Reply {
   readonly suggestions?: readonly string[];
 }
 
+/**
+ * `officer`: listed in WAYMARK_OFFICERS, posting in a channel of WAYMARK_TEAM_ID, or anyone in
+ * local mode. Everyone else is a `guest`; a guest whose e-mail is a head's in the workbook may
+ * see that school only (decided by the category command, which has the directory).
+ */
 export type Role = 'officer' | 'guest';
 
 export interface CommandContext {
@@ -38,6 +44,13 @@ export interface CommandContext {
   /** The asker's role, decided by bot/teams from WAYMARK_OFFICERS (everyone in local mode). */
   readonly role: Role;
   readonly now: () => Date;
+  /** The schools, from the workbook (the copy in use at the time of asking). */
+  readonly directory: SchoolDirectory;
+  /**
+   * The asker's e-mail address and user principal name, lower-cased, as Teams reports them
+   * (looked up on first call, at most once a turn; empty when unknown). Never log them.
+   */
+  readonly askerAddresses: () => Promise<readonly string[]>;
 }
 
 export interface Command {

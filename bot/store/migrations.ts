@@ -38,6 +38,14 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    id: 2,
+    name: 'audit: heads asking about their own school',
+    sql: [
+      `ALTER TABLE audit DROP CONSTRAINT IF EXISTS audit_actor_role_check`,
+      `ALTER TABLE audit ADD CONSTRAINT audit_actor_role_check CHECK (actor_role IN ('officer', 'head', 'guest'))`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"

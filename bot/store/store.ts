@@ -9,9 +9,12 @@ import { migrate } from './migrations.js';
 
 export type AuditOutcome = 'allowed' | 'refused' | 'not-found';
 
+/** Who asked: an officer, a head (asking about a school), or anyone else. */
+export type AuditRole = 'officer' | 'head' | 'guest';
+
 export interface AuditEntry {
   readonly actorId: string;
-  readonly actorRole: 'officer' | 'guest';
+  readonly actorRole: AuditRole;
   readonly command: string;
   readonly question: string;
   readonly schoolUrn?: string | undefined;
@@ -114,7 +117,7 @@ function createStore(db: Db, lock: DataDirLock | undefined): Store {
           id: string | number;
           at: Date;
           actor_id: string;
-          actor_role: 'officer' | 'guest';
+          actor_role: AuditRole;
           command: string;
           question: string;
           school_urn: string | null;

@@ -7,9 +7,10 @@ import { ActivityTypes, TeamsInfo, type Activity, type TurnContext } from 'botbu
 import type { BotConfig } from '../config.js';
 import { route } from '../commands/router.js';
 import type { Command, CommandContext, Role } from '../commands/types.js';
+import { emptyDirectory, type SchoolDirectory } from '../directory/directory.js';
 import { errorFields, type Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import { conversationType, mentionsBot, referenceKey, storableReference, toActivity, toCommandInput } from './convert.js';
+import { conversationType, isCardSubmit, mentionsBot, referenceKey, storableReference, toActivity, toCommandInput } from './convert.js';
 
 export const APOLOGY = 'Sorry — something went wrong answering that. The team has been told.';
 
@@ -19,6 +20,22 @@ export interface BotDeps {
   readonly log: Logger;
   readonly commands?: readonly Command[];
   readonly now?: () => Date;
+  /** The schools; default none (tests of other commands). */
+  readonly directory?: SchoolDirectory;
+  /** How to learn the sender's UPN and e-mail; default TeamsInfo.getMember. Tests pass a fake. */
+  readonly lookupMember?: MemberLookup;
+}
+
+/** The sender's addresses as Teams knows them. Throws when Teams cannot say. */
+export type MemberLookup = (context: TurnContext) => Promise<{ userPrincipalName?: string | undefined; email?: string | undefined }>;
+
+const teamsMember: MemberLookup = async (context) => {
+  const m = await TeamsInfo.getMember(context, context.activity.from.id);
+  return { userPrincipalName: m.userPrincipalName, email: m.email };
+};
+
+interface TeamsChannelTeam {
+  team?: { id?: string; aadGroupId?: string };
 }
 
 export interface Bot {
@@ -26,6 +43,12 @@ export interface Bot {
   run(context: TurnContext): Promise<boolean>;
   /** Logs a failed turn and apologises to the user; for the adapter's onTurnError. */
   onTurnError(context: TurnContext, error: unknown): Promise<void>;
+}
+
+/** Runs `fn` at most once, on first call. */
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= fn());
 }
 
 /** Strings from this turn that must never reach the log. */
@@ -40,6 +63,8 @@ function turnFields(activity: Partial<Activity>) {
 export function createBot(deps: BotDeps): Bot {
   const { config, store, log } = deps;
   const now = deps.now ?? (() => new Date());
+  const directory = deps.directory ?? emptyDirectory();
+  const lookupMember = deps.lookupMember ?? teamsMember;
   const app = new Application<TurnState>({
     removeRecipientMention: true,
     // teams-ai's timer is one per Application, shared by concurrent turns; we send typing ourselves.
@@ -60,8 +85,9 @@ export function createBot(deps: BotDeps): Bot {
   app.activity(ActivityTypes.Message, async (context) => {
     const activity = context.activity;
     const type = conversationType(activity);
-    // Channels deliver to the bot only when it is @mentioned; never answer chatter that is not for us.
-    if (type === 'channel' && !mentionsBot(activity)) {
+    // Channels deliver to the bot only when it is @mentioned (or a button on its card is
+    // pressed); never answer chatter that is not for us.
+    if (type === 'channel' && !mentionsBot(activity) && !isCardSubmit(activity)) {
       log.debug('ignored channel message without mention', turnFields(activity));
       return;
     }
@@ -74,7 +100,8 @@ export function createBot(deps: BotDeps): Bot {
         });
       }
       await rememberConversation(activity);
-      const ctx: CommandContext = { config, store, log, role: await roleOf(context), now };
+      const askerAddresses = once(() => addressesOf(context));
+      const ctx: CommandContext = { config, store, log, role: await roleOf(context, askerAddresses), now, directory, askerAddresses };
       const { command, reply } = await route(toCommandInput(activity), ctx, deps.commands);
       await context.sendActivity(toActivity(reply, activity));
       log.info('answered', { ...turnFields(activity), command });
@@ -94,20 +121,35 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  async function roleOf(context: TurnContext): Promise<Role> {
+  /** The sender's UPN and e-mail, lower-cased; empty when Teams cannot say (logged, no details). */
+  async function addressesOf(context: TurnContext): Promise<readonly string[]> {
+    try {
+      const member = await lookupMember(context);
+      return [member.userPrincipalName, member.email]
+        .filter((a): a is string => typeof a === 'string' && a.trim() !== '')
+        .map((a) => a.trim().toLowerCase());
+    } catch (error) {
+      log.warn('could not look up member', { ...turnFields(context.activity), error: errorFields(error, personalStrings(context.activity)) });
+      return [];
+    }
+  }
+
+  async function roleOf(context: TurnContext, addresses: () => Promise<readonly string[]>): Promise<Role> {
     if (config.mode === 'local') return 'officer';
+    const activity = context.activity;
+    // Anyone posting in a channel of the improvement team's own team.
+    if (config.teamId && conversationType(activity) === 'channel') {
+      const team = (activity.channelData as TeamsChannelTeam | undefined)?.team;
+      const wanted = config.teamId.toLowerCase();
+      if (team && [team.id, team.aadGroupId].some((id) => id?.toLowerCase() === wanted)) return 'officer';
+    }
     const officers = new Set(config.officers);
-    const aad = context.activity.from?.aadObjectId?.toLowerCase();
+    const aad = activity.from?.aadObjectId?.toLowerCase();
     if (aad && officers.has(aad)) return 'officer';
     if (![...officers].some((o) => o.includes('@'))) return 'guest';
-    try {
-      const member = await TeamsInfo.getMember(context, context.activity.from.id);
-      const upn = (member.userPrincipalName ?? member.email ?? '').toLowerCase();
-      return upn && officers.has(upn) ? 'officer' : 'guest';
-    } catch (error) {
-      log.warn('could not look up member for officer check', { ...turnFields(context.activity), error: errorFields(error) });
-      return 'guest';
-    }
+    const known = await addresses();
+    if (known.length === 0) log.warn('could not look up member for officer check', turnFields(activity));
+    return known.some((a) => officers.has(a)) ? 'officer' : 'guest';
   }
 
   return {

@@ -15,6 +15,31 @@ interface TeamsChannelData {
   channel?: { id?: string };
 }
 
+/** What Waymark's own card buttons send back (see core/messages chooseSchoolReply). */
+interface CardValue {
+  waymark?: unknown;
+  urn?: unknown;
+  school?: unknown;
+}
+
+/** True when the activity is a press of one of Waymark's card buttons. */
+export function isCardSubmit(activity: Partial<Activity>): boolean {
+  const v = activity.value as CardValue | undefined;
+  return typeof v === 'object' && v !== null && v.waymark === 'category';
+}
+
+/**
+ * The text of a message: what was typed, or for a card button that sent no text (clients
+ * other than Teams send only the button's data) the question the button stands for.
+ */
+function messageText(activity: Activity): string {
+  const typed = (activity.text ?? '').trim();
+  if (typed !== '' || !isCardSubmit(activity)) return typed;
+  const v = activity.value as CardValue;
+  const which = typeof v.urn === 'string' ? v.urn : typeof v.school === 'string' ? v.school : '';
+  return which === '' ? '' : `category of ${which}`;
+}
+
 /** The plain input a command sees. Call after the bot's mention has been removed from `text`. */
 export function toCommandInput(activity: Activity): CommandInput {
   const data = (activity.channelData ?? {}) as TeamsChannelData;
@@ -22,7 +47,7 @@ export function toCommandInput(activity: Activity): CommandInput {
   const channelId = data.channel?.id;
   const from = activity.from ?? { id: 'unknown', name: '' };
   return {
-    text: (activity.text ?? '').trim(),
+    text: messageText(activity),
     user: {
       id: from.id,
       ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),

@@ -16,10 +16,11 @@ import {
 } from 'botbuilder';
 import type { BotConfig } from '../config.js';
 import type { Command } from '../commands/types.js';
+import type { SchoolDirectory } from '../directory/directory.js';
 import { createLogger, errorFields, type Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { validateActivity } from './activity-schema.js';
-import { createBot } from './bot.js';
+import { createBot, type MemberLookup } from './bot.js';
 
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
@@ -34,6 +35,9 @@ export interface ServerOptions {
   readonly log?: Logger;
   readonly commands?: readonly Command[];
   readonly now?: () => Date;
+  readonly directory?: SchoolDirectory;
+  /** Tests only: how the sender's UPN and e-mail are learnt (default TeamsInfo.getMember). */
+  readonly lookupMember?: MemberLookup;
 }
 
 export interface RunningServer {
@@ -86,7 +90,15 @@ export function listenHost(config: BotConfig): string {
 export function createExpressApp(options: ServerOptions & { log: Logger }): express.Express {
   const { config, store, log } = options;
   const adapter = adapterFor(config);
-  const bot = createBot({ config, store, log, ...(options.commands ? { commands: options.commands } : {}), ...(options.now ? { now: options.now } : {}) });
+  const bot = createBot({
+    config,
+    store,
+    log,
+    ...(options.commands ? { commands: options.commands } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.directory ? { directory: options.directory } : {}),
+    ...(options.lookupMember ? { lookupMember: options.lookupMember } : {}),
+  });
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
   const started = Date.now();
 
@@ -94,7 +106,21 @@ export function createExpressApp(options: ServerOptions & { log: Logger }): expr
   app.disable('x-powered-by');
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', mode: config.mode, store: store.kind, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
+    const workbook = options.directory?.current();
+    res.json({
+      status: 'ok',
+      mode: config.mode,
+      store: store.kind,
+      uptimeSeconds: Math.round((Date.now() - started) / 1000),
+      // Counts and times only: nothing about any school.
+      ...(workbook && {
+        workbook: {
+          schools: workbook.schools.length,
+          loadedAt: workbook.loadedAt?.toISOString() ?? null,
+          lastLoadFailed: workbook.error !== undefined,
+        },
+      }),
+    });
   });
 
   app.post('/api/messages', express.json({ limit: BODY_LIMIT }), validateActivity, async (req: Request, res: Response) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { categoryQuery } from '../../bot/commands/category-query.js';
 import { fallback } from '../../bot/commands/fallback.js';
+import { emptyDirectory } from '../../bot/directory/directory.js';
 import { help, HELP_EXAMPLES } from '../../bot/commands/help.js';
 import { COMMANDS, route } from '../../bot/commands/router.js';
 import type { Command, CommandContext, CommandInput } from '../../bot/commands/types.js';
@@ -11,7 +13,15 @@ const input = (text: string): CommandInput => ({
   user: { id: 'u1' },
   conversation: { id: 'c1', type: 'personal' },
 });
-const ctx = { config: testConfig(), store: undefined as never, log: memoryLogger(), role: 'officer', now: () => new Date(0) } satisfies CommandContext;
+const ctx = {
+  config: testConfig(),
+  store: undefined as never,
+  log: memoryLogger(),
+  role: 'officer',
+  now: () => new Date(0),
+  directory: emptyDirectory(),
+  askerAddresses: async () => [],
+} satisfies CommandContext;
 
 describe('router', () => {
   it.each(['help', 'HELP', '  help ', '?', 'what can you do?'])('routes %j to help', async (text) => {
@@ -46,5 +56,6 @@ describe('router', () => {
   it('keeps fallback out of the list so it is always last', () => {
     expect(COMMANDS).not.toContain(fallback);
     expect(COMMANDS).toContain(help);
+    expect(COMMANDS).toContain(categoryQuery);
   });
 });

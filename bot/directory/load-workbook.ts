@@ -1,0 +1,80 @@
+/**
+ * Reads the categorisation workbook into school records through the core: the same path as
+ * `npm run rate` (exceljs → worksheetGrid → planSheet → schoolRecords), so the bot, the CLI
+ * and the add-in never disagree about a school. Expected failures are values.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { STATE_SHEET } from '../../cli/workbook/apply.js';
+import { worksheetGrid } from '../../cli/workbook/grid.js';
+import { londonDay } from '../../core/calendar/londonDay/index.js';
+import type { Framework } from '../../core/frameworks/index.js';
+import { fail, ok, type Result } from '../../core/result.js';
+import { schoolRecords } from '../../core/schools/schoolRecords.js';
+import type { SchoolRecord } from '../../core/schools/types.js';
+import { LEGEND_SHEET } from '../../core/sheet/marks.js';
+import { planSheet } from '../../core/sheet/planSheet.js';
+
+export interface LoadedWorkbook {
+  readonly schools: readonly SchoolRecord[];
+  readonly sheet: string;
+  /** The file's identity when it was read (modified time, size, inode). */
+  readonly signature: string;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Changes when the file is rewritten or replaced; "missing" when it is not there. */
+export async function fileSignature(file: string): Promise<string> {
+  try {
+    const s = await stat(file);
+    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/**
+ * Loads the school records from `file`. Reasons are short and name no school or person, so
+ * they can be logged and shown to officers ("the file is damaged or still being saved").
+ */
+export async function loadWorkbook(file: string, options: { framework: Framework; now: Date }): Promise<Result<LoadedWorkbook, string>> {
+  let before: import('node:fs').Stats;
+  let bytes: Buffer;
+  try {
+    before = await stat(file);
+    if (before.isDirectory()) return fail('it is a folder, not an .xlsx file');
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? 'the file is missing (moved, renamed or being replaced)' : `the file cannot be read (${code ?? 'unknown error'})`);
+  }
+  const signature = `${before.mtimeMs}:${before.size}:${before.ino}`;
+  if ((await fileSignature(file)) !== signature) return fail('the file changed while it was being read');
+  if (CFB.every((b, i) => bytes[i] === b)) return fail('the file is password-protected or an old .xls file; save it as an unencrypted .xlsx');
+  if (!ZIP.every((b, i) => bytes[i] === b)) return fail(bytes.length === 0 ? 'the file is empty (perhaps still being saved)' : 'the file is not an .xlsx workbook');
+
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs's typings predate Node's generic Buffer.
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    return fail('the file is damaged or still being saved: it is not a readable .xlsx');
+  }
+  const candidates = wb.worksheets.filter((ws) => ws.state === 'visible' && ws.name !== LEGEND_SHEET && ws.name !== STATE_SHEET);
+  if (candidates.length === 0) return fail('the workbook has no visible worksheet');
+  const today = londonDay(options.now);
+  // Without a data-date column, the data is as at the day the file was last saved.
+  const fileDay = londonDay(before.mtime);
+  let firstError: string | undefined;
+  for (const ws of candidates) {
+    const plan = planSheet(worksheetGrid(ws), { framework: options.framework, today });
+    if (!plan.ok) {
+      firstError ??= plan.error.message;
+      continue;
+    }
+    return ok({ schools: schoolRecords(plan.value, fileDay), sheet: ws.name, signature });
+  }
+  return fail(`no sheet could be read as a categorisation sheet (${firstError ?? 'no header row'})`);
+}
