@@ -46,6 +46,45 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE audit ADD CONSTRAINT audit_actor_role_check CHECK (actor_role IN ('officer', 'head', 'guest'))`,
     ],
   },
+  {
+    id: 3,
+    name: 'meetings, evidence and team settings',
+    sql: [
+      // starts_at is London wall-clock time ('yyyy-MM-ddTHH:mm'): meetings are booked in local
+      // time, and the plan turns it into instants with the calendar's London helpers.
+      `CREATE TABLE meetings (
+         id            text PRIMARY KEY,
+         school_urn    text NOT NULL,
+         school_name   text NOT NULL,
+         framework_id  text NOT NULL,
+         type_id       text NOT NULL,
+         starts_at     text NOT NULL,
+         status        text NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'cancelled', 'held')),
+         revision      integer NOT NULL DEFAULT 0,
+         created_by    text NOT NULL,
+         created_at    timestamptz NOT NULL DEFAULT now(),
+         updated_at    timestamptz NOT NULL DEFAULT now()
+       )`,
+      `CREATE INDEX meetings_school ON meetings (school_urn, starts_at)`,
+      `CREATE INDEX meetings_status ON meetings (status, starts_at)`,
+      // One row is enough to stop chasing a meeting; later submissions are kept as history.
+      `CREATE TABLE evidence (
+         id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+         meeting_id   text NOT NULL REFERENCES meetings (id),
+         received_at  timestamptz NOT NULL DEFAULT now(),
+         recorded_by  text NOT NULL,
+         how          text NOT NULL CHECK (how IN ('files', 'link', 'button', 'officer')),
+         detail       jsonb
+       )`,
+      `CREATE INDEX evidence_meeting ON evidence (meeting_id)`,
+      `CREATE TABLE settings (
+         key         text PRIMARY KEY,
+         value       jsonb NOT NULL,
+         updated_by  text,
+         updated_at  timestamptz NOT NULL DEFAULT now()
+       )`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"
