@@ -62,12 +62,7 @@ export function findSchools(query: string, index: SchoolIndex): SchoolMatch {
     if (containing.length === 0) continue;
     // Exact names first; then, if the person typed "Primary" or "Academy", let it decide.
     containing.sort((a, b) => Number(b.key === k) - Number(a.key === k));
-    if (containing.length > 1) {
-      const typed = fillerWords(trimmed);
-      const narrowed = typed.length > 0 ? containing.filter((e) => typed.every((w) => fillerWords(e.school.name).includes(w))) : [];
-      if (narrowed.length === 1) return pickOne(narrowed.map((e) => e.school));
-    }
-    return pickOne(containing.map((e) => e.school));
+    return pickOne(narrowByType(containing.map((e) => e.school), trimmed));
   }
 
   // Each typed word must be near some word of the name; the school's score is the total distance.
@@ -88,9 +83,21 @@ export function findSchools(query: string, index: SchoolIndex): SchoolMatch {
   }
   if (scored.length > 0) {
     const best = Math.min(...scored.map((s) => s.score));
-    return pickOne(scored.filter((s) => s.score === best).map((s) => s.school));
+    return pickOne(narrowByType(scored.filter((s) => s.score === best).map((s) => s.school), trimmed));
   }
   return { kind: 'none', closest: closest(key, index) };
+}
+
+/**
+ * When several schools share the distinctive words, the type the person typed ("Academy",
+ * "Primary School") decides, if it leaves exactly one.
+ */
+function narrowByType(found: readonly SchoolRecord[], typedText: string): readonly SchoolRecord[] {
+  if (found.length < 2) return found;
+  const typed = fillerWords(typedText);
+  if (typed.length === 0) return found;
+  const narrowed = found.filter((s) => typed.every((w) => fillerWords(s.name).includes(w)));
+  return narrowed.length === 1 ? narrowed : found;
 }
 
 /** The school-type words in a name ("primary", "academy"…), which the key leaves out. */

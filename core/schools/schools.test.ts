@@ -52,6 +52,11 @@ describe('findSchools', () => {
     expect(m.kind).toBe('several');
     expect(names(m)).toEqual(['Oakfield Primary School', 'Oakfield Infant School']);
   });
+  it('lets the typed school type decide between typo matches', () => {
+    const both = makeSchoolIndex([school('Brookside Primary School', '110133'), school('Brookside Academy', '101236')]);
+    expect(names(findSchools('Brokside Academy', both))).toEqual(['Brookside Academy']);
+    expect(names(findSchools('Brokside', both))).toEqual(['Brookside Primary School', 'Brookside Academy']);
+  });
   it('forgives typos within two edits', () => {
     expect(names(findSchools('Brokside', index))).toEqual(['Brookside Academy']);
     expect(names(findSchools('Hilcrest Hihg', index))).toEqual(['Hillcrest High School']);
