@@ -1,10 +1,14 @@
+import { benchAddin } from './addin.js';
 import { benchRate } from './rate.js';
 
 /**
  * `npm run bench`: prints figures, never fails on them. Sections run one after another so
  * they do not compete for the two cores.
  */
-const sections: [string, () => Promise<void>][] = [['rate', benchRate]];
+const sections: [string, () => Promise<void>][] = [
+  ['rate', benchRate],
+  ['addin', benchAddin],
+];
 
 const only = process.argv.slice(2);
 for (const [name, run] of sections) {
