@@ -1,0 +1,126 @@
+// Category questions through teams-ai with botbuilder's TestAdapter: roles decided in
+// bot/teams (officers by id, by UPN, by team; heads by e-mail), cards as attachments.
+import { TestAdapter, type Activity } from 'botbuilder';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELP_EXAMPLES } from '../../bot/commands/help.js';
+import { staticDirectory, type SchoolDirectory } from '../../bot/directory/directory.js';
+import { memoryLogger } from '../../bot/log.js';
+import type { Store } from '../../bot/store/store.js';
+import { createBot, type MemberLookup } from '../../bot/teams/bot.js';
+import { ADAPTIVE_CARD } from '../../bot/teams/convert.js';
+import { refusalReply } from '../../core/messages/categoryReply.js';
+import { memoryStore, messageActivity, testConfig } from './helpers.js';
+import { exampleSchools, OAKFIELD_HEAD } from './schools-fixture.js';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+let directory: SchoolDirectory;
+beforeAll(async () => {
+  ({ store, cleanup } = await memoryStore());
+  directory = staticDirectory(await exampleSchools());
+});
+afterAll(() => cleanup());
+
+const AUTH = {
+  MicrosoftAppId: 'app',
+  MicrosoftAppPassword: 'pw',
+  WAYMARK_OFFICERS: 'aad-officer, officer@la.gov.uk',
+  WAYMARK_TEAM_ID: '19:team@thread.tacv2',
+};
+
+/** Members as Teams would report them, by AAD object id. */
+const MEMBERS: Record<string, { userPrincipalName?: string; email?: string }> = {
+  'aad-upn-officer': { userPrincipalName: 'Officer@LA.gov.uk' },
+  'aad-head': { userPrincipalName: 'j.head@school.example', email: OAKFIELD_HEAD },
+  'aad-stranger': { userPrincipalName: 'someone@else.example' },
+};
+
+function harness(env: Record<string, string> = AUTH) {
+  const log = memoryLogger();
+  let lookups = 0;
+  const lookupMember: MemberLookup = async (context) => {
+    lookups++;
+    const m = MEMBERS[context.activity.from.aadObjectId ?? ''];
+    if (!m) throw new Error('member not found');
+    return m;
+  };
+  const bot = createBot({ config: testConfig(env), store, log, directory, lookupMember });
+  const adapter = new TestAdapter(async (context) => {
+    await bot.run(context);
+  });
+  adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
+  const send = async (a: Record<string, unknown>) => {
+    const before = adapter.activeQueue.length;
+    await adapter.processActivity(a as Partial<Activity>);
+    return adapter.activeQueue.splice(before).filter((x) => x.type === 'message');
+  };
+  return { log, send, lookups: () => lookups };
+}
+
+const ask = (text: string, o: { aad?: string; type?: 'personal' | 'channel' | 'groupChat'; mention?: boolean } = {}) =>
+  messageActivity({ text, serviceUrl: 'https://unused/', aadObjectId: o.aad ?? 'aad-officer', conversationType: o.type ?? 'personal', mention: o.mention ?? o.type === 'channel' });
+
+const cardOf = (a: Partial<Activity> | undefined) => a?.attachments?.find((x) => x.contentType === ADAPTIVE_CARD)?.content as { actions?: { data: Record<string, unknown> }[] } | undefined;
+
+describe('category questions through teams-ai', () => {
+  it('answers a listed officer with the card attachment and a text summary', async () => {
+    const { send } = harness();
+    const [reply] = await send(ask('101234'));
+    expect(reply!.text).toMatch(/^Oakfield Primary School \(URN 101234\): G — Strengthening Good Schools/);
+    expect(JSON.stringify(cardOf(reply))).toContain('G — Strengthening Good Schools');
+  });
+
+  it('treats anyone posting in a channel of WAYMARK_TEAM_ID as an officer, after an @mention', async () => {
+    const { send, lookups } = harness();
+    const [reply] = await send(ask('what is Oakfield Primary School\'s category?', { aad: 'aad-anyone', type: 'channel' }));
+    expect(reply!.text).toMatch(/^Oakfield Primary School/);
+    expect(lookups()).toBe(0);
+  });
+
+  it('treats a UPN-listed officer as an officer, whatever the case', async () => {
+    const { send } = harness();
+    const [reply] = await send(ask('101234', { aad: 'aad-upn-officer' }));
+    expect(reply!.text).toMatch(/^Oakfield Primary School/);
+  });
+
+  it("shows a head their own school, and refuses them another in the same words as a stranger", async () => {
+    const { send } = harness();
+    expect((await send(ask('101234', { aad: 'aad-head' })))[0]!.text).toMatch(/^Oakfield Primary School/);
+    const other = (await send(ask('category of 110040', { aad: 'aad-head' })))[0]!;
+    const missing = (await send(ask('category of 999999', { aad: 'aad-head' })))[0]!;
+    const stranger = (await send(ask('101234', { aad: 'aad-stranger' })))[0]!;
+    const unknown = (await send(ask('101234', { aad: 'aad-not-in-teams' })))[0]!;
+    for (const r of [other, missing, stranger, unknown]) {
+      expect(r.text).toBe(refusalReply.text);
+      expect(r.attachments ?? []).toEqual([]);
+    }
+  });
+
+  it('answers a choice button pressed in a channel, which carries no @mention', async () => {
+    const { send } = harness();
+    const [choice] = await send(ask('which category is Oakfield in?', { type: 'channel' }));
+    const data = cardOf(choice)!.actions![1]!.data;
+    // Teams sends messageBack's text and value; other clients send only the button's data.
+    const press = { ...ask('', { type: 'channel', mention: false }), text: '', value: data };
+    const [answer] = await send(press);
+    expect(answer!.text).toMatch(/^Oakfield Primary \(URN 110040\)/);
+    const typed = { ...ask('category of 101234', { type: 'channel', mention: false }), value: { waymark: 'category', urn: '101234' } };
+    expect((await send(typed))[0]!.text).toMatch(/^Oakfield Primary School \(URN 101234\)/);
+  });
+
+  it('lists the category examples in help, in a channel after an @mention', async () => {
+    const { send } = harness();
+    const [reply] = await send(ask('help', { type: 'channel' }));
+    for (const e of HELP_EXAMPLES) expect(reply!.text).toContain(e);
+  });
+
+  it('keeps questions, names and e-mail addresses out of the log', async () => {
+    const { send, log } = harness();
+    await send(ask('101234', { aad: 'aad-head' }));
+    await send(ask('what is St Mary\'s category?'));
+    await send(ask('category of Riverbank', { aad: 'aad-stranger' }));
+    const logged = log.lines.join('\n');
+    expect(logged).toContain('"command":"category-query"');
+    expect(logged).not.toMatch(/Oakfield|St Mary|Riverbank|101234|example\.sch\.uk|Testperson|else\.example/);
+  });
+});
