@@ -1,11 +1,12 @@
 /**
- * `npm run chat`: the bot plus the Microsoft 365 Agents Playground (a local Teams-like chat),
+ * `npm start` (and `npm run chat`): the bot plus the Microsoft 365 Agents Playground (a local Teams-like chat),
  * so you can talk to Waymark without a tenant. Ctrl-C stops both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createLogger, errorFields } from './log.js';
+import type { DirectorySnapshot } from './directory/directory.js';
 import { closeOnSignals, startBot, StartupError } from './start.js';
 
 const PLAYGROUND_BIN = resolve('node_modules/.bin/agentsplayground');
@@ -66,6 +67,11 @@ export function startPlayground(options: {
   });
 }
 
+function schoolsLine(d: DirectorySnapshot): string {
+  if (d.error && !d.loadedAt) return `could not be read: ${d.error.reason}`;
+  return `${d.schools.length} schools`;
+}
+
 async function main() {
   const log = createLogger({ base: { component: 'chat' } });
   const bot = await startBot(process.env, log);
@@ -105,6 +111,9 @@ async function main() {
       '',
       `  Waymark bot:        ${bot.server.url}/api/messages (${bot.server.mode} mode)`,
       `  Agents Playground:  ${playground.url}   <- open this in a browser`,
+      `  Workbook:           ${bot.config.workbook} (${schoolsLine(bot.directory.current())})`,
+      '',
+      '  Try: "what is Oakfield Primary School\'s category?", "category of st marys", "101234" or "help".',
       '',
       `  Warning: the Agents Playground listens on ALL network interfaces (port ${playground.port}).`,
       '  Anyone who can reach this machine can chat with the bot, as an officer. Use a trusted network.',
