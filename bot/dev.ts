@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createLogger, errorFields } from './log.js';
 import type { DirectorySnapshot } from './directory/directory.js';
-import { closeOnSignals, startBot, StartupError } from './start.js';
+import { closeOnSignals, startBot, StartupError, stopWhenOrphaned } from './start.js';
 
 const PLAYGROUND_BIN = resolve('node_modules/.bin/agentsplayground');
 
@@ -101,10 +101,11 @@ async function main() {
     void bot.close().finally(() => process.exit(1));
   });
   let stopping = false;
-  closeOnSignals(async () => {
+  const stop = closeOnSignals(async () => {
     stopping = true;
     await Promise.all([stopPlayground(), bot.close()]);
   }, log);
+  stopWhenOrphaned(stop);
 
   console.log(
     [

@@ -72,16 +72,19 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   };
 }
 
-/** Closes `bot` on SIGINT/SIGTERM (a second signal exits at once) and then exits. */
-export function closeOnSignals(close: () => Promise<void>, log: Logger): void {
+/**
+ * Closes `bot` on SIGINT/SIGTERM (a second signal exits at once) and then exits. Returns a
+ * function that starts the same shutdown for another reason (e.g. the parent went away).
+ */
+export function closeOnSignals(close: () => Promise<void>, log: Logger): (reason: string) => void {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const stop = (reason: string) => {
     if (stopping) {
-      log.warn('second signal: exiting now', { signal });
+      log.warn('second signal: exiting now', { signal: reason });
       process.exit(1);
     }
     stopping = true;
-    log.info('stopping', { signal });
+    log.info('stopping', { signal: reason });
     close().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -90,6 +93,23 @@ export function closeOnSignals(close: () => Promise<void>, log: Logger): void {
       },
     );
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  return stop;
+}
+
+/**
+ * Stops when the process that started this one exits. `npm start` runs the script through a
+ * shell; a SIGTERM sent to npm alone (as CI runners and process managers do) kills npm and the
+ * shell but would leave this process, and the Playground it started, running.
+ */
+export function stopWhenOrphaned(stop: (reason: string) => void, everyMs = 1_000): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      stop('parent exited');
+    }
+  }, everyMs);
+  timer.unref();
 }
