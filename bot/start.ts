@@ -78,8 +78,10 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
  */
 export function closeOnSignals(close: () => Promise<void>, log: Logger): (reason: string) => void {
   let stopping = false;
-  const stop = (reason: string) => {
+  const stop = (reason: string, signalled = false) => {
     if (stopping) {
+      // Only a second signal from a person forces the exit; anything else waits for the close.
+      if (!signalled) return;
       log.warn('second signal: exiting now', { signal: reason });
       process.exit(1);
     }
@@ -93,9 +95,9 @@ export function closeOnSignals(close: () => Promise<void>, log: Logger): (reason
       },
     );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  return stop;
+  process.on('SIGINT', () => stop('SIGINT', true));
+  process.on('SIGTERM', () => stop('SIGTERM', true));
+  return (reason) => stop(reason);
 }
 
 /**
