@@ -72,6 +72,7 @@ export function cellText(raw: CellValue | undefined): string {
  * labelInSentence('KS2 RWM expected standard') //=> 'KS2 RWM expected standard'
  */
 export function labelInSentence(label: string): string {
-  const first = label.split(' ')[0] ?? '';
+  const space = label.indexOf(' ');
+  const first = space < 0 ? label : label.slice(0, space);
   return first.length > 1 && first === first.toUpperCase() ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }

@@ -27,7 +27,11 @@ const MAX_NAMED = 4;
  */
 export function suggestCategory(ratings: readonly IndicatorRating[], framework: Framework): Suggestion {
   const { categories, categoryRule } = framework;
-  const byId = new Map(ratings.map((r) => [r.indicator.id, r]));
+  // A linear scan beats building a map per school: a framework has a few dozen indicators.
+  const ratingOf = (id: string): IndicatorRating | undefined => {
+    for (const r of ratings) if (r.indicator.id === id) return r;
+    return undefined;
+  };
   const indexOf = (code: string): number => categories.findIndex((c) => c.code === code);
 
   let totalWeight = 0;
@@ -43,7 +47,7 @@ export function suggestCategory(ratings: readonly IndicatorRating[], framework: 
   let index = bestFitIndex;
   for (const o of categoryRule.overrides) {
     const hits = o.anyOf.filter((c) => {
-      const r = byId.get(c.indicator);
+      const r = ratingOf(c.indicator);
       return r !== undefined && atLeastAsBad(r.rag, c.rag);
     });
     if (hits.length === 0) continue;
@@ -96,18 +100,18 @@ function explain(
       d.kind !== 'best-fit' && indexOf(d.atLeast) === index,
   );
   const parts: string[] = [];
-  const named = new Set<string>();
+  const named: string[] = [];
   for (const d of deciding) {
     if (d.kind === 'override') {
       const critical = d.indicatorIds.some((id) => ratings.find((r) => r.indicator.id === id)?.indicator.critical);
       parts.push(`${d.reason}${critical ? ' (critical)' : ''}`);
-      d.indicatorIds.forEach((id) => named.add(id));
+      named.push(...d.indicatorIds);
     } else {
       parts.push(`${d.reds} indicators red`);
     }
   }
   const worst = ratings
-    .filter((r) => r.rag !== 'G' && !named.has(r.indicator.id))
+    .filter((r) => r.rag !== 'G' && !named.includes(r.indicator.id))
     .sort((a, b) => ragScore[b.rag] - ragScore[a.rag] || b.indicator.weight - a.indicator.weight);
   for (const r of worst.slice(0, MAX_NAMED)) {
     parts.push(`${labelInSentence(r.indicator.label)} ${r.display} (${ragWord[r.rag]})`);
