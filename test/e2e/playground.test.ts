@@ -1,5 +1,6 @@
-// End to end: `npm run chat` starts the bot and the Microsoft 365 Agents Playground; headless
-// Chromium (Debian's /usr/bin/chromium, driven by playwright-core) chats with the bot.
+// End to end: `npm start` starts the bot and the Microsoft 365 Agents Playground on the example
+// workbook; headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) chats
+// with the bot and reads the rendered Adaptive Card.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`${CHROMIUM} not found: skipping the Agents Playground end-to-end test (apt-get install chromium)`);
 
-describe.skipIf(!haveChromium)('npm run chat in the Agents Playground', () => {
+describe.skipIf(!haveChromium)('npm start in the Agents Playground', () => {
   let chat: ChildProcess;
   let output = '';
   let playgroundUrl: string;
@@ -21,8 +22,8 @@ describe.skipIf(!haveChromium)('npm run chat in the Agents Playground', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-'));
-    // Its own process group, so the test can press "Ctrl-C" on the whole of `npm run chat`.
-    chat = spawn('npm', ['run', '--silent', 'chat'], {
+    // Its own process group, so the test can press "Ctrl-C" on the whole of `npm start`.
+    chat = spawn('npm', ['start', '--silent'], {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PORT: '0', WAYMARK_PLAYGROUND_PORT: '0', WAYMARK_DATA_DIR: dataDir },
@@ -30,7 +31,7 @@ describe.skipIf(!haveChromium)('npm run chat in the Agents Playground', () => {
     chat.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     chat.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     playgroundUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm run chat did not start in time:\n${output}`)), 45_000);
+      const timer = setTimeout(() => reject(new Error(`npm start did not start in time:\n${output}`)), 45_000);
       const check = () => {
         const m = /Agents Playground:\s+(http:\/\/localhost:\d+)/.exec(output);
         if (m) {
@@ -39,7 +40,7 @@ describe.skipIf(!haveChromium)('npm run chat in the Agents Playground', () => {
         }
       };
       chat.stdout!.on('data', check);
-      chat.once('exit', (code) => reject(new Error(`npm run chat exited (${code}):\n${output}`)));
+      chat.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -62,6 +63,7 @@ describe.skipIf(!haveChromium)('npm run chat in the Agents Playground', () => {
 
   it('prints both addresses and the all-interfaces warning', () => {
     expect(output).toMatch(/Waymark bot:\s+http:\/\/127\.0\.0\.1:\d+\/api\/messages \(local mode\)/);
+    expect(output).toMatch(/Workbook:\s+examples\/reading\.xlsx \(36 schools\)/);
     expect(output).toContain('listens on ALL network interfaces');
   });
 
@@ -75,6 +77,22 @@ describe.skipIf(!haveChromium)('npm run chat in the Agents Playground', () => {
     await page.getByText("I'm Waymark.").first().waitFor({ timeout: 15_000 });
     expect(await page.getByText('category of 101234').first().isVisible()).toBe(true);
     console.log(`playground: page load + help reply in ${Math.round(performance.now() - started)} ms`);
+  }, 30_000);
+
+  it("answers a category question in the personal chat with a rendered card", async () => {
+    const started = performance.now();
+    const box = page.locator('[data-lexical-editor="true"]');
+    await box.click();
+    await page.keyboard.type("what is Oakfield Primary School's category?");
+    await page.keyboard.press('Enter');
+    // The Adaptive Card as the page renders it (the adaptivecards renderer's own classes).
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Oakfield Primary School (URN 101234)' }).last();
+    await card.waitFor({ timeout: 15_000 });
+    const category = card.getByText('G — Strengthening Good Schools', { exact: true });
+    expect(await category.count()).toBeGreaterThan(0);
+    expect(await card.getByText('A. Patel').count()).toBeGreaterThan(0);
+    expect(await card.getByText(/^\d{1,2} [A-Z][a-z]+ \d{4}$/).count()).toBeGreaterThan(0);
+    console.log(`playground: category question answered and rendered in ${Math.round(performance.now() - started)} ms`);
   }, 30_000);
 
   it('answers an @mention in the General channel, and ignores a post without one', async () => {
@@ -91,7 +109,8 @@ describe.skipIf(!haveChromium)('npm run chat in the Agents Playground', () => {
     expect(await page.getByText('Invalid message').count()).toBe(0);
     const shown = await reply.count();
     const answered = () => output.split('\n').filter((l) => l.includes('"msg":"answered"') && l.includes('"conversationType":"channel"')).length;
-    expect(answered()).toBe(1);
+    // The page can show the reply a moment before the bot logs that it was delivered.
+    await expect.poll(answered, { timeout: 5_000 }).toBe(1);
 
     await page.locator('[data-lexical-editor="true"]').first().click();
     await page.keyboard.type('help (no mention)');
