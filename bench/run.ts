@@ -1,4 +1,5 @@
 import { benchAddin } from './addin.js';
+import { benchBot } from './bot.js';
 import { benchRate } from './rate.js';
 
 /**
@@ -8,6 +9,7 @@ import { benchRate } from './rate.js';
 const sections: [string, () => Promise<void>][] = [
   ['rate', benchRate],
   ['addin', benchAddin],
+  ['bot', benchBot],
 ];
 
 const only = process.argv.slice(2);

@@ -5,6 +5,10 @@ import type { SchoolRecord } from './types.js';
 export interface SchoolIndex {
   readonly schools: readonly SchoolRecord[];
   readonly entries: readonly { readonly school: SchoolRecord; readonly key: string; readonly words: readonly string[] }[];
+  /** Schools by URN (the first row wins when a URN repeats). */
+  readonly byUrn: ReadonlyMap<string, SchoolRecord>;
+  /** Every distinct word of every key: typo matching compares a typed word with each once. */
+  readonly vocabulary: readonly string[];
 }
 
 export type SchoolMatch =
@@ -22,13 +26,13 @@ const MAX_CHOICES = 8;
  * const index = makeSchoolIndex(directory.schools);
  */
 export function makeSchoolIndex(schools: readonly SchoolRecord[]): SchoolIndex {
-  return {
-    schools,
-    entries: schools.map((school) => {
-      const key = schoolKey(school.name);
-      return { school, key, words: key.split(' ').filter(Boolean) };
-    }),
-  };
+  const entries = schools.map((school) => {
+    const key = schoolKey(school.name);
+    return { school, key, words: key.split(' ').filter(Boolean) };
+  });
+  const byUrn = new Map<string, SchoolRecord>();
+  for (const school of schools) if (school.urn !== undefined && !byUrn.has(school.urn)) byUrn.set(school.urn, school);
+  return { schools, entries, byUrn, vocabulary: [...new Set(entries.flatMap((e) => e.words))] };
 }
 
 /** Typos allowed in a word of this length: none in short words, where one letter is a different name. */
@@ -47,7 +51,7 @@ const slack = (word: string): number => (word.length <= 3 ? 0 : word.length <= 5
 export function findSchools(query: string, index: SchoolIndex): SchoolMatch {
   const trimmed = query.trim();
   if (/^\d{6}$/.test(trimmed)) {
-    const school = index.schools.find((s) => s.urn === trimmed);
+    const school = index.byUrn.get(trimmed);
     return school ? { kind: 'one', school } : { kind: 'none', closest: [] };
   }
   const key = schoolKey(trimmed);
@@ -66,26 +70,40 @@ export function findSchools(query: string, index: SchoolIndex): SchoolMatch {
   }
 
   // Each typed word must be near some word of the name; the school's score is the total distance.
-  const scored: { school: SchoolRecord; score: number }[] = [];
-  for (const e of index.entries) {
-    let total = 0;
-    let ok = true;
-    for (const w of words) {
-      let best = Number.POSITIVE_INFINITY;
-      for (const n of e.words) best = Math.min(best, editDistance(w, n, slack(w)));
-      if (best > slack(w)) {
-        ok = false;
-        break;
-      }
-      total += best;
+  // Distances are worked out once per distinct word, not once per school.
+  const near = words.map((w) => {
+    const found = new Map<string, number>();
+    for (const n of index.vocabulary) {
+      const d = editDistance(w, n, slack(w));
+      if (d <= slack(w)) found.set(n, d);
     }
-    if (ok) scored.push({ school: e.school, score: total });
+    return found;
+  });
+  const scored: { school: SchoolRecord; score: number }[] = [];
+  if (near.every((m) => m.size > 0)) {
+    for (const e of index.entries) {
+      let total = 0;
+      let ok = true;
+      for (const m of near) {
+        let best = Number.POSITIVE_INFINITY;
+        for (const n of e.words) {
+          const d = m.get(n);
+          if (d !== undefined && d < best) best = d;
+        }
+        if (best === Number.POSITIVE_INFINITY) {
+          ok = false;
+          break;
+        }
+        total += best;
+      }
+      if (ok) scored.push({ school: e.school, score: total });
+    }
   }
   if (scored.length > 0) {
     const best = Math.min(...scored.map((s) => s.score));
     return pickOne(narrowByType(scored.filter((s) => s.score === best).map((s) => s.school), trimmed));
   }
-  return { kind: 'none', closest: closest(key, index) };
+  return { kind: 'none', closest: closest(words, index) };
 }
 
 /**
@@ -113,11 +131,32 @@ function pickOne(found: readonly SchoolRecord[]): SchoolMatch {
   return { kind: 'several', schools: found.slice(0, MAX_CHOICES) };
 }
 
-function closest(key: string, index: SchoolIndex): SchoolRecord[] {
-  return index.entries
-    .map((e) => ({ school: e.school, d: editDistance(key, e.key, 12) }))
-    .filter((x) => x.d <= 12)
-    .sort((a, b) => a.d - b.d)
+/**
+ * The names nearest to what was typed, word by word: each typed word counts the edits to its
+ * nearest word in the name, and a name is offered when the total is at most half the letters
+ * typed. Distances are worked out once per distinct word, so this stays fast for thousands of
+ * schools.
+ */
+function closest(words: readonly string[], index: SchoolIndex): SchoolRecord[] {
+  const limit = Math.max(2, Math.floor(words.join('').length / 2));
+  const distances = words.map((w) => {
+    const m = new Map<string, number>();
+    for (const n of index.vocabulary) m.set(n, editDistance(w, n, limit));
+    return m;
+  });
+  const scored: { school: SchoolRecord; total: number; extra: number; row: number }[] = [];
+  index.entries.forEach((e, row) => {
+    let total = 0;
+    for (const m of distances) {
+      let best = limit + 1;
+      for (const n of e.words) best = Math.min(best, m.get(n) ?? limit + 1);
+      total += best;
+      if (total > limit) return;
+    }
+    scored.push({ school: e.school, total, extra: Math.abs(e.words.length - words.length), row });
+  });
+  return scored
+    .sort((a, b) => a.total - b.total || a.extra - b.extra || a.row - b.row)
     .slice(0, 3)
     .map((x) => x.school);
 }

@@ -8,6 +8,7 @@ import { staticDirectory, type DirectorySnapshot, type SchoolDirectory } from '.
 import { memoryLogger } from '../../bot/log.js';
 import type { Store } from '../../bot/store/store.js';
 import { refusalReply } from '../../core/messages/categoryReply.js';
+import { makeSchoolIndex } from '../../core/schools/findSchools.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import { memoryStore, testConfig } from './helpers.js';
 import { exampleSchools, OAKFIELD_HEAD } from './schools-fixture.js';
@@ -98,7 +99,7 @@ describe('category questions, as people ask them (officer)', () => {
 
   it('says it could not find a school, with the closest names', async () => {
     const { reply } = await ask('category of Riverbank');
-    expect(reply.text).toBe('I couldn\'t find "Riverbank". Closest: Riverside Primary School, Millbrook Primary, Beacon Primary School.');
+    expect(reply.text).toBe('I couldn\'t find "Riverbank". Closest: Riverside Primary School, Riverside Infant School.');
     expect(reply.card).toBeUndefined();
   });
 
@@ -185,7 +186,7 @@ describe('when the workbook could not be read', () => {
   });
 
   it('says so when no copy was ever read', async () => {
-    const none: DirectorySnapshot = { index: { schools: [], entries: [] }, schools: [], loadedAt: undefined, error: { at: NOW, reason: 'the file is empty (perhaps still being saved)' } };
+    const none: DirectorySnapshot = { index: makeSchoolIndex([]), schools: [], loadedAt: undefined, error: { at: NOW, reason: 'the file is empty (perhaps still being saved)' } };
     const { reply } = await ask('101234', { dir: { current: () => none } });
     expect(reply.text).toBe('The workbook could not be loaded at 14:02: the file is empty (perhaps still being saved); I have no school information until it can be read.');
   });
