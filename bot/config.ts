@@ -2,6 +2,7 @@
  * Bot configuration, read once from the environment and checked with zod.
  * A bad value stops start-up with a message that names the variable.
  */
+import cron from 'node-cron';
 import { z } from 'zod';
 
 const optionalString = z
@@ -43,6 +44,18 @@ const EnvSchema = z
       (s) => s === undefined || /^postgres(ql)?:\/\//.test(s),
       'must be a postgres:// or postgresql:// URL',
     ),
+    // Reminders (issue 4): cron in Europe/London; the tick also skips non-working days.
+    WAYMARK_SCHEDULE: optionalString
+      .transform((s) => s ?? '*/15 8-17 * * 1-5')
+      .refine((s) => cron.validate(s), 'must be a cron expression, e.g. "*/15 8-17 * * 1-5"'),
+    WAYMARK_SEND_RATE: optionalString
+      .transform((s) => (s === undefined ? 30 : Number(s)))
+      .refine((n) => Number.isInteger(n) && n >= 1 && n <= 1000, 'must be a whole number of sends per second (1–1000)'),
+    WAYMARK_MAIL_FROM: optionalString,
+    WAYMARK_GRAPH_URL: optionalString
+      .transform((s) => s ?? 'https://graph.microsoft.com')
+      .refine((s) => /^https?:\/\/[^/\s]+/.test(s), 'must be an http(s) URL'),
+    WAYMARK_TERMS: optionalString,
   })
   .superRefine((env, ctx) => {
     const type = env.MicrosoftAppType ?? 'MultiTenant';
@@ -54,6 +67,13 @@ const EnvSchema = z
     }
     if (env.MicrosoftAppId && type !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for MicrosoftAppType ${type}` });
+    }
+    if (env.WAYMARK_MAIL_FROM && !(env.MicrosoftAppId && env.MicrosoftAppPassword && env.MicrosoftAppTenantId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WAYMARK_MAIL_FROM'],
+        message: 'needs MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId (Graph sendMail with the app registration)',
+      });
     }
     if (!env.MicrosoftAppId && env.MicrosoftAppType === 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required for MicrosoftAppType UserAssignedMSI' });
@@ -81,6 +101,21 @@ export interface BotConfig {
   readonly teamId: string | undefined;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  /** Reminders: schedule, pacing, e-mail and the LA's term dates. */
+  readonly reminders: ReminderConfig;
+}
+
+export interface ReminderConfig {
+  /** Cron expression, Europe/London (WAYMARK_SCHEDULE). */
+  readonly schedule: string;
+  /** Sends per second overall (WAYMARK_SEND_RATE). */
+  readonly sendRate: number;
+  /** Mailbox e-mail is sent from; e-mail is off without it (WAYMARK_MAIL_FROM). */
+  readonly mailFrom: string | undefined;
+  /** Microsoft Graph base URL (WAYMARK_GRAPH_URL). */
+  readonly graphUrl: string;
+  /** Term-dates JSON for the calendar (WAYMARK_TERMS). */
+  readonly termsFile: string | undefined;
 }
 
 export type ConfigResult = { ok: true; config: BotConfig } | { ok: false; errors: string[] };
@@ -117,6 +152,13 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       teamId: e.WAYMARK_TEAM_ID,
       dataDir: e.WAYMARK_DATA_DIR,
       databaseUrl: e.DATABASE_URL,
+      reminders: Object.freeze({
+        schedule: e.WAYMARK_SCHEDULE,
+        sendRate: e.WAYMARK_SEND_RATE,
+        mailFrom: e.WAYMARK_MAIL_FROM,
+        graphUrl: e.WAYMARK_GRAPH_URL,
+        termsFile: e.WAYMARK_TERMS,
+      }),
     }),
   };
 }

@@ -7,6 +7,8 @@ import { loadConfig } from './config.js';
 import { createLogger, errorFields, type Logger } from './log.js';
 import { DataDirLockedError } from './store/lock.js';
 import { openStore, type Store } from './store/store.js';
+import type { Scheduler } from './scheduler/scheduler.js';
+import { startReminders } from './scheduler/start.js';
 import { startServer, type RunningServer } from './teams/server.js';
 
 export interface RunningBot {
@@ -56,6 +58,13 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     if (code === 'EADDRINUSE') throw new StartupError(`Port ${config.port} is already in use; stop the other program or set PORT`);
     throw err;
   }
+  let reminders: Scheduler;
+  try {
+    reminders = await startReminders({ config, store, log });
+  } catch (err) {
+    await server.close().finally(() => store.close()).finally(() => directory.close());
+    throw new StartupError(String(errorFields(err).message));
+  }
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -63,8 +72,9 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     server,
     directory,
     close() {
-      closing ??= server
-        .close()
+      closing ??= reminders
+        .stop()
+        .finally(() => server.close())
         .finally(() => store.close())
         .finally(() => directory.close());
       return closing;

@@ -85,6 +85,50 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    id: 10,
+    name: 'reminder outbox and delivery claims',
+    sql: [
+      // One row per (meeting, recipient, step): what to send, when, and where it got to.
+      // recipient holds the head's or officer's AAD id / e-mail / name: personal, never logged.
+      `CREATE TABLE outbox (
+         key             text PRIMARY KEY,
+         meeting_id      text NOT NULL,
+         school_urn      text NOT NULL,
+         step            text NOT NULL,
+         recipient_role  text NOT NULL CHECK (recipient_role IN ('channel', 'members', 'head', 'officer')),
+         recipient       jsonb,
+         condition       text NOT NULL CHECK (condition IN ('always', 'no-evidence')),
+         send_at         timestamptz NOT NULL,
+         message         jsonb NOT NULL,
+         status          text NOT NULL DEFAULT 'pending'
+                         CHECK (status IN ('pending', 'claimed', 'sent', 'failed', 'blocked', 'no-route', 'skipped', 'cancelled')),
+         attempts        integer NOT NULL DEFAULT 0,
+         last_error      text,
+         sent_at         timestamptz,
+         via             text CHECK (via IN ('teams', 'email', 'channel')),
+         created_at      timestamptz NOT NULL DEFAULT now(),
+         updated_at      timestamptz NOT NULL DEFAULT now()
+       )`,
+      `CREATE INDEX outbox_due ON outbox (send_at) WHERE status = 'pending'`,
+      `CREATE INDEX outbox_meeting ON outbox (meeting_id, send_at)`,
+      `CREATE INDEX outbox_school ON outbox (school_urn, send_at)`,
+      // The exactly-once claim: a row here means "someone owns sending this key". generation
+      // counts claims (a lease re-take adds 1) so two re-takers cannot both win; sending_at is
+      // set just before a send and cleared after a definite "not delivered" (429, 5xx), so a
+      // claim found with sending_at set and no outcome is in doubt and is never sent again.
+      `CREATE TABLE deliveries (
+         key          text PRIMARY KEY REFERENCES outbox (key),
+         claimed_by   text NOT NULL,
+         claimed_at   timestamptz NOT NULL,
+         generation   integer NOT NULL DEFAULT 1,
+         sending_at   timestamptz,
+         outcome      text,
+         finished_at  timestamptz
+       )`,
+      `CREATE INDEX deliveries_open ON deliveries (claimed_at) WHERE outcome IS NULL`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"

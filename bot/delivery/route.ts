@@ -1,0 +1,128 @@
+/**
+ * Where a reminder goes:
+ * - channel and members: the team channel chosen with "use this channel for Waymark"
+ *   (settings 'team-channel'), else the first channel the bot knows;
+ * - head: their Teams 1:1 chat if the bot holds a reference for their AAD id, else e-mail;
+ * - officer: their 1:1 chat, else an @mention in the team channel.
+ */
+import type { OutboxRow } from '../outbox/types.js';
+import type { Queryable } from '../store/db.js';
+import type { Store } from '../store/store.js';
+
+export type Route =
+  | {
+      readonly kind: 'teams';
+      readonly via: 'teams' | 'channel';
+      readonly reference: Record<string, unknown>;
+      /** The pacing key: one Teams conversation. */
+      readonly pacingKey: string;
+      readonly mention?: { readonly id: string; readonly name: string };
+    }
+  | { readonly kind: 'email'; readonly to: { readonly email: string; readonly name?: string }; readonly pacingKey: string }
+  | { readonly kind: 'none'; readonly reason: string };
+
+export interface RouteOptions {
+  readonly store: Pick<Store, 'conversations'>;
+  readonly db: Queryable;
+  /** Whether e-mail can be sent (a mailbox and Graph credentials are configured). */
+  readonly mail: boolean;
+  /** Maps a workbook e-mail address to an AAD object id, when something knows (optional). */
+  readonly aadIdForEmail?: (email: string) => Promise<string | undefined>;
+}
+
+export const MAIL_PACING_KEY = 'mail';
+
+function conversationId(reference: Record<string, unknown>): string {
+  const c = reference.conversation as { id?: unknown } | undefined;
+  return typeof c?.id === 'string' ? c.id : 'unknown';
+}
+
+/** The settings value for 'team-channel': a conversation id, or an object holding one. */
+function channelKeyFrom(value: unknown): string | undefined {
+  if (typeof value === 'string' && value !== '') return value;
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    for (const k of ['conversationId', 'channelId', 'id', 'key']) if (typeof v[k] === 'string' && v[k] !== '') return v[k] as string;
+  }
+  return undefined;
+}
+
+/**
+ * A reference saved from a channel message points at that message's thread
+ * ('19:…@thread.tacv2;messageid=…'); reminders start a new post in the channel instead.
+ */
+export function channelRoot(reference: Record<string, unknown>): Record<string, unknown> {
+  const conversation = reference.conversation as Record<string, unknown> | undefined;
+  if (!conversation || typeof conversation.id !== 'string') return reference;
+  const { activityId: _thread, ...rest } = reference;
+  return { ...rest, conversation: { ...conversation, id: conversation.id.split(';messageid=')[0] } };
+}
+
+export function createRouter(options: RouteOptions): (row: OutboxRow) => Promise<Route> {
+  const { store, db } = options;
+
+  async function userReference(aadObjectId: string | undefined, email: string | undefined) {
+    const ids = new Set<string>();
+    if (aadObjectId) ids.add(aadObjectId).add(aadObjectId.toLowerCase());
+    if (email && options.aadIdForEmail) {
+      const id = await options.aadIdForEmail(email);
+      if (id) ids.add(id).add(id.toLowerCase());
+    }
+    for (const id of ids) {
+      const ref = await store.conversations.get(id);
+      if (ref && ref.kind === 'user') return ref.reference;
+    }
+    return undefined;
+  }
+
+  async function channelReference() {
+    const ref = await storedChannelReference();
+    return ref ? channelRoot(ref) : undefined;
+  }
+
+  async function storedChannelReference() {
+    const { rows } = await db.query<{ value: unknown }>(`SELECT value FROM settings WHERE key = 'team-channel'`);
+    const key = channelKeyFrom(rows[0]?.value);
+    if (key) {
+      const ref = await store.conversations.get(key);
+      if (ref) return ref.reference;
+    }
+    const [first] = await store.conversations.list('channel');
+    return first?.reference;
+  }
+
+  const teams = (via: 'teams' | 'channel', reference: Record<string, unknown>, mention?: { id: string; name: string }): Route => ({
+    kind: 'teams',
+    via,
+    reference,
+    pacingKey: `teams:${conversationId(reference)}`,
+    ...(mention ? { mention } : {}),
+  });
+
+  return async (row) => {
+    const who = row.recipient ?? {};
+    switch (row.recipientRole) {
+      case 'channel':
+      case 'members': {
+        const ref = await channelReference();
+        return ref ? teams('channel', ref) : { kind: 'none', reason: 'no team channel: the bot has not been added to one' };
+      }
+      case 'head': {
+        const ref = await userReference(who.aadObjectId, who.email);
+        if (ref) return teams('teams', ref);
+        if (who.email && options.mail) return { kind: 'email', to: { email: who.email, ...(who.name ? { name: who.name } : {}) }, pacingKey: MAIL_PACING_KEY };
+        if (who.email) return { kind: 'none', reason: 'no Teams chat with the head and e-mail is not configured (WAYMARK_MAIL_FROM)' };
+        return { kind: 'none', reason: 'no Teams chat with the head and no e-mail address for them' };
+      }
+      case 'officer': {
+        const ref = await userReference(who.aadObjectId, who.email);
+        if (ref) return teams('teams', ref);
+        const channel = await channelReference();
+        if (!channel) return { kind: 'none', reason: 'no Teams chat with the officer and no team channel' };
+        return teams('channel', channel, who.aadObjectId ? { id: who.aadObjectId, name: who.name ?? 'officer' } : undefined);
+      }
+      default:
+        return { kind: 'none', reason: 'unknown recipient' };
+    }
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The outbox in the store (migration 10): enqueue, cancel and read reminder rows. Sending is
+ * the scheduler's job (bot/scheduler); this module never sends anything.
+ */
+import type { Queryable } from '../store/db.js';
+import type { DeliveryStatus, NewOutboxItem, Outbox, OutboxRow, RecipientRole } from './types.js';
+
+export type { DeliveryStatus, NewOutboxItem, Outbox, OutboxRow, RecipientRole } from './types.js';
+
+/** A row as PostgreSQL returns it. */
+export interface OutboxDbRow {
+  key: string;
+  meeting_id: string;
+  school_urn: string;
+  step: string;
+  recipient_role: RecipientRole;
+  recipient: NewOutboxItem['recipient'] | null;
+  condition: NewOutboxItem['condition'];
+  send_at: Date;
+  message: NewOutboxItem['message'];
+  status: DeliveryStatus;
+  attempts: number;
+  last_error: string | null;
+  sent_at: Date | null;
+  via: OutboxRow['via'] | null;
+}
+
+export function toOutboxRow(r: OutboxDbRow): OutboxRow {
+  return {
+    key: r.key,
+    meetingId: r.meeting_id,
+    schoolUrn: r.school_urn,
+    step: r.step,
+    recipientRole: r.recipient_role,
+    ...(r.recipient ? { recipient: r.recipient } : {}),
+    condition: r.condition,
+    sendAt: new Date(r.send_at),
+    message: r.message,
+    status: r.status,
+    attempts: Number(r.attempts),
+    ...(r.last_error !== null ? { lastError: r.last_error } : {}),
+    ...(r.sent_at !== null ? { sentAt: new Date(r.sent_at) } : {}),
+    ...(r.via !== null ? { via: r.via } : {}),
+  };
+}
+
+const ROLES: ReadonlySet<string> = new Set(['channel', 'members', 'head', 'officer']);
+
+function check(item: NewOutboxItem): void {
+  if (!item.key) throw new TypeError('outbox: an item needs a key');
+  if (!ROLES.has(item.recipientRole)) throw new TypeError(`outbox: unknown recipient role for ${item.key}`);
+  if (!(item.sendAt instanceof Date) || Number.isNaN(item.sendAt.getTime())) throw new TypeError(`outbox: bad sendAt for ${item.key}`);
+}
+
+export function createOutbox(db: Queryable): Outbox {
+  return {
+    async enqueue(items) {
+      if (items.length === 0) return 0;
+      items.forEach(check);
+      // One statement: atomic, and a repeated key (here or already stored) is skipped.
+      const { rows } = await db.query<{ key: string }>(
+        `INSERT INTO outbox (key, meeting_id, school_urn, step, recipient_role, recipient, condition, send_at, message)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::timestamptz[], $9::jsonb[])
+         ON CONFLICT (key) DO NOTHING
+         RETURNING key`,
+        [
+          items.map((i) => i.key),
+          items.map((i) => i.meetingId),
+          items.map((i) => i.schoolUrn),
+          items.map((i) => i.step),
+          items.map((i) => i.recipientRole),
+          items.map((i) => (i.recipient ? JSON.stringify(i.recipient) : null)),
+          items.map((i) => i.condition),
+          items.map((i) => i.sendAt.toISOString()),
+          items.map((i) => JSON.stringify(i.message)),
+        ],
+      );
+      return rows.length;
+    },
+    async cancel(keys, reason) {
+      if (keys.length === 0) return 0;
+      const { rows } = await db.query<{ key: string }>(
+        `UPDATE outbox SET status = 'cancelled', last_error = $2, updated_at = now()
+         WHERE key = ANY($1::text[]) AND status = 'pending'
+         RETURNING key`,
+        [[...keys], reason],
+      );
+      return rows.length;
+    },
+    async forMeeting(meetingId) {
+      const { rows } = await db.query<OutboxDbRow>('SELECT * FROM outbox WHERE meeting_id = $1 ORDER BY send_at, key', [meetingId]);
+      return rows.map(toOutboxRow);
+    },
+    async forSchool(urn) {
+      const { rows } = await db.query<OutboxDbRow>('SELECT * FROM outbox WHERE school_urn = $1 ORDER BY send_at, key', [urn]);
+      return rows.map(toOutboxRow);
+    },
+    async sentKeys(meetingId) {
+      const { rows } = await db.query<{ key: string }>(
+        `SELECT key FROM outbox WHERE meeting_id = $1 AND status = 'sent' ORDER BY send_at, key`,
+        [meetingId],
+      );
+      return rows.map((r) => r.key);
+    },
+  };
+}

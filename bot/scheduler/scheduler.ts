@@ -1,0 +1,393 @@
+/**
+ * The reminder scheduler: on each tick (node-cron, working days only) it sends the outbox rows
+ * that are due, each exactly once across ticks, restarts and replicas.
+ *
+ * How a row is sent once:
+ * 1. Claim: `INSERT INTO deliveries (key, …) … ON CONFLICT (key) DO NOTHING RETURNING key`
+ *    and outbox status pending → claimed, in one transaction. Only one claimer can win a key.
+ * 2. Fence, just before each HTTP attempt: in one statement, check the claim is still ours
+ *    (same generation, no outcome), renew it and set sending_at. A holder whose lease was
+ *    re-taken fails the fence and sends nothing.
+ * 3. Record the outcome (sent, failed, blocked, no-route, skipped) at once after the answer.
+ *
+ * A claim with no outcome older than the lease (a crash, a kill) is re-taken with
+ * `UPDATE … SET generation = generation + 1 WHERE generation = $n`, so only one re-taker
+ * wins. If its sending_at is empty, nothing went out: it is sent. If sending_at is set, the
+ * process died between the request and recording the answer: the message may have gone, so it
+ * is never sent again but marked failed "in doubt" for officers to see (at most once, never
+ * silently lost).
+ */
+import cron from 'node-cron';
+import { isWorkingDay, londonDay, type WorkingCalendar } from '../../core/calendar/index.js';
+import { systemClock, type Clock } from '../delivery/clock.js';
+import { Pacer, type Limit } from '../delivery/pacer.js';
+import { backoffMs, parseRetryAfter, RETRYABLE_CODES, RETRYABLE_STATUSES, type BackoffOptions } from '../delivery/retry.js';
+import { createRouter, type Route } from '../delivery/route.js';
+import type { MailSender, SendResult, TeamsSender } from '../delivery/types.js';
+import { createLogger, errorFields, type Logger } from '../log.js';
+import { toOutboxRow, type OutboxDbRow } from '../outbox/outbox.js';
+import type { DeliveryStatus, OutboxRow } from '../outbox/types.js';
+import type { Store } from '../store/store.js';
+
+export const DEFAULT_SCHEDULE = '*/15 8-17 * * 1-5';
+export const LONDON = 'Europe/London';
+
+export interface SchedulerOptions {
+  readonly store: Pick<Store, 'db' | 'conversations'>;
+  readonly calendar: WorkingCalendar;
+  readonly teams?: TeamsSender;
+  readonly mail?: MailSender;
+  readonly clock?: Clock;
+  readonly log?: Logger;
+  /** Who claims (recorded in deliveries.claimed_by). Default host:pid:random. */
+  readonly id?: string;
+  /** A claim with no outcome older than this is re-taken. Default 5 minutes. */
+  readonly leaseMs?: number;
+  /** HTTP attempts per row before it is marked failed. Default 5. */
+  readonly maxAttempts?: number;
+  /** Sends per second overall (WAYMARK_SEND_RATE). Default 30. */
+  readonly sendRate?: number;
+  /** Per Teams conversation. Default 7 per second. */
+  readonly perConversation?: Limit;
+  /** Per mailbox. Default 30 per minute (Exchange Online's sending limit). */
+  readonly perMailbox?: Limit;
+  /** Rows between claim and outcome at once in this process. Default 64. */
+  readonly concurrency?: number;
+  /** Rows read per query. Default 100. */
+  readonly batchSize?: number;
+  readonly backoff?: BackoffOptions;
+  /** Maps a head's e-mail to an AAD id with a stored Teams chat. */
+  readonly aadIdForEmail?: (email: string) => Promise<string | undefined>;
+  /** Called after each attempt (tests and the benchmark watch pacing with it). */
+  readonly onAttempt?: (event: { key: string; at: Date; result: SendResult }) => void;
+}
+
+export interface TickReport {
+  readonly ran: boolean;
+  readonly reason?: string;
+  claimed: number;
+  retaken: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  blocked: number;
+  noRoute: number;
+  inDoubt: number;
+  lost: number;
+}
+
+export interface Scheduler {
+  /** Sends everything due now (and re-takes expired claims). Concurrent calls do not overlap. */
+  tick(): Promise<TickReport>;
+  /** Ticks on `schedule` (cron, Europe/London) until stop(). */
+  start(schedule?: string): void;
+  /** Stops the cron and waits for a running tick. */
+  stop(): Promise<void>;
+  readonly pacer: Pacer;
+}
+
+type Outcome = Exclude<DeliveryStatus, 'pending' | 'claimed' | 'cancelled'>;
+
+const emptyReport = (ran: boolean, reason?: string): TickReport => ({
+  ran,
+  ...(reason ? { reason } : {}),
+  claimed: 0,
+  retaken: 0,
+  sent: 0,
+  skipped: 0,
+  failed: 0,
+  blocked: 0,
+  noRoute: 0,
+  inDoubt: 0,
+  lost: 0,
+});
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { store, calendar } = options;
+  const db = store.db;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger();
+  const id = options.id ?? `${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const concurrency = options.concurrency ?? 64;
+  const batchSize = options.batchSize ?? 100;
+  const backoff = options.backoff ?? { baseMs: 1_000, maxMs: 60_000 };
+  const perConversation = options.perConversation ?? { limit: 7, windowMs: 1_000 };
+  const perMailbox = options.perMailbox ?? { limit: 30, windowMs: 60_000 };
+  const pacer = new Pacer({
+    clock,
+    overall: { limit: options.sendRate ?? 30, windowMs: 1_000 },
+    perKey: (key) => (key.startsWith('teams:') ? perConversation : perMailbox),
+  });
+  const route = createRouter({
+    store,
+    db,
+    mail: options.mail !== undefined,
+    ...(options.aadIdForEmail ? { aadIdForEmail: options.aadIdForEmail } : {}),
+  });
+
+  // ---- the claim protocol (see the module comment) ----
+
+  async function claim(key: string): Promise<OutboxRow | undefined> {
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      const won = await tx.query(
+        `INSERT INTO deliveries (key, claimed_by, claimed_at)
+         SELECT key, $2, $3 FROM outbox WHERE key = $1 AND status = 'pending'
+         ON CONFLICT (key) DO NOTHING
+         RETURNING key`,
+        [key, id, now],
+      );
+      if (won.rows.length === 0) return undefined;
+      const { rows } = await tx.query<OutboxDbRow>(
+        `UPDATE outbox SET status = 'claimed', updated_at = $2 WHERE key = $1 AND status = 'pending' RETURNING *`,
+        [key, now],
+      );
+      // Cancelled between the two statements: give the claim back (the transaction rolls back).
+      if (!rows[0]) throw new LostRace();
+      return toOutboxRow(rows[0]);
+    }).catch((err: unknown) => {
+      if (err instanceof LostRace) return undefined;
+      throw err;
+    });
+  }
+
+  /** True if the claim is still ours; renews it, marks the send as started, counts the attempt. */
+  async function fence(key: string, generation: number): Promise<boolean> {
+    const now = clock.now();
+    const { rows } = await db.query(
+      `WITH d AS (
+         UPDATE deliveries SET claimed_at = $3, sending_at = $3
+         WHERE key = $1 AND generation = $2 AND outcome IS NULL
+         RETURNING key)
+       UPDATE outbox o SET attempts = o.attempts + 1, updated_at = $3 FROM d WHERE o.key = d.key RETURNING o.key`,
+      [key, generation, now],
+    );
+    return rows.length > 0;
+  }
+
+  /** After a definite "not delivered" answer: a crash from here on is safe to re-send. */
+  async function notSent(key: string, generation: number): Promise<void> {
+    await db.query(`UPDATE deliveries SET sending_at = NULL WHERE key = $1 AND generation = $2 AND outcome IS NULL`, [key, generation]);
+  }
+
+  async function record(key: string, generation: number, outcome: Outcome, reason: string | null, via?: Route & { kind: 'teams' | 'email' }) {
+    const now = clock.now();
+    const viaName = via ? (via.kind === 'email' ? 'email' : via.via) : null;
+    const params = [key, generation, outcome, now, reason, outcome === 'sent' ? now : null, viaName];
+    const { rows } = await db.query(
+      `WITH d AS (
+         UPDATE deliveries SET outcome = $3, finished_at = $4
+         WHERE key = $1 AND generation = $2 AND outcome IS NULL
+         RETURNING key)
+       UPDATE outbox o SET status = $3, last_error = $5, sent_at = $6, via = $7, updated_at = $4
+       FROM d WHERE o.key = d.key RETURNING o.key`,
+      params,
+    );
+    if (rows.length === 0 && outcome === 'sent') {
+      // Our lease was re-taken while the request was out (a very long stall): the truth wins.
+      log.warn('reminder sent after its claim was re-taken', { key });
+      await db.query(
+        `WITH d AS (UPDATE deliveries SET outcome = $3, finished_at = $4 WHERE key = $1 RETURNING key)
+         UPDATE outbox o SET status = $3, last_error = $5, sent_at = $6, via = $7, updated_at = $4 FROM d WHERE o.key = d.key`,
+        params,
+      );
+    }
+  }
+
+  async function hasEvidence(meetingId: string): Promise<boolean> {
+    const { rows } = await db.query('SELECT 1 FROM evidence WHERE meeting_id = $1 LIMIT 1', [meetingId]);
+    return rows.length > 0;
+  }
+
+  function send(r: Route & { kind: 'teams' | 'email' }, row: OutboxRow): Promise<SendResult> {
+    const { subject, text, card } = row.message;
+    const attempt =
+      r.kind === 'email'
+        ? options.mail!.send(r.to, { subject, text })
+        : options.teams!.send(r.reference, { subject, text, ...(card ? { card } : {}), ...(r.mention ? { mention: r.mention } : {}) });
+    return attempt.catch((err: unknown): SendResult => ({ ok: false, reason: `send threw: ${errorFields(err).message as string}` }));
+  }
+
+  /** Sends one claimed row; returns its outcome (or 'lost' when the claim was re-taken). */
+  async function deliver(row: OutboxRow, generation: number): Promise<Outcome | 'lost'> {
+    const key = row.key;
+    if (row.condition === 'no-evidence' && (await hasEvidence(row.meetingId))) {
+      await record(key, generation, 'skipped', 'evidence received');
+      return 'skipped';
+    }
+    const r = await route(row);
+    if (r.kind === 'none' || (r.kind === 'teams' && !options.teams) || (r.kind === 'email' && !options.mail)) {
+      const reason = r.kind === 'none' ? r.reason : `${r.kind === 'teams' ? 'Teams' : 'e-mail'} sending is not configured`;
+      await record(key, generation, 'no-route', reason);
+      return 'no-route';
+    }
+    for (let attempt = 1; ; attempt++) {
+      await pacer.acquire(r.pacingKey);
+      // Evidence may have arrived while this waited for its turn.
+      if (row.condition === 'no-evidence' && (await hasEvidence(row.meetingId))) {
+        await record(key, generation, 'skipped', 'evidence received');
+        return 'skipped';
+      }
+      if (!(await fence(key, generation))) {
+        log.warn('reminder claim was re-taken by another scheduler; not sending', { key });
+        return 'lost';
+      }
+      const result = await send(r, row);
+      options.onAttempt?.({ key, at: clock.now(), result });
+      if (result.ok) {
+        await record(key, generation, 'sent', null, r);
+        return 'sent';
+      }
+      const status = result.status;
+      if (status === 403 && r.kind === 'teams') {
+        await record(key, generation, 'blocked', 'the recipient has blocked or removed the bot (403)', r);
+        return 'blocked';
+      }
+      const retryable = status !== undefined ? RETRYABLE_STATUSES.has(status) : result.code !== undefined && RETRYABLE_CODES.has(result.code);
+      const why = `${status ?? result.code ?? 'error'}: ${result.reason}`;
+      if (!retryable) {
+        await record(key, generation, 'failed', why, r);
+        return 'failed';
+      }
+      const now = clock.now();
+      const retryAfterMs = parseRetryAfter(result.retryAfter, now);
+      const wait = backoffMs(attempt, backoff, retryAfterMs);
+      // One gate for every send, as Company Communicator does: a 429 pauses everything.
+      if (status === 429) pacer.throttle(new Date(now.getTime() + (retryAfterMs ?? wait)));
+      await notSent(key, generation);
+      if (attempt >= maxAttempts) {
+        await record(key, generation, 'failed', `gave up after ${attempt} attempts; last ${why}`, r);
+        return 'failed';
+      }
+      log.info('reminder send will be retried', { key, status, attempt, waitMs: wait });
+      await clock.sleep(wait);
+    }
+  }
+
+  // ---- the tick ----
+
+  async function retake(report: TickReport, launch: (p: Promise<unknown>) => Promise<void>) {
+    const cutoff = new Date(clock.now().getTime() - leaseMs);
+    const { rows: stale } = await db.query<{ key: string; generation: number }>(
+      `SELECT key, generation FROM deliveries WHERE outcome IS NULL AND claimed_at < $1 ORDER BY claimed_at, key LIMIT $2`,
+      [cutoff, batchSize * 10],
+    );
+    for (const s of stale) {
+      const { rows } = await db.query<{ generation: number; sending_at: Date | null }>(
+        `UPDATE deliveries SET claimed_by = $3, claimed_at = $4, generation = generation + 1
+         WHERE key = $1 AND generation = $2 AND outcome IS NULL AND claimed_at < $5
+         RETURNING generation, sending_at`,
+        [s.key, s.generation, id, clock.now(), cutoff],
+      );
+      const won = rows[0];
+      if (!won) continue;
+      report.retaken++;
+      const generation = Number(won.generation);
+      if (won.sending_at !== null) {
+        await record(s.key, generation, 'failed', 'in doubt: the sender stopped before the answer was recorded; it may have been delivered, so it is not sent again');
+        report.inDoubt++;
+        report.failed++;
+        log.warn('reminder in doubt after a crash; not re-sent', { key: s.key });
+        continue;
+      }
+      const { rows: r } = await db.query<OutboxDbRow>('SELECT * FROM outbox WHERE key = $1', [s.key]);
+      if (!r[0]) continue;
+      await launch(deliver(toOutboxRow(r[0]), generation).then((o) => count(report, o)));
+    }
+  }
+
+  function count(report: TickReport, o: Outcome | 'lost') {
+    if (o === 'sent') report.sent++;
+    else if (o === 'skipped') report.skipped++;
+    else if (o === 'failed') report.failed++;
+    else if (o === 'blocked') report.blocked++;
+    else if (o === 'no-route') report.noRoute++;
+    else report.lost++;
+  }
+
+  async function runTick(): Promise<TickReport> {
+    const started = clock.now();
+    let working: boolean;
+    try {
+      working = isWorkingDay(londonDay(started), calendar);
+    } catch (err) {
+      log.error('reminder tick: the calendar does not cover today; nothing sent', { error: errorFields(err) });
+      return emptyReport(false, 'outside the calendar');
+    }
+    if (!working) return emptyReport(false, 'not a working day');
+    const report = emptyReport(true);
+    const inProgress = new Set<Promise<unknown>>();
+    let firstError: unknown;
+    const launch = async (p: Promise<unknown>) => {
+      const tracked = p.catch((err: unknown) => {
+        firstError ??= err;
+        log.error('reminder delivery failed', { error: errorFields(err) });
+      });
+      inProgress.add(tracked);
+      void tracked.finally(() => inProgress.delete(tracked));
+      while (inProgress.size >= concurrency) await Promise.race(inProgress);
+    };
+
+    await retake(report, launch);
+    const tried: string[] = [];
+    for (;;) {
+      const { rows } = await db.query<{ key: string }>(
+        `SELECT key FROM outbox WHERE status = 'pending' AND send_at <= $1 AND key <> ALL($2::text[])
+         ORDER BY send_at, key LIMIT $3`,
+        [started, tried, batchSize],
+      );
+      if (rows.length === 0) break;
+      for (const { key } of rows) {
+        tried.push(key);
+        const row = await claim(key);
+        if (!row) continue;
+        report.claimed++;
+        await launch(deliver(row, 1).then((o) => count(report, o)));
+      }
+    }
+    await Promise.all(inProgress);
+    if (firstError !== undefined) log.warn('reminder tick finished with errors; open claims are retried after the lease', {});
+    return report;
+  }
+
+  let running: Promise<TickReport> | undefined;
+  let task: ReturnType<typeof cron.schedule> | undefined;
+
+  function tick(): Promise<TickReport> {
+    if (running) return Promise.resolve(emptyReport(false, 'previous tick still running'));
+    running = runTick().finally(() => (running = undefined));
+    return running;
+  }
+
+  return {
+    pacer,
+    tick,
+    start(schedule = DEFAULT_SCHEDULE) {
+      if (task) return;
+      task = cron.schedule(
+        schedule,
+        async () => {
+          try {
+            const r = await tick();
+            if (r.ran && r.claimed + r.retaken > 0) log.info('reminder tick', { ...r });
+          } catch (err) {
+            log.error('reminder tick failed', { error: errorFields(err) });
+          }
+        },
+        { timezone: LONDON, name: 'waymark-reminders', noOverlap: true },
+      );
+    },
+    async stop() {
+      if (task) {
+        await task.stop();
+        await task.destroy();
+        task = undefined;
+      }
+      await running?.catch(() => {});
+    },
+  };
+}
+
+class LostRace extends Error {}

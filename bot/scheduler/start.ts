@@ -1,0 +1,49 @@
+/** Wires the reminder scheduler into the bot at start-up: Teams sender, Graph e-mail, calendar, cron. */
+import { readFile } from 'node:fs/promises';
+import { calendarOptionsFromFile, makeCalendar, parseCalendarFile, type WorkingCalendar } from '../../core/calendar/index.js';
+import type { BotConfig } from '../config.js';
+import { appCredential, createGraphMailer } from '../graph/mail.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+import { createTeamsSender } from '../teams/proactive.js';
+import { createScheduler, type Scheduler } from './scheduler.js';
+
+/** England and Wales bank holidays plus the LA's term holidays from WAYMARK_TERMS, if set. Throws a readable Error. */
+export async function reminderCalendar(termsFile: string | undefined): Promise<WorkingCalendar> {
+  if (!termsFile) return makeCalendar();
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(termsFile, 'utf8'));
+  } catch (e) {
+    throw new Error(`WAYMARK_TERMS: ${termsFile} ${e instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read'}`);
+  }
+  const file = parseCalendarFile(json);
+  if (!file.ok) throw new Error(`WAYMARK_TERMS: ${termsFile}: ${file.error.join('; ')}`);
+  return makeCalendar(calendarOptionsFromFile(file.value));
+}
+
+export interface RemindersOptions {
+  readonly config: BotConfig;
+  readonly store: Store;
+  readonly log: Logger;
+}
+
+/** Creates the scheduler and starts its cron (WAYMARK_SCHEDULE). */
+export async function startReminders({ config, store, log }: RemindersOptions): Promise<Scheduler> {
+  const r = config.reminders;
+  const calendar = await reminderCalendar(r.termsFile);
+  const mail = r.mailFrom
+    ? createGraphMailer({ from: r.mailFrom, baseUrl: r.graphUrl, credential: appCredential(config.microsoftApp) })
+    : undefined;
+  const scheduler = createScheduler({
+    store,
+    calendar,
+    log,
+    sendRate: r.sendRate,
+    teams: createTeamsSender({ config }),
+    ...(mail ? { mail } : {}),
+  });
+  scheduler.start(r.schedule);
+  log.info('reminders scheduled', { schedule: r.schedule, sendRate: r.sendRate, email: mail !== undefined });
+  return scheduler;
+}
