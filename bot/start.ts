@@ -8,7 +8,10 @@ import { createLogger, errorFields, type Logger } from './log.js';
 import { DataDirLockedError } from './store/lock.js';
 import { openStore, type Store } from './store/store.js';
 import type { Scheduler } from './scheduler/scheduler.js';
-import { startReminders } from './scheduler/start.js';
+import { reminderCalendar, startReminders } from './scheduler/start.js';
+import { watchMeetingsSheet } from './meetings/import-command.js';
+import type { MeetingServices } from './meetings/services.js';
+import { createOutbox } from './outbox/outbox.js';
 import { startServer, type RunningServer } from './teams/server.js';
 
 export interface RunningBot {
@@ -48,9 +51,18 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   }
   // A workbook that exists but cannot be read does not stop start-up: officers are told why.
   const directory = await openDirectory({ file: config.workbook, framework: framework.value, log });
+  // Meeting commands plan on the same calendar the scheduler sends on, into the real outbox.
+  let meetings: MeetingServices;
+  try {
+    meetings = { outbox: createOutbox(store.db), calendar: await reminderCalendar(config.reminders.termsFile), framework: framework.value, workbookFile: config.workbook };
+  } catch (err) {
+    await store.close();
+    await directory.close();
+    throw new StartupError(String(errorFields(err).message));
+  }
   let server: RunningServer;
   try {
-    server = await startServer({ config, store, log, directory });
+    server = await startServer({ config, store, log, directory, meetings });
   } catch (err) {
     await store.close();
     await directory.close();
@@ -65,6 +77,8 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     await server.close().finally(() => store.close()).finally(() => directory.close());
     throw new StartupError(String(errorFields(err).message));
   }
+  // The workbook's "Meetings" sheet is imported at start and on every reload (idempotent).
+  const meetingsSheet = watchMeetingsSheet({ directory, services: meetings, db: store.db, log });
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -72,8 +86,9 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     server,
     directory,
     close() {
-      closing ??= reminders
+      closing ??= meetingsSheet
         .stop()
+        .finally(() => reminders.stop())
         .finally(() => server.close())
         .finally(() => store.close())
         .finally(() => directory.close());

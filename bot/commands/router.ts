@@ -5,12 +5,34 @@
  * (`{ name, matches(text), handle(input, ctx) }`) and add it to {@link COMMANDS} above
  * `fallback`. Order matters: the first command whose `matches` returns true answers.
  */
+import { importMeetingsCommand } from '../meetings/import-command.js';
+import { cancelMeetingCommand } from './cancel-meeting.js';
 import { categoryQuery } from './category-query.js';
+import { evidenceCommand } from './evidence.js';
 import { fallback } from './fallback.js';
 import { help } from './help.js';
+import { listMeetingsCommand } from './list-meetings.js';
+import { moveMeetingCommand } from './move-meeting.js';
+import { nextMeetingCommand } from './next-meeting.js';
+import { reminderStatusCommand } from './reminder-status.js';
+import { scheduleMeetingCommand } from './schedule-meeting.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
+import { useChannelCommand } from './use-channel.js';
 
-export const COMMANDS: readonly Command[] = [help, categoryQuery];
+export const COMMANDS: readonly Command[] = [
+  help,
+  // Meetings before categories: their words are specific ("schedule", "meetings", "evidence").
+  useChannelCommand,
+  importMeetingsCommand,
+  reminderStatusCommand,
+  evidenceCommand,
+  scheduleMeetingCommand,
+  moveMeetingCommand,
+  cancelMeetingCommand,
+  nextMeetingCommand,
+  listMeetingsCommand,
+  categoryQuery,
+];
 
 export interface Routed {
   readonly command: string;
@@ -24,7 +46,7 @@ export async function route(
   commands: readonly Command[] = COMMANDS,
 ): Promise<Routed> {
   const text = input.text.trim();
-  const command = commands.find((c) => c.matches(text)) ?? fallback;
+  const command = commands.find((c) => c.matches(text, { ...input, text })) ?? fallback;
   const reply = await command.handle({ ...input, text }, ctx);
   return { command: command.name, reply };
 }

@@ -5,6 +5,7 @@
 import type { BotConfig } from '../config.js';
 import type { SchoolDirectory } from '../directory/directory.js';
 import type { Logger } from '../log.js';
+import type { MeetingServices } from '../meetings/services.js';
 import type { Store } from '../store/store.js';
 
 export type ConversationType = 'personal' | 'channel' | 'groupChat';
@@ -20,6 +21,10 @@ export interface CommandInput {
     readonly channelId?: string;
   };
   readonly locale?: string;
+  /** Files sent with the message (names and types only; never their contents or download URLs). */
+  readonly files?: readonly { readonly name: string; readonly contentType: string }[];
+  /** The data of a Waymark card button pressed (Action.Submit or Action.Execute), with the card's inputs. */
+  readonly submit?: Readonly<Record<string, unknown>>;
 }
 
 export interface Reply {
@@ -51,12 +56,14 @@ export interface CommandContext {
    * (looked up on first call, at most once a turn; empty when unknown). Never log them.
    */
   readonly askerAddresses: () => Promise<readonly string[]>;
+  /** Meetings and reminders (outbox, calendar, framework); absent where a bot runs without them. */
+  readonly meetings?: MeetingServices;
 }
 
 export interface Command {
   /** Short kebab-case name, used in logs and the audit trail. */
   readonly name: string;
   /** True when this command should answer `text` (mention already stripped, trimmed). */
-  matches(text: string): boolean;
+  matches(text: string, input?: CommandInput): boolean;
   handle(input: CommandInput, ctx: CommandContext): Promise<Reply> | Reply;
 }

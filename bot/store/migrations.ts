@@ -129,6 +129,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX deliveries_open ON deliveries (claimed_at) WHERE outcome IS NULL`,
     ],
   },
+  {
+    id: 20,
+    name: 'meeting plans in force, and one meeting of a type per school and day',
+    sql: [
+      // The plan steps each meeting was given (a move retires some and adds others): what
+      // replanMeeting and cancelMeeting need, beside the outbox rows that deliver them.
+      `CREATE TABLE meeting_steps (
+         key         text PRIMARY KEY,
+         meeting_id  text NOT NULL REFERENCES meetings (id),
+         revision    integer NOT NULL,
+         step        jsonb NOT NULL,
+         in_force    boolean NOT NULL DEFAULT true,
+         created_at  timestamptz NOT NULL DEFAULT now()
+       )`,
+      `CREATE INDEX meeting_steps_meeting ON meeting_steps (meeting_id)`,
+      `CREATE UNIQUE INDEX meetings_one_a_day ON meetings (school_urn, type_id, substr(starts_at, 1, 10)) WHERE status = 'scheduled'`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"

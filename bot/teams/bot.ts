@@ -9,8 +9,10 @@ import { route } from '../commands/router.js';
 import type { Command, CommandContext, Role } from '../commands/types.js';
 import { emptyDirectory, type SchoolDirectory } from '../directory/directory.js';
 import { errorFields, type Logger } from '../log.js';
+import type { MeetingServices } from '../meetings/services.js';
 import type { Store } from '../store/store.js';
 import { conversationType, isCardSubmit, mentionsBot, referenceKey, storableReference, toActivity, toCommandInput } from './convert.js';
+import { botWasAdded, executeInput, EXECUTE_VERBS } from './meetings-events.js';
 
 export const APOLOGY = 'Sorry — something went wrong answering that. The team has been told.';
 
@@ -24,6 +26,8 @@ export interface BotDeps {
   readonly directory?: SchoolDirectory;
   /** How to learn the sender's UPN and e-mail; default TeamsInfo.getMember. Tests pass a fake. */
   readonly lookupMember?: MemberLookup;
+  /** Meetings and reminders (outbox, calendar, framework); without them meeting commands say so. */
+  readonly meetings?: MeetingServices;
 }
 
 /** The sender's addresses as Teams knows them. Throws when Teams cannot say. */
@@ -101,12 +105,45 @@ export function createBot(deps: BotDeps): Bot {
       }
       await rememberConversation(activity);
       const askerAddresses = once(() => addressesOf(context));
-      const ctx: CommandContext = { config, store, log, role: await roleOf(context, askerAddresses), now, directory, askerAddresses };
+      const ctx: CommandContext = {
+        config, store, log, role: await roleOf(context, askerAddresses), now, directory, askerAddresses,
+        ...(deps.meetings ? { meetings: deps.meetings } : {}),
+      };
       const { command, reply } = await route(toCommandInput(activity), ctx, deps.commands);
       await context.sendActivity(toActivity(reply, activity));
       log.info('answered', { ...turnFields(activity), command });
     } catch (error) {
       await onTurnError(context, error);
+    }
+  });
+
+  // Installed in a team (or a chat): keep the conversation's reference, so reminders can be
+  // posted there before anyone has @mentioned the bot.
+  app.activity(ActivityTypes.ConversationUpdate, async (context) => {
+    if (botWasAdded(context.activity)) {
+      await rememberConversation(context.activity);
+      log.info('installed', turnFields(context.activity));
+    }
+  });
+
+  // Action.Execute on a Waymark card: the same commands as Action.Submit; the reply is posted
+  // in the conversation and the invoke answered with its first line.
+  app.adaptiveCards.actionExecute(EXECUTE_VERBS, async (context) => {
+    const activity = context.activity;
+    try {
+      await rememberConversation(activity);
+      const askerAddresses = once(() => addressesOf(context));
+      const ctx: CommandContext = {
+        config, store, log, role: await roleOf(context, askerAddresses), now, directory, askerAddresses,
+        ...(deps.meetings ? { meetings: deps.meetings } : {}),
+      };
+      const { command, reply } = await route(executeInput(toCommandInput(activity), activity), ctx, deps.commands);
+      await context.sendActivity(toActivity(reply, activity));
+      log.info('answered', { ...turnFields(activity), command });
+      return reply.text.split('\n')[0] ?? 'Done';
+    } catch (error) {
+      log.error('turn failed', { ...turnFields(activity), error: errorFields(error, personalStrings(activity)) });
+      return APOLOGY;
     }
   });
 

@@ -22,10 +22,27 @@ interface CardValue {
   school?: unknown;
 }
 
-/** True when the activity is a press of one of Waymark's card buttons. */
+/** True when the activity is a press of one of Waymark's card buttons (every one carries `waymark`). */
 export function isCardSubmit(activity: Partial<Activity>): boolean {
   const v = activity.value as CardValue | undefined;
-  return typeof v === 'object' && v !== null && v.waymark === 'category';
+  return typeof v === 'object' && v !== null && typeof v.waymark === 'string' && v.waymark !== '';
+}
+
+/** The button's data and the card's inputs, for commands other than the category buttons. */
+function submitOf(activity: Activity): Record<string, unknown> | undefined {
+  if (!isCardSubmit(activity)) return undefined;
+  const v = activity.value as Record<string, unknown>;
+  return v.waymark === 'category' ? undefined : { ...v };
+}
+
+/** Teams' own copies of the message (HTML) and cards are not files the user sent. */
+const NOT_FILES = /^(text\/html|application\/vnd\.microsoft\.card\.|application\/vnd\.microsoft\.teams\.card\.)/i;
+
+/** Names and types of the files sent with a message (a 1:1 file, a pasted image); never their URLs. */
+export function filesOf(activity: Partial<Activity>): { name: string; contentType: string }[] {
+  return (activity.attachments ?? [])
+    .filter((a) => typeof a?.contentType === 'string' && !NOT_FILES.test(a.contentType))
+    .map((a, i) => ({ name: (a.name ?? '').trim() || `attachment ${i + 1}`, contentType: a.contentType }));
 }
 
 /**
@@ -34,7 +51,7 @@ export function isCardSubmit(activity: Partial<Activity>): boolean {
  */
 function messageText(activity: Activity): string {
   const typed = (activity.text ?? '').trim();
-  if (typed !== '' || !isCardSubmit(activity)) return typed;
+  if (typed !== '' || !isCardSubmit(activity) || (activity.value as CardValue).waymark !== 'category') return typed;
   const v = activity.value as CardValue;
   const which = typeof v.urn === 'string' ? v.urn : typeof v.school === 'string' ? v.school : '';
   return which === '' ? '' : `category of ${which}`;
@@ -60,7 +77,14 @@ export function toCommandInput(activity: Activity): CommandInput {
       ...(channelId ? { channelId } : {}),
     },
     ...(activity.locale ? { locale: activity.locale } : {}),
+    ...withFilesAndSubmit(activity),
   };
+}
+
+function withFilesAndSubmit(activity: Activity): { files?: { name: string; contentType: string }[]; submit?: Record<string, unknown> } {
+  const files = filesOf(activity);
+  const submit = submitOf(activity);
+  return { ...(files.length > 0 ? { files } : {}), ...(submit ? { submit } : {}) };
 }
 
 /**

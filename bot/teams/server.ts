@@ -18,6 +18,7 @@ import type { BotConfig } from '../config.js';
 import type { Command } from '../commands/types.js';
 import type { SchoolDirectory } from '../directory/directory.js';
 import { createLogger, errorFields, type Logger } from '../log.js';
+import type { MeetingServices } from '../meetings/services.js';
 import type { Store } from '../store/store.js';
 import { validateActivity } from './activity-schema.js';
 import { createBot, type MemberLookup } from './bot.js';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   readonly directory?: SchoolDirectory;
   /** Tests only: how the sender's UPN and e-mail are learnt (default TeamsInfo.getMember). */
   readonly lookupMember?: MemberLookup;
+  /** Meetings and reminders for the meeting commands. */
+  readonly meetings?: MeetingServices;
 }
 
 export interface RunningServer {
@@ -98,6 +101,7 @@ export function createExpressApp(options: ServerOptions & { log: Logger }): expr
     ...(options.now ? { now: options.now } : {}),
     ...(options.directory ? { directory: options.directory } : {}),
     ...(options.lookupMember ? { lookupMember: options.lookupMember } : {}),
+    ...(options.meetings ? { meetings: options.meetings } : {}),
   });
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
   const started = Date.now();

@@ -1,0 +1,66 @@
+/**
+ * "move Oakfield's RAP to 16 Dec" (officers): re-plans the meeting's pending reminders for the
+ * new start (sent ones stay sent), and tells the head now. A time alone keeps the day; a day
+ * alone keeps the time.
+ */
+import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
+import { moveMeeting } from '../meetings/actions.js';
+import { auditMeetingCommand, officerServices, parseIn, sentence, todayIn } from '../meetings/command-kit.js';
+import { chooseMeeting, lookupSchool } from '../meetings/lookup.js';
+import { duplicateReply, movedReply } from '../meetings/replies.js';
+import { upcomingMeetings } from '../meetings/repo.js';
+import { meetingTypeOf } from '../meetings/services.js';
+import { longStart } from '../meetings/words.js';
+import type { Command, CommandContext, CommandInput, Reply } from './types.js';
+
+const NAME = 'move-meeting';
+
+async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> {
+  const access = officerServices(ctx);
+  if (!access.ok) {
+    await auditMeetingCommand(ctx, input, NAME, 'refused');
+    return access.reply;
+  }
+  const { services, deps } = access;
+  const parsed = parseIn(input, ctx);
+  if (!parsed || (parsed.ok && parsed.command.kind !== 'move')) throw new Error('move-meeting: not a move command');
+  if (!parsed.ok) return { text: sentence(parsed.error) };
+  if (parsed.command.kind !== 'move') throw new Error('unreachable');
+  const { school: schoolText, type: words, fromDay, day, time } = parsed.command;
+
+  const found = lookupSchool(schoolText, ctx.directory.current(), input.text.replace(schoolText, '{school}'));
+  if (!found.ok) return found.reply;
+  const school = found.school;
+  const rows = await upcomingMeetings(deps.db, [school.urn], todayIn(ctx));
+  const chosen = chooseMeeting(
+    rows,
+    { ...(words ? { type: words } : {}), ...(fromDay ? { day: fromDay } : {}), school, example: `move ${school.name}'s meeting from {day} to 16 Dec` },
+    services,
+  );
+  if (!chosen.ok) return chosen.reply;
+  const row = chosen.row;
+  const type = meetingTypeOf(row, services.framework);
+  if (!type) return { text: `I no longer know the meeting type "${row.typeId}" of that meeting, so I can't re-plan it.` };
+
+  const [oldDay = '', oldTime] = row.startsAt.split('T');
+  const newTime = time ?? oldTime;
+  const startsAt = `${day ?? oldDay}${newTime ? `T${newTime}` : ''}`;
+  const result = await moveMeeting(deps, { row, type, startsAt, people: school });
+  await auditMeetingCommand(ctx, input, NAME, result.status === 'moved' ? 'allowed' : 'refused', school.urn);
+  switch (result.status) {
+    case 'moved':
+      return movedReply(result);
+    case 'unchanged':
+      return { text: `The ${type.name} for ${school.name} is already on ${longStart(startsAt)}: nothing to change.` };
+    case 'duplicate':
+      return duplicateReply(school, type.name, startsAt);
+    case 'refused':
+      return { text: `I can't move it: ${result.reason}.` };
+  }
+}
+
+export const moveMeetingCommand: Command = {
+  name: NAME,
+  matches: (text) => meetingCommandKind(text) === 'move',
+  handle,
+};

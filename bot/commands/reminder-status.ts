@@ -1,0 +1,97 @@
+/**
+ * "status of Oakfield's reminders" (officers): for each of the school's meetings, every
+ * reminder by step and recipient: sent (when, how), failed (why), blocked by the user, no
+ * route, pending (when), skipped (evidence in) or cancelled (why).
+ */
+import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
+import type { OutboxRow } from '../outbox/types.js';
+import { auditMeetingCommand, officerServices, parseIn, sentence } from '../meetings/command-kit.js';
+import { lookupSchool, type KnownSchool } from '../meetings/lookup.js';
+import { evidenceFor, meetingsOfSchool } from '../meetings/repo.js';
+import { meetingTypeOf } from '../meetings/services.js';
+import { longStart, schoolWords, shortInstant, STEP_WORDS } from '../meetings/words.js';
+import type { Command, CommandContext, CommandInput, Reply } from './types.js';
+
+const NAME = 'reminder-status';
+/** Meetings shown, latest first: enough for the term, short enough to read. */
+const MAX_MEETINGS = 5;
+
+const VIA: Record<NonNullable<OutboxRow['via']>, string> = { teams: 'Teams chat', email: 'e-mail', channel: 'the team channel' };
+
+function recipientWords(row: OutboxRow, school: KnownSchool): string {
+  switch (row.recipientRole) {
+    case 'channel':
+      return 'team channel';
+    case 'members':
+      return 'members';
+    case 'head':
+      return `head${row.recipient?.name ?? school.head ? ` (${row.recipient?.name ?? school.head})` : ''}`;
+    case 'officer':
+      return `officer${row.recipient?.name ?? school.officer ? ` (${row.recipient?.name ?? school.officer})` : ''}`;
+  }
+}
+
+/** What happened to one reminder, in words. */
+export function statusWords(row: OutboxRow): string {
+  const reason = row.lastError ? `: ${row.lastError}` : '';
+  switch (row.status) {
+    case 'sent':
+      return `sent ${row.sentAt ? shortInstant(row.sentAt) : ''}${row.via ? ` by ${VIA[row.via]}` : ''}`.replace(/\s+by/, ' by').trim();
+    case 'failed':
+      return `failed after ${row.attempts} ${row.attempts === 1 ? 'attempt' : 'attempts'}${reason}`;
+    case 'blocked':
+      return 'blocked: the recipient has blocked Waymark in Teams';
+    case 'no-route':
+      return `no route${reason || ': no Teams chat with the bot and no e-mail address'}`;
+    case 'pending':
+      return `pending, due ${shortInstant(row.sendAt)}`;
+    case 'claimed':
+      return 'being sent now';
+    case 'skipped':
+      return 'skipped: evidence was in';
+    case 'cancelled':
+      return `cancelled${reason}`;
+  }
+}
+
+async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> {
+  const access = officerServices(ctx);
+  if (!access.ok) {
+    await auditMeetingCommand(ctx, input, NAME, 'refused');
+    return access.reply;
+  }
+  const { services, deps } = access;
+  const parsed = parseIn(input, ctx);
+  if (!parsed || (parsed.ok && parsed.command.kind !== 'status')) throw new Error('reminder-status: not a status command');
+  if (!parsed.ok) return { text: sentence(parsed.error) };
+  if (parsed.command.kind !== 'status') throw new Error('unreachable');
+
+  const found = lookupSchool(parsed.command.school, ctx.directory.current(), "status of {school}'s reminders");
+  if (!found.ok) return found.reply;
+  const school = found.school;
+  await auditMeetingCommand(ctx, input, NAME, 'allowed', school.urn);
+  const [meetings, rows] = await Promise.all([meetingsOfSchool(deps.db, school.urn), services.outbox.forSchool(school.urn)]);
+  const title = `**Reminders for ${schoolWords({ schoolName: school.name, schoolUrn: school.urn })}**`;
+  if (meetings.length === 0) return { text: `${title}\n\nNo meetings have been scheduled for this school.` };
+
+  const blocks: string[] = [];
+  for (const m of meetings.slice(0, MAX_MEETINGS)) {
+    const type = meetingTypeOf(m, services.framework);
+    const evidence = await evidenceFor(deps.db, m.id);
+    const mine = rows.filter((r) => r.meetingId === m.id).sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime() || a.key.localeCompare(b.key));
+    const head = [
+      `${type?.name ?? m.typeId}, ${longStart(m.startsAt)} (${m.status})`,
+      evidence[0] ? `evidence in since ${shortInstant(evidence[0].receivedAt)}` : m.status === 'scheduled' ? 'evidence awaited' : undefined,
+    ].filter(Boolean).join(' · ');
+    const lines = mine.map((r) => `- ${STEP_WORDS[r.step] ?? r.step} → ${recipientWords(r, school)}: ${statusWords(r)}`);
+    blocks.push([`**${head}**`, ...(lines.length > 0 ? lines : ['- no reminders'])].join('\n'));
+  }
+  const more = meetings.length > MAX_MEETINGS ? [`(${meetings.length - MAX_MEETINGS} older meetings not shown)`] : [];
+  return { text: [title, ...blocks, ...more].join('\n\n') };
+}
+
+export const reminderStatusCommand: Command = {
+  name: NAME,
+  matches: (text) => meetingCommandKind(text) === 'status',
+  handle,
+};

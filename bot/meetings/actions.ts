@@ -1,0 +1,244 @@
+/**
+ * What the meeting commands do, apart from reading words and writing replies: schedule,
+ * move and cancel a meeting (store + plan + outbox), and record evidence. Expected failures
+ * are status values; only real faults throw.
+ *
+ * Order of writes: the store first (meeting and plan, in one transaction), then the outbox.
+ * If the outbox cannot take a new meeting's items, the meeting is removed again, so nothing
+ * is stored that will not be sent.
+ */
+import { randomBytes } from 'node:crypto';
+import type { MeetingType } from '../../core/frameworks/index.js';
+import { cancelMeeting } from '../../core/meetings/cancelMeeting/index.js';
+import { planMeeting } from '../../core/meetings/planMeeting/index.js';
+import { replanMeeting } from '../../core/meetings/replanMeeting/index.js';
+import type { Meeting, PlanStep } from '../../core/meetings/types.js';
+import type { NewOutboxItem } from '../outbox/types.js';
+import type { Db } from '../store/db.js';
+import { outboxItems, type SchoolPeople } from './render.js';
+import {
+  deleteMeeting,
+  evidenceFor,
+  insertEvidence,
+  insertMeeting,
+  insertSteps,
+  isUniqueViolation,
+  moveMeetingRow,
+  planInForce,
+  retireSteps,
+  setMeetingStatus,
+  type EvidenceHow,
+  type MeetingRow,
+} from './repo.js';
+import { coreMeeting, todayOf, type MeetingServices } from './services.js';
+import { longStart, schoolWords } from './words.js';
+
+export interface ActionDeps {
+  readonly db: Db;
+  readonly services: MeetingServices;
+  readonly now: Date;
+}
+
+export type Refused = { readonly status: 'refused'; readonly reason: string };
+
+const newMeetingId = () => `mtg-${randomBytes(5).toString('hex')}`;
+
+function planOptions(deps: ActionDeps) {
+  const { services, now } = deps;
+  return { today: todayOf(now), now, calendar: services.calendar, ...services.sendingHours };
+}
+
+export type ScheduleResult =
+  | { readonly status: 'scheduled'; readonly meeting: Meeting; readonly steps: readonly PlanStep[] }
+  | { readonly status: 'duplicate' }
+  | Refused;
+
+/** Stores the meeting and its plan, and puts every step in the outbox. */
+export async function scheduleMeeting(
+  deps: ActionDeps,
+  input: { school: { name: string; urn: string } & SchoolPeople; type: MeetingType; frameworkId: string; startsAt: string; createdBy: string },
+): Promise<ScheduleResult> {
+  const meeting: Meeting = { id: newMeetingId(), schoolUrn: input.school.urn, schoolName: input.school.name, type: input.type, startsAt: input.startsAt };
+  const plan = planMeeting({ meeting, ...planOptions(deps) });
+  if (!plan.ok) return { status: 'refused', reason: plan.error };
+  const items = outboxItems(plan.value, meeting, input.school);
+  if (!items.ok) return { status: 'refused', reason: items.error };
+
+  const stored = await deps.db.transaction(async (tx) => {
+    const inserted = await insertMeeting(tx, {
+      id: meeting.id,
+      schoolUrn: meeting.schoolUrn,
+      schoolName: meeting.schoolName,
+      frameworkId: input.frameworkId,
+      typeId: input.type.id,
+      startsAt: meeting.startsAt,
+      createdBy: input.createdBy,
+    });
+    if (inserted) await insertSteps(tx, plan.value);
+    return inserted;
+  });
+  if (!stored) return { status: 'duplicate' };
+  try {
+    await deps.services.outbox.enqueue(items.value);
+  } catch (error) {
+    await deleteMeeting(deps.db, meeting.id).catch(() => {});
+    throw error;
+  }
+  return { status: 'scheduled', meeting, steps: plan.value };
+}
+
+export type MoveResult =
+  | {
+      readonly status: 'moved';
+      readonly meeting: Meeting;
+      readonly from: string;
+      /** The new plan's steps put in the outbox (less any already sent), and the head's notice. */
+      readonly added: readonly PlanStep[];
+      readonly notifyHead: PlanStep;
+      readonly cancelled: readonly string[];
+    }
+  | { readonly status: 'unchanged' }
+  | { readonly status: 'duplicate' }
+  | Refused;
+
+/** Re-plans a meeting at a new start: pending steps are cancelled, the new ones added, the head told. */
+export async function moveMeeting(
+  deps: ActionDeps,
+  input: { row: MeetingRow; type: MeetingType; startsAt: string; people: SchoolPeople | undefined },
+): Promise<MoveResult> {
+  const { row, type } = input;
+  if (row.startsAt === input.startsAt) return { status: 'unchanged' };
+  const { outbox } = deps.services;
+  const [plan, sent, evidence] = await Promise.all([planInForce(deps.db, row.id), outbox.sentKeys(row.id), evidenceFor(deps.db, row.id)]);
+  const meeting = { ...coreMeeting(row, type), startsAt: input.startsAt };
+  const replan = replanMeeting({ plan, meeting, sent, ...planOptions(deps) });
+  if (!replan.ok) return { status: 'refused', reason: replan.error };
+  const { cancel, add, notifyHead } = replan.value;
+  const evidenceReceived = evidence.length > 0;
+  // Evidence already in: nothing conditional on its absence needs to go out at all.
+  const toSend = evidenceReceived ? add.filter((s) => s.condition !== 'no-evidence') : add;
+  const items = outboxItems([...toSend, notifyHead], meeting, input.people, { evidenceReceived });
+  if (!items.ok) return { status: 'refused', reason: items.error };
+
+  try {
+    await deps.db.transaction(async (tx) => {
+      await moveMeetingRow(tx, row.id, input.startsAt, notifyHead.revision);
+      await retireSteps(tx, cancel);
+      await insertSteps(tx, [...add, notifyHead]);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { status: 'duplicate' };
+    throw error;
+  }
+  await outbox.cancel(cancel, 'meeting moved');
+  await outbox.enqueue(items.value);
+  return { status: 'moved', meeting, from: row.startsAt, added: toSend, notifyHead, cancelled: cancel };
+}
+
+export type CancelResult =
+  | { readonly status: 'cancelled'; readonly meeting: Meeting; readonly cancelled: readonly string[]; readonly notifyHead: PlanStep }
+  | Refused;
+
+/** Stops every pending step and tells the head; the meeting is kept, marked cancelled. */
+export async function cancelScheduledMeeting(
+  deps: ActionDeps,
+  input: { row: MeetingRow; type: MeetingType; people: SchoolPeople | undefined },
+): Promise<CancelResult> {
+  const { row } = input;
+  const { outbox } = deps.services;
+  const [plan, sent] = await Promise.all([planInForce(deps.db, row.id), outbox.sentKeys(row.id)]);
+  const meeting = coreMeeting(row, input.type);
+  const result = cancelMeeting({ plan, sent, ...planOptions(deps) });
+  if (!result.ok) return { status: 'refused', reason: result.error };
+  const { cancel, notifyHead } = result.value;
+  const items = outboxItems([notifyHead], meeting, input.people);
+  if (!items.ok) return { status: 'refused', reason: items.error };
+  await deps.db.transaction(async (tx) => {
+    await setMeetingStatus(tx, row.id, 'cancelled');
+    await retireSteps(tx, cancel);
+    await insertSteps(tx, [notifyHead]);
+  });
+  await outbox.cancel(cancel, 'meeting cancelled');
+  await outbox.enqueue(items.value);
+  return { status: 'cancelled', meeting, cancelled: cancel, notifyHead };
+}
+
+export interface EvidenceResult {
+  /** True for the meeting's first evidence (the channel is told then). */
+  readonly first: boolean;
+  /** Pending chasers stopped now. */
+  readonly stopped: number;
+}
+
+/** A short description of what arrived, for the channel: no file contents, no addresses. */
+export function evidenceDetailWords(how: EvidenceHow, detail: { files?: readonly string[]; links?: readonly string[] }, by: string): string {
+  switch (how) {
+    case 'files': {
+      const files = detail.files ?? [];
+      return `${files.length === 1 ? '1 file' : `${files.length} files`} from ${by}${files.length > 0 ? ` (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''})` : ''}`;
+    }
+    case 'link': {
+      const links = detail.links ?? [];
+      return `${links.length === 1 ? 'a link' : `${links.length} links`} from ${by}${links.length > 0 ? ` (${links.slice(0, 3).join(' ')})` : ''}`;
+    }
+    case 'button':
+      return `${by} pressed "Evidence sent"`;
+    case 'officer':
+      return `recorded by ${by}`;
+  }
+}
+
+/**
+ * Records evidence for a meeting: chasing stops at once (the meeting's pending "if no
+ * evidence" rows are cancelled; the scheduler also checks the evidence table when a row falls
+ * due), and the team channel is told, once per meeting.
+ */
+export async function recordEvidence(
+  deps: ActionDeps,
+  input: {
+    row: MeetingRow;
+    type: MeetingType;
+    recordedBy: string;
+    /** Who, in words, for the channel ("the headteacher", "Jane Smith"). */
+    byWords: string;
+    how: EvidenceHow;
+    detail: { files?: readonly string[]; links?: readonly string[] };
+  },
+): Promise<EvidenceResult> {
+  const { row } = input;
+  const { outbox } = deps.services;
+  const before = await evidenceFor(deps.db, row.id);
+  await insertEvidence(deps.db, {
+    meetingId: row.id,
+    recordedBy: input.recordedBy,
+    how: input.how,
+    detail: { ...(input.detail.files ? { files: input.detail.files } : {}), ...(input.detail.links ? { links: input.detail.links } : {}) },
+    at: deps.now,
+  });
+  const rows = await outbox.forMeeting(row.id);
+  const chasing = rows.filter((r) => r.status === 'pending' && r.condition === 'no-evidence').map((r) => r.key);
+  const stopped = chasing.length > 0 ? await outbox.cancel(chasing, 'evidence received') : 0;
+  const first = before.length === 0;
+  if (first) {
+    const meeting = coreMeeting(row, input.type);
+    const what = evidenceDetailWords(input.how, input.detail, input.byWords);
+    const notice: NewOutboxItem = {
+      key: `${row.id}:evidence-received:channel`,
+      meetingId: row.id,
+      schoolUrn: row.schoolUrn,
+      step: 'evidence-received',
+      recipientRole: 'channel',
+      condition: 'always',
+      sendAt: deps.now,
+      message: {
+        subject: `Evidence received: ${row.schoolName}`,
+        text: [
+          `Evidence received from ${schoolWords(row)} for the ${input.type.name} on ${longStart(meeting.startsAt)}: ${what}.`,
+          'Reminders to the headteacher have stopped.',
+        ].join('\n'),
+      },
+    };
+    await outbox.enqueue([notice]);
+  }
+  return { first, stopped };
+}

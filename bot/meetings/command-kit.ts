@@ -1,0 +1,51 @@
+/** Shared checks and helpers for the meeting commands in bot/commands/. */
+import { parseMeetingCommand, type ParsedMeetingCommand } from '../../core/meetings/parseMeetingCommand/index.js';
+import type { CommandContext, CommandInput, Reply } from '../commands/types.js';
+import type { AuditOutcome } from '../store/store.js';
+import type { ActionDeps } from './actions.js';
+import { todayOf, type MeetingServices } from './services.js';
+
+/** The same answer to everyone who may not: it says nothing about any school or meeting. */
+export const OFFICERS_ONLY: Reply = {
+  text: "Only the school-improvement team can manage meetings and see reminders. If you're a headteacher, reply to your evidence request with files or links, or press **Evidence sent** on it.",
+};
+
+export const NOT_SET_UP: Reply = { text: 'Meetings and reminders are not set up on this Waymark yet.' };
+
+/** Services and the deps actions need, or the reply saying why not (not an officer, not set up). */
+export function officerServices(ctx: CommandContext): { ok: true; services: MeetingServices; deps: ActionDeps } | { ok: false; reply: Reply } {
+  if (ctx.role !== 'officer') return { ok: false, reply: OFFICERS_ONLY };
+  if (!ctx.meetings) return { ok: false, reply: NOT_SET_UP };
+  return { ok: true, services: ctx.meetings, deps: { db: ctx.store.db, services: ctx.meetings, now: ctx.now() } };
+}
+
+/** Today in London, from the context's clock. */
+export const todayIn = (ctx: CommandContext): string => todayOf(ctx.now());
+
+export function parseIn(input: CommandInput, ctx: CommandContext): ParsedMeetingCommand | undefined {
+  return parseMeetingCommand(input.text, { today: todayIn(ctx) });
+}
+
+/** Writes the audit row for a meeting command (who, what, which school, allowed or not). */
+export async function auditMeetingCommand(
+  ctx: CommandContext,
+  input: CommandInput,
+  command: string,
+  outcome: AuditOutcome,
+  schoolUrn?: string,
+  actorRole: 'officer' | 'head' | 'guest' = ctx.role === 'officer' ? 'officer' : 'guest',
+): Promise<void> {
+  await ctx.store.audit.record({
+    actorId: input.user.aadObjectId ?? input.user.id,
+    actorRole,
+    command,
+    question: input.text === '' && input.submit ? `[card: ${String(input.submit.waymark ?? 'button')}]` : input.text,
+    schoolUrn,
+    outcome,
+    conversationType: input.conversation.type,
+    at: ctx.now(),
+  });
+}
+
+/** Capitalises the first letter of a core message for a reply. */
+export const sentence = (s: string): string => (s === '' ? s : `${s[0]?.toUpperCase()}${s.slice(1)}`);
