@@ -112,7 +112,7 @@ function resolve(parts: DateParts, options: ParseMeetingDateOptions): Result<str
     // year's). A day just passed is more likely a slip than a meeting a year away: ask.
     if (date < 1 || date > 31 || date > daysInMonth(2024, month)) return fail(`there is no ${said}`);
     year = thisYear;
-    if (date > daysInMonth(year, month)) year += 1; // 29 February
+    while (date > daysInMonth(year, month)) year += 1; // 29 February: the next leap year
     const candidate = iso(year, month, date);
     if (candidate < today && !options.allowPast) {
       const passedBy = (utc(today).getTime() - utc(candidate).getTime()) / 86_400_000;
@@ -192,7 +192,9 @@ export function findMeetingDates(text: string, options: ParseMeetingDateOptions)
  * //=> '9 December 2026 is a Wednesday, not a Tuesday: which did you mean?'
  */
 export function parseMeetingDate(text: string, options: ParseMeetingDateOptions): Result<string, string> {
-  const clean = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.?!]+$/, '');
+  const said = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.?!]+$/, '');
+  // A weekday alone ("Tuesday") reads as "on Tuesday": the coming one.
+  const clean = new RegExp(`^${WD}$`, 'i').test(said) ? `on ${said}` : said;
   const found = findMeetingDates(clean, options);
   const [only] = found;
   if (found.length === 1 && only && only.index <= 3 && only.index + only.length >= clean.length - 1) return only.result;

@@ -180,7 +180,7 @@ function blank(text: string, spans: readonly { index: number; length: number }[]
 }
 
 function parseMove(body: string, options: ParseMeetingCommandOptions): ParsedMeetingCommand {
-  const dates = findMeetingDates(body, { ...options, allowPast: true });
+  const dates = findMeetingDates(body, options);
   const times = findMeetingTimes(blank(body, dates));
   const fromDates = dates.filter((d) => before(body, d.index, /^from$/i));
   const toDates = dates.filter((d) => !fromDates.includes(d));
@@ -217,7 +217,7 @@ function parseMove(body: string, options: ParseMeetingCommandOptions): ParsedMee
 }
 
 function parseCancel(body: string, options: ParseMeetingCommandOptions): ParsedMeetingCommand {
-  const dates = findMeetingDates(body, { ...options, allowPast: true });
+  const dates = findMeetingDates(body, options);
   const problem = dateError(dates);
   if (problem) return { ok: false, kind: 'cancel', error: problem };
   if (dates.length > 1) return { ok: false, kind: 'cancel', error: 'I found more than one date: which meeting should I cancel?' };
