@@ -29,7 +29,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
   const rows = await upcomingMeetings(deps.db, [school.urn], todayIn(ctx));
   const chosen = chooseMeeting(
     rows,
-    { ...(words ? { type: words } : {}), ...(day ? { day } : {}), school, example: `cancel ${school.name}'s meeting on {day}` },
+    { ...(words ? { type: words } : {}), ...(day ? { day } : {}), school, example: `${input.text} on {day}` },
     services,
   );
   if (!chosen.ok) return chosen.reply;

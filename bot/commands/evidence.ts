@@ -61,8 +61,8 @@ async function record(
   }
   return {
     text: result.first
-      ? `Recorded: evidence received for ${row.schoolName}'s ${meeting}. ${result.stopped === 1 ? '1 pending reminder' : `${result.stopped} pending reminders`} to the head stopped; the channel is told.`
-      : `Recorded: more evidence for ${row.schoolName}'s ${meeting} (it was already in, so reminders had stopped).`,
+      ? `Recorded: evidence received from ${row.schoolName} for ${meeting}. ${result.stopped === 1 ? '1 pending reminder' : `${result.stopped} pending reminders`} to the head stopped; the channel is told.`
+      : `Recorded: more evidence from ${row.schoolName} for ${meeting} (it was already in, so reminders had stopped).`,
   };
 }
 

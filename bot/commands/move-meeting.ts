@@ -34,7 +34,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
   const rows = await upcomingMeetings(deps.db, [school.urn], todayIn(ctx));
   const chosen = chooseMeeting(
     rows,
-    { ...(words ? { type: words } : {}), ...(fromDay ? { day: fromDay } : {}), school, example: `move ${school.name}'s meeting from {day} to 16 Dec` },
+    { ...(words ? { type: words } : {}), ...(fromDay ? { day: fromDay } : {}), school, example: input.text.replace(/\s+(to|until|till)\s+/i, ' from {day} $1 ') },
     services,
   );
   if (!chosen.ok) return chosen.reply;

@@ -37,7 +37,7 @@ export function resolveMeetingType(words: MeetingTypeWords, framework: Framework
   const elsewhere = findMeetingType(words.alias, { frameworks: builtInFrameworks, ...(words.variant ? { variant: words.variant } : {}) });
   const ours = framework.meetings.map((m) => m.name).join('; ') || 'none';
   if (elsewhere.ok) {
-    return fail(`A ${typeLabel(words)} belongs to the ${elsewhere.value.framework.name}; this team uses the ${framework.name}, whose meetings are: ${ours}.`);
+    return fail(`A ${typeLabel(words)} is not one of this team's meetings: it comes from the ${elsewhere.value.framework.name}. This team uses the ${framework.name}, whose meetings are: ${ours}.`);
   }
   return fail(`This team's framework (${framework.name}) has no ${typeLabel(words)}; its meetings are: ${ours}.`);
 }
