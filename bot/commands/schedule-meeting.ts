@@ -121,14 +121,19 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
     school = found.school;
   }
   const onlyType = services.framework.meetings.length === 1 ? services.framework.meetings[0] : undefined;
-  const type = school && words ? await typeFor(words, school, deps, services) : onlyType ? { ok: true as const, type: onlyType } : undefined;
+  const type = words
+    ? school ? await typeFor(words, school, deps, services) : undefined
+    : onlyType ? { ok: true as const, type: onlyType } : undefined;
   if (type && !type.ok) return { text: type.text };
   if (!school || !type || !day) {
-    const missing = [!school && 'the school', !type && 'the meeting type', !day && 'the date'].filter(Boolean).join(', ');
+    // Without the school, the type named still fills the form in (a project board: the subsequent one).
+    const named = !type && words ? resolveMeetingType(words, services.framework) : undefined;
+    if (named && !named.ok) return { text: named.error };
+    const missing = [!school && 'the school', !type && !named && 'the meeting type', !day && 'the date'].filter(Boolean).join(', ');
     return form(
       ctx,
       services,
-      { ...(school ? { school: school.urn } : {}), ...(type?.ok ? { typeId: type.type.id } : {}), ...(day ? { day } : {}), ...(time ? { time } : {}) },
+      { ...(school ? { school: school.urn } : {}), ...(type?.ok ? { typeId: type.type.id } : named?.ok ? { typeId: named.value.id } : {}), ...(day ? { day } : {}), ...(time ? { time } : {}) },
       schoolText || words || day ? `I still need ${missing}.` : undefined,
     );
   }

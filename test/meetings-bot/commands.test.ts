@@ -449,3 +449,20 @@ describe('LAIG confidentiality', () => {
     expect(minutes?.message.text).toContain('Summary 5 key points for the whole governing body:');
   });
 });
+
+describe('the form, partly filled in', () => {
+  it('keeps what was said, and refuses another framework’s type before asking for the rest', async () => {
+    h = await harness();
+    const rap = await h.say('schedule a RAP on 12 Jan 2027');
+    expect(rap.reply.text).toBe('I still need the school.');
+    expect((rap.reply.card as { body: { id?: string; value?: string }[] }).body.filter((b) => b.id).map((b) => [b.id, b.value])).toEqual([
+      ['school', undefined],
+      ['type', 'rap'],
+      ['date', '2027-01-12'],
+      ['time', '10:00'],
+    ]);
+    const laig = await h.say('schedule a LAIG');
+    expect(laig.reply.text).toMatch(/^A LAIG is not one of this team's meetings/);
+    expect(laig.reply.card).toBeUndefined();
+  });
+});
