@@ -1,6 +1,7 @@
 import { benchAddin } from './addin.js';
 import { benchBot } from './bot.js';
 import { benchRate } from './rate.js';
+import { benchReminders } from './reminders.js';
 
 /**
  * `npm run bench`: prints figures, never fails on them. Sections run one after another so
@@ -10,6 +11,7 @@ const sections: [string, () => Promise<void>][] = [
   ['rate', benchRate],
   ['addin', benchAddin],
   ['bot', benchBot],
+  ['reminders', benchReminders],
 ];
 
 const only = process.argv.slice(2);

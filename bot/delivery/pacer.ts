@@ -22,32 +22,55 @@ export interface PacerOptions {
   readonly overall: Limit;
   /** The limit for a pacing key (e.g. 'teams:<conversation id>' or 'mail'). */
   readonly perKey: (key: string) => Limit;
-  /** Added to every window, for jitter between here and the service. Default 20 ms. */
+  /** Added to every window, for jitter between here and the service. Default 40 ms. */
   readonly marginMs?: number;
 }
 
-/** Start times within the last window, oldest first. */
+/**
+ * Starts within the last window (oldest first) plus permits granted but not started yet.
+ * A permit counts against the limit from the moment it is granted until its start ages out
+ * of the window, and its start is recorded when the request actually goes: so however long
+ * the caller takes between the two (a database round trip), the service never sees more
+ * than `limit` requests in any window.
+ */
 class Window {
   private readonly starts: number[] = [];
+  private reserved = 0;
   constructor(private readonly l: Limit, private readonly marginMs: number) {}
-  /** Milliseconds until one more start is allowed at `now`. */
+  /** Milliseconds until one more permit may be granted at `now`; Infinity if only a start or release can free one. */
   waitMs(now: number): number {
     const span = this.l.windowMs + this.marginMs;
     while (this.starts.length > 0 && this.starts[0]! <= now - span) this.starts.shift();
-    if (this.starts.length < this.l.limit) return 0;
-    return this.starts[this.starts.length - this.l.limit]! + span - now;
+    const excess = this.starts.length + this.reserved - this.l.limit + 1;
+    if (excess <= 0) return 0;
+    if (excess > this.starts.length) return Infinity;
+    return this.starts[excess - 1]! + span - now;
   }
-  record(now: number): void {
+  reserve(): void {
+    this.reserved++;
+  }
+  start(now: number): void {
+    this.reserved--;
     this.starts.push(now);
   }
-  get idle(): boolean {
-    return this.starts.length === 0;
+  release(): void {
+    this.reserved--;
   }
+  get idle(): boolean {
+    return this.starts.length === 0 && this.reserved === 0;
+  }
+}
+
+/** The right to send one request: `start()` just before it goes, or `release()` if it will not. */
+export interface Permit {
+  /** Waits while the shared gate is shut, then counts the start against the limits. */
+  start(): Promise<void>;
+  release(): void;
 }
 
 interface Waiter {
   readonly key: string;
-  readonly resolve: () => void;
+  readonly resolve: (permit: Permit) => void;
 }
 
 export class Pacer {
@@ -62,7 +85,7 @@ export class Pacer {
 
   constructor(private readonly options: PacerOptions) {
     this.clock = options.clock;
-    this.marginMs = options.marginMs ?? 20;
+    this.marginMs = options.marginMs ?? 40;
     this.overall = new Window(options.overall, this.marginMs);
   }
 
@@ -80,13 +103,17 @@ export class Pacer {
     return this.queue.length;
   }
 
-  /** Resolves when a send for `key` may start now; the start is counted against the limits. */
-  acquire(key: string): Promise<void> {
-    return new Promise<void>((resolve) => {
+  /** Resolves with a permit once a send for `key` fits the limits and the gate is open. */
+  acquire(key: string): Promise<Permit> {
+    return new Promise<Permit>((resolve) => {
       this.queue.push({ key, resolve });
-      this.wake?.();
-      if (!this.pumping) void this.pump();
+      this.kick();
     });
+  }
+
+  private kick(): void {
+    this.wake?.();
+    if (!this.pumping) void this.pump();
   }
 
   private window(key: string): Window {
@@ -98,6 +125,37 @@ export class Pacer {
     return w;
   }
 
+  private async untilGateOpens(): Promise<void> {
+    for (let now = this.clock.now().getTime(); this.gateUntil > now; now = this.clock.now().getTime()) {
+      await this.clock.sleep(this.gateUntil - now);
+    }
+  }
+
+  private permit(w: Window): Permit {
+    let done = false;
+    const finish = (fn: () => void) => {
+      if (done) return;
+      done = true;
+      fn();
+      this.kick();
+    };
+    return {
+      start: async () => {
+        await this.untilGateOpens();
+        const now = this.clock.now().getTime();
+        finish(() => {
+          this.overall.start(now);
+          w.start(now);
+        });
+      },
+      release: () =>
+        finish(() => {
+          this.overall.release();
+          w.release();
+        }),
+    };
+  }
+
   private async pump(): Promise<void> {
     this.pumping = true;
     try {
@@ -106,22 +164,25 @@ export class Pacer {
         let wait = Math.max(this.gateUntil - now, this.overall.waitMs(now));
         if (wait <= 0) {
           let soonest = Infinity;
-          const i = this.queue.findIndex((w) => {
-            const ms = this.window(w.key).waitMs(now);
+          const i = this.queue.findIndex((q) => {
+            const ms = this.window(q.key).waitMs(now);
             if (ms > 0) soonest = Math.min(soonest, ms);
             return ms <= 0;
           });
           if (i >= 0) {
-            const [w] = this.queue.splice(i, 1);
-            this.overall.record(now);
-            this.window(w!.key).record(now);
-            w!.resolve();
+            const [q] = this.queue.splice(i, 1);
+            const w = this.window(q!.key);
+            this.overall.reserve();
+            w.reserve();
+            q!.resolve(this.permit(w));
             continue;
           }
           wait = soonest;
         }
-        // Sleep until something may go, or until a new waiter arrives (it may be free to go).
-        await Promise.race([this.clock.sleep(wait), new Promise<void>((resolve) => (this.wake = resolve))]);
+        // Sleep until something may go, or until woken: a new waiter (it may be free to go),
+        // or a permit started or released (Infinity: only that can free a place).
+        const woken = new Promise<void>((resolve) => (this.wake = resolve));
+        await (wait === Infinity ? woken : Promise.race([this.clock.sleep(wait), woken]));
         this.wake = undefined;
       }
     } finally {

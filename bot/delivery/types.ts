@@ -23,9 +23,17 @@ export interface TeamsMessage {
   readonly mention?: { readonly id: string; readonly name: string };
 }
 
+export interface SendOptions {
+  /**
+   * Called once, as late as possible before the HTTP request leaves (pacing counts the send
+   * from then). Not called if the request is never made.
+   */
+  readonly beforeRequest?: () => Promise<void>;
+}
+
 /** Posts a message proactively to a stored conversation (bot/teams/proactive.ts). */
 export interface TeamsSender {
-  send(reference: Record<string, unknown>, message: TeamsMessage): Promise<SendResult>;
+  send(reference: Record<string, unknown>, message: TeamsMessage, options?: SendOptions): Promise<SendResult>;
 }
 
 export interface MailMessage {
@@ -35,5 +43,5 @@ export interface MailMessage {
 
 /** Sends an e-mail from the configured mailbox (bot/graph/mail.ts). */
 export interface MailSender {
-  send(to: { readonly email: string; readonly name?: string }, message: MailMessage): Promise<SendResult>;
+  send(to: { readonly email: string; readonly name?: string }, message: MailMessage, options?: SendOptions): Promise<SendResult>;
 }

@@ -95,8 +95,9 @@ export function createGraphMailer(options: GraphMailOptions): MailSender {
   const client = graphClient(options);
   const path = `/users/${encodeURIComponent(options.from)}/sendMail`;
   return {
-    async send(to, message) {
+    async send(to, message, sendOptions = {}) {
       try {
+        await sendOptions.beforeRequest?.();
         await client.api(path).post(sendMailBody(to, message));
         return { ok: true };
       } catch (error) {

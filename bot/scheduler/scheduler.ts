@@ -201,12 +201,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return rows.length > 0;
   }
 
-  function send(r: Route & { kind: 'teams' | 'email' }, row: OutboxRow): Promise<SendResult> {
+  function send(r: Route & { kind: 'teams' | 'email' }, row: OutboxRow, beforeRequest: () => Promise<void>): Promise<SendResult> {
     const { subject, text, card } = row.message;
     const attempt =
       r.kind === 'email'
-        ? options.mail!.send(r.to, { subject, text })
-        : options.teams!.send(r.reference, { subject, text, ...(card ? { card } : {}), ...(r.mention ? { mention: r.mention } : {}) });
+        ? options.mail!.send(r.to, { subject, text }, { beforeRequest })
+        : options.teams!.send(r.reference, { subject, text, ...(card ? { card } : {}), ...(r.mention ? { mention: r.mention } : {}) }, { beforeRequest });
     return attempt.catch((err: unknown): SendResult => ({ ok: false, reason: `send threw: ${errorFields(err).message as string}` }));
   }
 
@@ -224,17 +224,25 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return 'no-route';
     }
     for (let attempt = 1; ; attempt++) {
-      await pacer.acquire(r.pacingKey);
+      const permit = await pacer.acquire(r.pacingKey);
       // Evidence may have arrived while this waited for its turn.
       if (row.condition === 'no-evidence' && (await hasEvidence(row.meetingId))) {
+        permit.release();
         await record(key, generation, 'skipped', 'evidence received');
         return 'skipped';
       }
       if (!(await fence(key, generation))) {
+        permit.release();
         log.warn('reminder claim was re-taken by another scheduler; not sending', { key });
         return 'lost';
       }
-      const result = await send(r, row);
+      // Counted against the limits only as the request leaves (and not while the gate is shut).
+      let started = false;
+      const result = await send(r, row, async () => {
+        started = true;
+        await permit.start();
+      });
+      if (!started) permit.release();
       options.onAttempt?.({ key, at: clock.now(), result });
       if (result.ok) {
         await record(key, generation, 'sent', null, r);

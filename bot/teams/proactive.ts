@@ -61,21 +61,48 @@ export function resultFromError(error: unknown): SendResult {
   };
 }
 
-function withoutRetries(adapter: CloudAdapter, context: TurnContext): void {
-  const connector = context.turnState.get(adapter.ConnectorClientKey) as
-    | { client?: { pipeline?: { removePolicy(filter: { phase?: string }): unknown } } }
-    | undefined;
-  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+interface Pipeline {
+  removePolicy(filter: { phase?: string; name?: string }): unknown;
+  addPolicy(
+    policy: { name: string; sendRequest(request: unknown, next: (request: unknown) => Promise<unknown>): Promise<unknown> },
+    options?: { afterPhase?: string },
+  ): void;
+}
+
+/**
+ * Takes botbuilder's retry policies out of this turn's connector client (a new client per
+ * proactive turn), and runs `beforeRequest` as the request leaves. Returns false if the
+ * pipeline could not be reached (then the caller runs the hook itself).
+ */
+function adjustPipeline(adapter: CloudAdapter, context: TurnContext, beforeRequest: (() => Promise<void>) | undefined): boolean {
+  const connector = context.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: Pipeline } } | undefined;
+  const pipeline = connector?.client?.pipeline;
+  if (!pipeline) return false;
+  pipeline.removePolicy({ phase: 'Retry' });
+  if (beforeRequest) {
+    let called = false;
+    pipeline.addPolicy({
+      name: 'waymarkPacing',
+      async sendRequest(request, next) {
+        if (!called) {
+          called = true;
+          await beforeRequest();
+        }
+        return next(request);
+      },
+    }, { afterPhase: 'Sign' }); // last before the HTTP client
+  }
+  return true;
 }
 
 export function createTeamsSender(options: ProactiveOptions): TeamsSender {
   const adapter = options.adapter ?? adapterFor(options.config);
   const appId = options.config.microsoftApp.id ?? '';
   return {
-    async send(reference, message) {
+    async send(reference, message, sendOptions = {}) {
       try {
         await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
-          withoutRetries(adapter, context);
+          if (!adjustPipeline(adapter, context, sendOptions.beforeRequest)) await sendOptions.beforeRequest?.();
           await context.sendActivity(reminderActivity(message));
         });
         return { ok: true };

@@ -267,7 +267,10 @@ describe('pacing', () => {
     await Promise.all(
       Array.from({ length: 300 }, (_, i) => {
         const key = i < 70 ? 'hot' : `c${i % 20}`;
-        return pacer.acquire(key).then(() => starts.push({ key, at: c.now().getTime() }));
+        return pacer
+          .acquire(key)
+          .then((permit) => permit.start())
+          .then(() => starts.push({ key, at: c.now().getTime() }));
       }),
     );
     const inWindow = (list: { at: number }[]) => Math.max(...list.map((s) => list.filter((t) => t.at >= s.at && t.at < s.at + 1000).length));
