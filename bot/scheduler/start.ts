@@ -42,6 +42,8 @@ export async function startReminders({ config, store, log }: RemindersOptions): 
     sendRate: r.sendRate,
     teams: createTeamsSender({ config }),
     ...(mail ? { mail } : {}),
+    // Heads are known by their workbook e-mail; once they have talked to the bot, Teams wins.
+    aadIdForEmail: (email) => store.users.aadIdFor(email),
   });
   scheduler.start(r.schedule);
   log.info('reminders scheduled', { schedule: r.schedule, sendRate: r.sendRate, email: mail !== undefined });

@@ -147,6 +147,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE UNIQUE INDEX meetings_one_a_day ON meetings (school_urn, type_id, substr(starts_at, 1, 10)) WHERE status = 'scheduled'`,
     ],
   },
+  {
+    id: 30,
+    name: 'Teams users by e-mail, so heads known only by their workbook e-mail are reached in Teams',
+    sql: [
+      // Personal data: kept here for routing only, never logged.
+      `CREATE TABLE user_addresses (
+         address         text PRIMARY KEY,
+         aad_object_id   text NOT NULL,
+         updated_at      timestamptz NOT NULL DEFAULT now()
+       )`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"

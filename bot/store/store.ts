@@ -46,6 +46,12 @@ export interface Store {
     record(entry: AuditEntry): Promise<void>;
     recent(limit?: number): Promise<AuditRow[]>;
   };
+  /** Which Teams user (AAD object id) has which UPN / e-mail, learnt when they talk to the bot. */
+  readonly users: {
+    remember(aadObjectId: string, addresses: readonly string[]): Promise<void>;
+    /** The AAD object id of the user with this UPN or e-mail, if they have talked to the bot. */
+    aadIdFor(address: string): Promise<string | undefined>;
+  };
   readonly conversations: {
     /** Inserts or replaces the reference for `key` (user AAD id or channel id). */
     save(key: string, kind: ConversationKind, reference: Record<string, unknown>): Promise<void>;
@@ -135,6 +141,24 @@ function createStore(db: Db, lock: DataDirLock | undefined): Store {
           outcome: r.outcome,
           conversationType: r.conversation_type,
         }));
+      },
+    },
+    users: {
+      async remember(aadObjectId, addresses) {
+        for (const address of new Set(addresses.map((a) => a.trim().toLowerCase()).filter(Boolean))) {
+          await db.query(
+            `INSERT INTO user_addresses (address, aad_object_id) VALUES ($1, $2)
+             ON CONFLICT (address) DO UPDATE SET aad_object_id = EXCLUDED.aad_object_id, updated_at = now()`,
+            [address, aadObjectId],
+          );
+        }
+      },
+      async aadIdFor(address) {
+        const { rows } = await db.query<{ aad_object_id: string }>(
+          'SELECT aad_object_id FROM user_addresses WHERE address = $1',
+          [address.trim().toLowerCase()],
+        );
+        return rows[0]?.aad_object_id;
       },
     },
     conversations: {

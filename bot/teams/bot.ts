@@ -69,6 +69,8 @@ export function createBot(deps: BotDeps): Bot {
   const now = deps.now ?? (() => new Date());
   const directory = deps.directory ?? emptyDirectory();
   const lookupMember = deps.lookupMember ?? teamsMember;
+  /** AAD ids whose e-mail this process has already stored: one member lookup per user. */
+  const addressesKnown = new Set<string>();
   const app = new Application<TurnState>({
     removeRecipientMention: true,
     // teams-ai's timer is one per Application, shared by concurrent turns; we send typing ourselves.
@@ -105,6 +107,7 @@ export function createBot(deps: BotDeps): Bot {
       }
       await rememberConversation(activity);
       const askerAddresses = once(() => addressesOf(context));
+      if (type === 'personal') await rememberAddresses(activity, askerAddresses);
       const ctx: CommandContext = {
         config, store, log, role: await roleOf(context, askerAddresses), now, directory, askerAddresses,
         ...(deps.meetings ? { meetings: deps.meetings } : {}),
@@ -155,6 +158,23 @@ export function createBot(deps: BotDeps): Bot {
     } catch (error) {
       // Losing a reference only delays a later reminder; answering matters more.
       log.warn('could not store conversation reference', { ...turnFields(activity), error: errorFields(error, personalStrings(activity)) });
+    }
+  }
+
+  /**
+   * Learns which e-mail a user in a personal chat has, once per user per process, so that a
+   * head the workbook knows only by e-mail gets reminders in this chat rather than by e-mail.
+   */
+  async function rememberAddresses(activity: Activity, addresses: () => Promise<readonly string[]>) {
+    const aad = activity.from?.aadObjectId;
+    if (!aad || addressesKnown.has(aad)) return;
+    try {
+      const found = await addresses();
+      if (found.length === 0) return;
+      await store.users.remember(aad, found);
+      addressesKnown.add(aad);
+    } catch (error) {
+      log.warn('could not store user addresses', { ...turnFields(activity), error: errorFields(error, personalStrings(activity)) });
     }
   }
 

@@ -33,6 +33,7 @@ const MEMBERS: Record<string, { userPrincipalName?: string; email?: string }> = 
   'aad-upn-officer': { userPrincipalName: 'Officer@LA.gov.uk' },
   'aad-head': { userPrincipalName: 'j.head@school.example', email: OAKFIELD_HEAD },
   'aad-stranger': { userPrincipalName: 'someone@else.example' },
+  'aad-new-head': { userPrincipalName: 'New.Head@School.example' },
 };
 
 function harness(env: Record<string, string> = AUTH) {
@@ -94,6 +95,15 @@ describe('category questions through teams-ai', () => {
       expect(r.text).toBe(refusalReply.text);
       expect(r.attachments ?? []).toEqual([]);
     }
+  });
+
+  it('learns a head’s e-mail in a personal chat, so reminders can reach them in Teams', async () => {
+    const { send } = harness();
+    expect(await store.users.aadIdFor('new.head@school.example')).toBeUndefined();
+    await send(ask('help', { aad: 'aad-new-head', type: 'channel' }));
+    expect(await store.users.aadIdFor('new.head@school.example')).toBeUndefined();
+    await send(ask('help', { aad: 'aad-new-head' }));
+    expect(await store.users.aadIdFor('new.head@school.example')).toBe('aad-new-head');
   });
 
   it('answers a choice button pressed in a channel, which carries no @mention', async () => {

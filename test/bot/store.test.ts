@@ -59,6 +59,15 @@ function storeContract(name: string, open: () => Promise<Store>) {
       expect(await store.conversations.get('nobody')).toBeUndefined();
     });
 
+    it('maps a UPN or e-mail to the Teams user, whatever its case', async () => {
+      await store.users.remember('aad-head', ['J.Head@School.example', 'head@oakfield.sch.uk']);
+      expect(await store.users.aadIdFor('j.head@school.example')).toBe('aad-head');
+      expect(await store.users.aadIdFor(' HEAD@oakfield.sch.uk ')).toBe('aad-head');
+      await store.users.remember('aad-new-head', ['head@oakfield.sch.uk']);
+      expect(await store.users.aadIdFor('head@oakfield.sch.uk')).toBe('aad-new-head');
+      expect(await store.users.aadIdFor('nobody@x.example')).toBeUndefined();
+    });
+
     it('rolls a failed transaction back', async () => {
       await expect(
         store.db.transaction(async (tx) => {
