@@ -32,6 +32,8 @@ const EnvSchema = z
       .optional(),
     WAYMARK_WORKBOOK: optionalString.transform((s) => s ?? 'examples/reading.xlsx'),
     WAYMARK_FRAMEWORK: optionalString.transform((s) => s ?? 'reading'),
+    /** The workbook's sheet config (column mappings, header row, thresholds), as for `npm run rate --config`. */
+    WAYMARK_SHEET_CONFIG: optionalString,
     WAYMARK_OFFICERS: optionalString.transform((s) =>
       (s ?? '')
         .split(',')
@@ -96,6 +98,8 @@ export interface BotConfig {
   };
   readonly workbook: string;
   readonly framework: string;
+  /** Path of the sheet config JSON (WAYMARK_SHEET_CONFIG): mappings, header row, thresholds. */
+  readonly sheetConfig: string | undefined;
   /** Lower-cased AAD object ids or UPNs of school-improvement officers. */
   readonly officers: readonly string[];
   readonly teamId: string | undefined;
@@ -148,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       }),
       workbook: e.WAYMARK_WORKBOOK,
       framework: e.WAYMARK_FRAMEWORK,
+      sheetConfig: e.WAYMARK_SHEET_CONFIG,
       officers: Object.freeze([...e.WAYMARK_OFFICERS]),
       teamId: e.WAYMARK_TEAM_ID,
       dataDir: e.WAYMARK_DATA_DIR,

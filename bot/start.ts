@@ -1,6 +1,7 @@
 /** Start-up shared by `npm run bot` and `npm run chat`: config → workbook → store → server. */
 import { stat } from 'node:fs/promises';
-import { loadFramework } from '../cli/rate/run.js';
+import { loadFramework, loadSheetConfig } from '../cli/rate/run.js';
+import { withThresholds } from '../core/frameworks/index.js';
 import type { BotConfig } from './config.js';
 import { openDirectory, type WorkbookDirectory } from './directory/directory.js';
 import { loadConfig } from './config.js';
@@ -32,8 +33,17 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   const result = loadConfig(env);
   if (!result.ok) throw new StartupError(`Invalid configuration:\n  ${result.errors.join('\n  ')}`);
   const { config } = result;
-  const framework = await loadFramework(config.framework);
-  if (!framework.ok) throw new StartupError(`WAYMARK_FRAMEWORK: ${framework.error}`);
+  const loaded = await loadFramework(config.framework);
+  if (!loaded.ok) throw new StartupError(`WAYMARK_FRAMEWORK: ${loaded.error}`);
+  // The same per-workbook mappings and thresholds `npm run rate --config` takes.
+  const sheetConfig = await loadSheetConfig(config.sheetConfig);
+  if (!sheetConfig.ok) throw new StartupError(`WAYMARK_SHEET_CONFIG: ${sheetConfig.error}`);
+  const framework = withThresholds(loaded.value, sheetConfig.value.thresholds);
+  if (!framework.ok) throw new StartupError(`WAYMARK_SHEET_CONFIG: invalid thresholds: ${framework.error.join('; ')}`);
+  const sheet = {
+    columns: sheetConfig.value.columns,
+    ...(sheetConfig.value.headerRow !== undefined && { headerRow: sheetConfig.value.headerRow }),
+  };
   try {
     const info = await stat(config.workbook);
     if (!info.isFile()) throw new StartupError(`WAYMARK_WORKBOOK: ${config.workbook} is not a file`);
@@ -50,7 +60,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     throw err;
   }
   // A workbook that exists but cannot be read does not stop start-up: officers are told why.
-  const directory = await openDirectory({ file: config.workbook, framework: framework.value, log });
+  const directory = await openDirectory({ file: config.workbook, framework: framework.value, sheet, log });
   // Meeting commands plan on the same calendar the scheduler sends on, into the real outbox.
   let meetings: MeetingServices;
   try {

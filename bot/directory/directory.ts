@@ -11,7 +11,7 @@ import type { WorkbookProblem } from '../../core/messages/workbookNotice.js';
 import { makeSchoolIndex, type SchoolIndex } from '../../core/schools/findSchools.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import type { Logger } from '../log.js';
-import { fileSignature, loadWorkbook } from './load-workbook.js';
+import { fileSignature, loadWorkbook, type SheetOptions } from './load-workbook.js';
 
 export interface DirectorySnapshot {
   readonly index: SchoolIndex;
@@ -40,6 +40,8 @@ export interface WorkbookDirectory extends SchoolDirectory {
 export interface DirectoryOptions {
   readonly file: string;
   readonly framework: Framework;
+  /** Column mappings and header row from the workbook's sheet config. */
+  readonly sheet?: SheetOptions;
   readonly log: Logger;
   readonly now?: () => Date;
   /** Wait this long after the last change before reading (saves come in bursts). Default 300 ms. */
@@ -88,7 +90,7 @@ export async function openDirectory(options: DirectoryOptions): Promise<Workbook
     const seen = await fileSignature(file);
     if (!force && seen === attempted) return;
     const started = performance.now();
-    const result = await loadWorkbook(file, { framework, now: now() });
+    const result = await loadWorkbook(file, { framework, now: now(), ...(options.sheet && { sheet: options.sheet }) });
     if (result.ok) {
       attempted = result.value.signature;
       snapshot = { index: makeSchoolIndex(result.value.schools), schools: result.value.schools, loadedAt: now(), sheet: result.value.sheet };

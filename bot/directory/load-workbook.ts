@@ -35,11 +35,20 @@ export async function fileSignature(file: string): Promise<string> {
   }
 }
 
+/** The workbook's own column mappings and header row (WAYMARK_SHEET_CONFIG). */
+export interface SheetOptions {
+  readonly columns?: Readonly<Record<string, string>>;
+  readonly headerRow?: number;
+}
+
 /**
  * Loads the school records from `file`. Reasons are short and name no school or person, so
  * they can be logged and shown to officers ("the file is damaged or still being saved").
  */
-export async function loadWorkbook(file: string, options: { framework: Framework; now: Date }): Promise<Result<LoadedWorkbook, string>> {
+export async function loadWorkbook(
+  file: string,
+  options: { framework: Framework; now: Date; sheet?: SheetOptions },
+): Promise<Result<LoadedWorkbook, string>> {
   let before: import('node:fs').Stats;
   let bytes: Buffer;
   try {
@@ -69,7 +78,7 @@ export async function loadWorkbook(file: string, options: { framework: Framework
   const fileDay = londonDay(before.mtime);
   let firstError: string | undefined;
   for (const ws of candidates) {
-    const plan = planSheet(worksheetGrid(ws), { framework: options.framework, today });
+    const plan = planSheet(worksheetGrid(ws), { framework: options.framework, today, ...options.sheet });
     if (!plan.ok) {
       firstError ??= plan.error.message;
       continue;

@@ -38,7 +38,8 @@ export interface RateOutcome {
 const describeZod = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): string =>
   issues.map((i) => `${i.path.map(String).join('.') || '(top)'}: ${i.message}`).join('; ');
 
-async function loadConfig(file: string | undefined): Promise<Result<SheetConfig, string>> {
+/** Reads a sheet config file (`--config`, WAYMARK_SHEET_CONFIG); none gives the defaults. */
+export async function loadSheetConfig(file: string | undefined): Promise<Result<SheetConfig, string>> {
   if (!file) return ok(sheetConfigSchema.parse({}));
   let text: string;
   try {
@@ -89,7 +90,7 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
   const checked = await checkWorkbookFile(options.input, { allowLoss: options.allowLoss ?? false });
   if (!checked.ok) return checked;
 
-  const config = await loadConfig(options.config);
+  const config = await loadSheetConfig(options.config);
   if (!config.ok) return config;
 
   const wb = new ExcelJS.Workbook();

@@ -1,6 +1,6 @@
 // Start-up: the workbook and framework are checked first, with messages naming the variable;
 // a running bot answers from the workbook and closes everything it opened.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,27 @@ describe('startBot', () => {
 
   it('names WAYMARK_FRAMEWORK when it is unknown', async () => {
     await expect(startBot({ PORT: '0', WAYMARK_DATA_DIR: dataDir(), WAYMARK_FRAMEWORK: 'nowhere' }, memoryLogger())).rejects.toThrow(/^WAYMARK_FRAMEWORK: /);
+  });
+
+  it('names WAYMARK_SHEET_CONFIG when its thresholds are invalid', async () => {
+    const file = join(dataDir(), 'sheet.json');
+    writeFileSync(file, JSON.stringify({ thresholds: { attendance: { green: 90, amber: 95 } } }));
+    await expect(startBot({ PORT: '0', WAYMARK_DATA_DIR: dataDir(), WAYMARK_WORKBOOK: EXAMPLE, WAYMARK_SHEET_CONFIG: file }, memoryLogger())).rejects.toThrow(
+      /^WAYMARK_SHEET_CONFIG: invalid thresholds: .*attendance/,
+    );
+  });
+
+  it('rates with the workbook’s own thresholds from WAYMARK_SHEET_CONFIG', async () => {
+    const file = join(dataDir(), 'sheet.json');
+    writeFileSync(file, JSON.stringify({ thresholds: { attendance: { green: 99.9, amber: 99.8 } } }));
+    const bot = await startBot({ PORT: '0', WAYMARK_DATA_DIR: dataDir(), WAYMARK_WORKBOOK: EXAMPLE, WAYMARK_SHEET_CONFIG: file }, memoryLogger());
+    try {
+      const rated = bot.directory.current().schools.flatMap((s) => s.indicators.filter((i) => i.label === 'Attendance' && i.rag));
+      expect(rated.length).toBeGreaterThan(20);
+      expect(rated.every((i) => i.rag === 'R')).toBe(true);
+    } finally {
+      await bot.close();
+    }
   });
 
   it('serves the workbook, then closes the server, the store and the watch', async () => {
