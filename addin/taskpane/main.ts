@@ -5,6 +5,7 @@
  */
 import { builtInFrameworks, parseFramework, withThresholds, type Framework } from '../../core/frameworks/index.js';
 import type { SheetConfig } from '../../core/sheet/config.js';
+import { columnLetters } from '../../core/sheet/address.js';
 import { roles } from '../../core/sheet/roles.js';
 import type { SheetPlan } from '../../core/sheet/types.js';
 import {
@@ -156,7 +157,7 @@ function renderColumns(framework: Framework | undefined): void {
   header.forEach((value, col) => {
     const text = value === null ? '' : String(value).trim();
     if (text === '') return;
-    const letter = columnLetter(read.origin.col + col);
+    const letter = columnLetters(read.origin.col + col);
     const effective = mappingOf(plan, letter);
     const chosen = pane.config.columns[letter];
     const select = h(
@@ -177,16 +178,6 @@ function renderColumns(framework: Framework | undefined): void {
   body.replaceChildren(...rows);
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 async function onMappingChange(letter: string, value: string): Promise<void> {
   const columns = { ...pane.config.columns };
@@ -418,7 +409,7 @@ function renderSummary(r: RateResult): void {
   if (plan.duplicates.length > 0) {
     parts.push(
       h('h3', {}, `Schools on more than one row (${plan.duplicates.length})`),
-      h('ul', {}, ...plan.duplicates.slice(0, MAX_LISTED).map((d) => h('li', {}, `${d.school}: rows `, ...d.sheetRows.flatMap((n, i) => [i > 0 ? ', ' : '', cellLink(`A${n}:${columnLetter(r.read.origin.col + (r.read.grid[0]?.length ?? 1) - 1)}${n}`, String(n))])))),
+      h('ul', {}, ...plan.duplicates.slice(0, MAX_LISTED).map((d) => h('li', {}, `${d.school}: rows `, ...d.sheetRows.flatMap((n, i) => [i > 0 ? ', ' : '', cellLink(`A${n}:${columnLetters(r.read.origin.col + (r.read.grid[0]?.length ?? 1) - 1)}${n}`, String(n))])))),
     );
   }
   body.replaceChildren(...parts);

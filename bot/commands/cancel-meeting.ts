@@ -1,7 +1,7 @@
 /** "cancel Oakfield's RAP" (officers): stops the meeting's pending reminders and tells the head. */
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
 import { cancelScheduledMeeting } from '../meetings/actions.js';
-import { auditMeetingCommand, officerServices, parseIn, sentence, todayIn } from '../meetings/command-kit.js';
+import { auditMeetingCommand, beginOfficerCommand, todayIn } from '../meetings/command-kit.js';
 import { chooseMeeting, lookupSchool } from '../meetings/lookup.js';
 import { cancelledReply } from '../meetings/replies.js';
 import { upcomingMeetings } from '../meetings/repo.js';
@@ -11,17 +11,10 @@ import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 const NAME = 'cancel-meeting';
 
 async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> {
-  const access = officerServices(ctx);
-  if (!access.ok) {
-    await auditMeetingCommand(ctx, input, NAME, 'refused');
-    return access.reply;
-  }
-  const { services, deps } = access;
-  const parsed = parseIn(input, ctx);
-  if (!parsed || (parsed.ok && parsed.command.kind !== 'cancel')) throw new Error('cancel-meeting: not a cancel command');
-  if (!parsed.ok) return { text: sentence(parsed.error) };
-  if (parsed.command.kind !== 'cancel') throw new Error('unreachable');
-  const { school: schoolText, type: words, day } = parsed.command;
+  const begun = await beginOfficerCommand(input, ctx, NAME, 'cancel');
+  if (!begun.ok) return begun.reply;
+  const { services, deps, command } = begun;
+  const { school: schoolText, type: words, day } = command;
 
   const found = lookupSchool(schoolText, ctx.directory.current(), input.text.replace(schoolText, '{school}'));
   if (!found.ok) return found.reply;

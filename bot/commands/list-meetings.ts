@@ -1,6 +1,6 @@
 /** "meetings this week", "meetings next week", "meetings for Oakfield" (officers). */
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
-import { auditMeetingCommand, officerServices, parseIn, sentence } from '../meetings/command-kit.js';
+import { auditMeetingCommand, beginOfficerCommand } from '../meetings/command-kit.js';
 import { lookupSchool } from '../meetings/lookup.js';
 import { meetingLine } from '../meetings/replies.js';
 import { evidenceFor, meetingsBetween } from '../meetings/repo.js';
@@ -11,17 +11,10 @@ import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 const NAME = 'list-meetings';
 
 async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> {
-  const access = officerServices(ctx);
-  if (!access.ok) {
-    await auditMeetingCommand(ctx, input, NAME, 'refused');
-    return access.reply;
-  }
-  const { services, deps } = access;
-  const parsed = parseIn(input, ctx);
-  if (!parsed || (parsed.ok && parsed.command.kind !== 'list')) throw new Error('list-meetings: not a list command');
-  if (!parsed.ok) return { text: sentence(parsed.error) };
-  if (parsed.command.kind !== 'list') throw new Error('unreachable');
-  const { range, school: schoolText } = parsed.command;
+  const begun = await beginOfficerCommand(input, ctx, NAME, 'list');
+  if (!begun.ok) return begun.reply;
+  const { services, deps, command } = begun;
+  const { range, school: schoolText } = command;
 
   let urn: string | undefined;
   if (schoolText) {

@@ -5,7 +5,7 @@
  */
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
 import { moveMeeting } from '../meetings/actions.js';
-import { auditMeetingCommand, officerServices, parseIn, sentence, todayIn } from '../meetings/command-kit.js';
+import { auditMeetingCommand, beginOfficerCommand, todayIn } from '../meetings/command-kit.js';
 import { chooseMeeting, lookupSchool } from '../meetings/lookup.js';
 import { duplicateReply, movedReply } from '../meetings/replies.js';
 import { upcomingMeetings } from '../meetings/repo.js';
@@ -16,17 +16,10 @@ import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 const NAME = 'move-meeting';
 
 async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> {
-  const access = officerServices(ctx);
-  if (!access.ok) {
-    await auditMeetingCommand(ctx, input, NAME, 'refused');
-    return access.reply;
-  }
-  const { services, deps } = access;
-  const parsed = parseIn(input, ctx);
-  if (!parsed || (parsed.ok && parsed.command.kind !== 'move')) throw new Error('move-meeting: not a move command');
-  if (!parsed.ok) return { text: sentence(parsed.error) };
-  if (parsed.command.kind !== 'move') throw new Error('unreachable');
-  const { school: schoolText, type: words, fromDay, day, time } = parsed.command;
+  const begun = await beginOfficerCommand(input, ctx, NAME, 'move');
+  if (!begun.ok) return begun.reply;
+  const { services, deps, command } = begun;
+  const { school: schoolText, type: words, fromDay, day, time } = command;
 
   const found = lookupSchool(schoolText, ctx.directory.current(), input.text.replace(schoolText, '{school}'));
   if (!found.ok) return found.reply;

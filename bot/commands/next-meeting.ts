@@ -1,7 +1,7 @@
 /** "next meeting for Oakfield", "Oakfield's next RAP", "next meeting" (officers). */
 import { londonDateTime } from '../../core/calendar/index.js';
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
-import { auditMeetingCommand, officerServices, parseIn, sentence, todayIn } from '../meetings/command-kit.js';
+import { auditMeetingCommand, beginOfficerCommand, todayIn } from '../meetings/command-kit.js';
 import { lookupSchool, meetingIsOfType } from '../meetings/lookup.js';
 import { meetingLine } from '../meetings/replies.js';
 import { evidenceFor, meetingsBetween, planInForce, upcomingMeetings } from '../meetings/repo.js';
@@ -12,18 +12,10 @@ import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 const NAME = 'next-meeting';
 
 async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> {
-  const access = officerServices(ctx);
-  if (!access.ok) {
-    await auditMeetingCommand(ctx, input, NAME, 'refused');
-    return access.reply;
-  }
-  const { services, deps } = access;
-  const parsed = parseIn(input, ctx);
-  if (!parsed || !parsed.ok || parsed.command.kind !== 'next') {
-    if (parsed && !parsed.ok) return { text: sentence(parsed.error) };
-    throw new Error('next-meeting: not a next-meeting command');
-  }
-  const { school: schoolText, type: words } = parsed.command;
+  const begun = await beginOfficerCommand(input, ctx, NAME, 'next');
+  if (!begun.ok) return begun.reply;
+  const { services, deps, command } = begun;
+  const { school: schoolText, type: words } = command;
   const today = todayIn(ctx);
   let urn: string | undefined;
   let name = 'any school';

@@ -5,7 +5,7 @@
  */
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
 import type { OutboxRow } from '../outbox/types.js';
-import { auditMeetingCommand, officerServices, parseIn, sentence } from '../meetings/command-kit.js';
+import { auditMeetingCommand, beginOfficerCommand } from '../meetings/command-kit.js';
 import { lookupSchool, type KnownSchool } from '../meetings/lookup.js';
 import { evidenceFor, meetingsOfSchool } from '../meetings/repo.js';
 import { meetingTypeOf } from '../meetings/services.js';
@@ -55,18 +55,11 @@ export function statusWords(row: OutboxRow): string {
 }
 
 async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> {
-  const access = officerServices(ctx);
-  if (!access.ok) {
-    await auditMeetingCommand(ctx, input, NAME, 'refused');
-    return access.reply;
-  }
-  const { services, deps } = access;
-  const parsed = parseIn(input, ctx);
-  if (!parsed || (parsed.ok && parsed.command.kind !== 'status')) throw new Error('reminder-status: not a status command');
-  if (!parsed.ok) return { text: sentence(parsed.error) };
-  if (parsed.command.kind !== 'status') throw new Error('unreachable');
+  const begun = await beginOfficerCommand(input, ctx, NAME, 'status');
+  if (!begun.ok) return begun.reply;
+  const { services, deps, command } = begun;
 
-  const found = lookupSchool(parsed.command.school, ctx.directory.current(), "status of {school}'s reminders");
+  const found = lookupSchool(command.school, ctx.directory.current(), "status of {school}'s reminders");
   if (!found.ok) return found.reply;
   const school = found.school;
   await auditMeetingCommand(ctx, input, NAME, 'allowed', school.urn);

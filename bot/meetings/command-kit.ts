@@ -1,5 +1,10 @@
 /** Shared checks and helpers for the meeting commands in bot/commands/. */
-import { parseMeetingCommand, type ParsedMeetingCommand } from '../../core/meetings/parseMeetingCommand/index.js';
+import {
+  parseMeetingCommand,
+  type MeetingCommand,
+  type MeetingCommandKind,
+  type ParsedMeetingCommand,
+} from '../../core/meetings/parseMeetingCommand/index.js';
 import type { CommandContext, CommandInput, Reply } from '../commands/types.js';
 import type { AuditOutcome } from '../store/store.js';
 import type { ActionDeps } from './actions.js';
@@ -49,3 +54,28 @@ export async function auditMeetingCommand(
 
 /** Capitalises the first letter of a core message for a reply. */
 export const sentence = (s: string): string => (s === '' ? s : `${s[0]?.toUpperCase()}${s.slice(1)}`);
+
+/**
+ * The start every officer meeting command shares: officers only (a refusal is audited), then
+ * the message parsed as this command. A message the router sent here that parses as another
+ * command is a programming error; one recognised but not understood gets the parser's reason.
+ */
+export async function beginOfficerCommand<K extends MeetingCommandKind>(
+  input: CommandInput,
+  ctx: CommandContext,
+  name: string,
+  kind: K,
+): Promise<
+  | { ok: true; services: MeetingServices; deps: ActionDeps; command: Extract<MeetingCommand, { kind: K }> }
+  | { ok: false; reply: Reply }
+> {
+  const access = officerServices(ctx);
+  if (!access.ok) {
+    await auditMeetingCommand(ctx, input, name, 'refused');
+    return access;
+  }
+  const parsed = parseIn(input, ctx);
+  if (parsed && !parsed.ok && parsed.kind === kind) return { ok: false, reply: { text: sentence(parsed.error) } };
+  if (!parsed || !parsed.ok || parsed.command.kind !== kind) throw new Error(`${name}: not a ${kind} command`);
+  return { ok: true, services: access.services, deps: access.deps, command: parsed.command as Extract<MeetingCommand, { kind: K }> };
+}
