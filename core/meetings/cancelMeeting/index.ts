@@ -7,6 +7,7 @@ import { firstSlot } from '../_lib/sendSlot.js';
 import { parseStartsAt, startInstant } from '../_lib/startsAt.js';
 import { stepKey } from '../_lib/stepKey.js';
 import type { PlanStep, SendingHours } from '../types.js';
+import { calendarErrorsAsValues } from '../_lib/calendarErrors.js';
 
 export interface CancelMeetingOptions extends SendingHours {
   /** The meeting's plan in force: every step sent or pending. */
@@ -37,12 +38,7 @@ export interface Cancellation {
  * //     notifyHead: { key: 'm1:cancelled:head', step: 'cancelled', recipient: 'head', day: '2026-12-29', … } }
  */
 export function cancelMeeting(options: CancelMeetingOptions): Result<Cancellation, string> {
-  try {
-    return cancel(options);
-  } catch (e) {
-    if (e instanceof RangeError) return fail(e.message);
-    throw e;
-  }
+  return calendarErrorsAsValues(() => cancel(options));
 }
 
 function cancel(options: CancelMeetingOptions): Result<Cancellation, string> {

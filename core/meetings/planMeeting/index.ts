@@ -19,6 +19,7 @@ import type {
   SendingHours,
   StepCondition,
 } from '../types.js';
+import { calendarErrorsAsValues } from '../_lib/calendarErrors.js';
 
 export interface PlanMeetingOptions extends SendingHours {
   readonly meeting: Meeting;
@@ -100,13 +101,7 @@ const BEFORE: readonly {
  * //    '2027-01-06 escalation officer', '2027-01-13 minutes officer']
  */
 export function planMeeting(options: PlanMeetingOptions): Result<PlanStep[], string> {
-  try {
-    return plan(options);
-  } catch (e) {
-    // The calendar throws RangeError for days outside its coverage: a user's problem here.
-    if (e instanceof RangeError) return fail(e.message);
-    throw e;
-  }
+  return calendarErrorsAsValues(() => plan(options));
 }
 
 function plan(options: PlanMeetingOptions): Result<PlanStep[], string> {

@@ -8,6 +8,7 @@ import { parseStartsAt, startInstant } from '../_lib/startsAt.js';
 import { stepKey } from '../_lib/stepKey.js';
 import { planMeeting } from '../planMeeting/index.js';
 import type { DeadlineOverrides, Meeting, PlanStep, SendingHours } from '../types.js';
+import { calendarErrorsAsValues } from '../_lib/calendarErrors.js';
 
 export interface ReplanMeetingOptions extends SendingHours {
   /**
@@ -56,12 +57,7 @@ export interface Replan {
  * // moved.value.notifyHead: { step: 'moved', recipient: 'head', movedFrom: '2027-01-12T10:00', dueDay: '2027-01-12', … }
  */
 export function replanMeeting(options: ReplanMeetingOptions): Result<Replan, string> {
-  try {
-    return replan(options);
-  } catch (e) {
-    if (e instanceof RangeError) return fail(e.message);
-    throw e;
-  }
+  return calendarErrorsAsValues(() => replan(options));
 }
 
 function replan(options: ReplanMeetingOptions): Result<Replan, string> {
