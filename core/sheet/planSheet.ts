@@ -174,27 +174,20 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
     }
     const officerRaw = roleCols['officer-category'] ? cellText(row[roleCols['officer-category'].col]) : '';
     const officerCategory = officerRaw === '' ? undefined : matchCategory(officerRaw, framework);
-    const text = (role: Role): string | undefined => {
-      const ref = roleCols[role];
-      const t = ref ? cellText(row[ref.col]) : '';
-      return t === '' ? undefined : t;
-    };
-    rows.push({
-      row: r,
-      sheetRow,
-      school,
-      ...(urn !== '' && { urn }),
-      ...(phase && { phase }),
-      ...optional('officer', text('officer')),
-      ...optional('head', text('head')),
-      ...optional('headEmail', text('head-email')),
-      ...optional('dataDate', text('data-date')),
-      ...(officerRaw !== '' && {
-        officerCategory: officerCategory ? { raw: officerRaw, category: officerCategory } : { raw: officerRaw },
-      }),
-      cells,
-      suggestion: suggestCategory(ratings, framework),
-    });
+    // Optional fields are set only when present, so the plan has no undefined-valued keys.
+    const record: { -readonly [K in keyof SchoolRow]: SchoolRow[K] } = { row: r, sheetRow, school, cells, suggestion: suggestCategory(ratings, framework) };
+    if (urn !== '') record.urn = urn;
+    if (phase) record.phase = phase;
+    const officer = roleText(row, roleCols.officer);
+    if (officer) record.officer = officer;
+    const head = roleText(row, roleCols.head);
+    if (head) record.head = head;
+    const headEmail = roleText(row, roleCols['head-email']);
+    if (headEmail) record.headEmail = headEmail;
+    const dataDate = roleText(row, roleCols['data-date']);
+    if (dataDate) record.dataDate = dataDate;
+    if (officerRaw !== '') record.officerCategory = officerCategory ? { raw: officerRaw, category: officerCategory } : { raw: officerRaw };
+    rows.push(record);
   }
 
   return ok({
@@ -223,8 +216,10 @@ function isLoneLabel(row: readonly CellValue[], labelCol: number, skip: Readonly
   return true;
 }
 
-function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+/** The text of a row's identity cell, or undefined when the column is absent or the cell blank. */
+function roleText(row: readonly CellValue[], ref: ColumnRef | undefined): string | undefined {
+  const t = ref ? cellText(row[ref.col]) : '';
+  return t === '' ? undefined : t;
 }
 
 function indicatorIndex(framework: Framework): Map<string, Indicator> {

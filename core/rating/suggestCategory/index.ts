@@ -27,38 +27,37 @@ const MAX_NAMED = 4;
  */
 export function suggestCategory(ratings: readonly IndicatorRating[], framework: Framework): Suggestion {
   const { categories, categoryRule } = framework;
-  // A linear scan beats building a map per school: a framework has a few dozen indicators.
-  const ratingOf = (id: string): IndicatorRating | undefined => {
-    for (const r of ratings) if (r.indicator.id === id) return r;
-    return undefined;
-  };
-  const indexOf = (code: string): number => categories.findIndex((c) => c.code === code);
-
+  // Plain loops, no per-call closures: this runs once per school on sheets of thousands.
   let totalWeight = 0;
   let weighted = 0;
+  let reds = 0;
+  let ambers = 0;
   for (const r of ratings) {
     totalWeight += r.indicator.weight;
     weighted += r.indicator.weight * ragScore[r.rag];
+    if (r.rag === 'R') reds++;
+    else if (r.rag === 'A') ambers++;
   }
   const score = totalWeight === 0 ? 0 : weighted / totalWeight;
-  const bestFitIndex = categoryRule.cutoffs.filter((c) => score >= c).length;
+  let bestFitIndex = 0;
+  for (const c of categoryRule.cutoffs) if (score >= c) bestFitIndex++;
 
   const drivers: Driver[] = [];
   let index = bestFitIndex;
   for (const o of categoryRule.overrides) {
-    const hits = o.anyOf.filter((c) => {
-      const r = ratingOf(c.indicator);
-      return r !== undefined && atLeastAsBad(r.rag, c.rag);
-    });
+    const hits: string[] = [];
+    for (const c of o.anyOf) {
+      const r = ratingOf(ratings, c.indicator);
+      if (r !== undefined && atLeastAsBad(r.rag, c.rag)) hits.push(c.indicator);
+    }
     if (hits.length === 0) continue;
-    drivers.push({ kind: 'override', reason: o.reason, indicatorIds: hits.map((h) => h.indicator), atLeast: o.atLeast });
-    index = Math.max(index, indexOf(o.atLeast));
+    drivers.push({ kind: 'override', reason: o.reason, indicatorIds: hits, atLeast: o.atLeast });
+    index = Math.max(index, categoryIndex(framework, o.atLeast));
   }
-  const reds = ratings.filter((r) => r.rag === 'R').length;
   for (const rc of categoryRule.redCount) {
     if (reds >= rc.atLeast) {
       drivers.push({ kind: 'red-count', reds, atLeast: rc.category });
-      index = Math.max(index, indexOf(rc.category));
+      index = Math.max(index, categoryIndex(framework, rc.category));
     }
   }
 
@@ -74,6 +73,7 @@ export function suggestCategory(ratings: readonly IndicatorRating[], framework: 
   const category = categories[index];
   if (category === undefined) throw new Error(`category index ${index} out of range for ${framework.id}`);
   drivers.push({ kind: 'best-fit', score });
+  const counts = { G: ratings.length - reds - ambers, A: ambers, R: reds };
   return {
     status: 'category',
     category,
@@ -82,50 +82,63 @@ export function suggestCategory(ratings: readonly IndicatorRating[], framework: 
     score,
     rated: ratings.length,
     drivers,
-    rationale: explain(category.code, index, drivers, ratings, indexOf),
+    rationale: explain(category.code, index, drivers, ratings, counts, framework),
   };
 }
+
+function ratingOf(ratings: readonly IndicatorRating[], id: string): IndicatorRating | undefined {
+  for (const r of ratings) if (r.indicator.id === id) return r;
+  return undefined;
+}
+
+function categoryIndex(framework: Framework, code: string): number {
+  const { categories } = framework;
+  for (let i = 0; i < categories.length; i++) if (categories[i]?.code === code) return i;
+  return -1;
+}
+
+const byWorstFirst = (a: IndicatorRating, b: IndicatorRating): number =>
+  ragScore[b.rag] - ragScore[a.rag] || b.indicator.weight - a.indicator.weight;
 
 function explain(
   code: string,
   index: number,
   drivers: readonly Driver[],
   ratings: readonly IndicatorRating[],
-  indexOf: (code: string) => number,
+  counts: Readonly<Record<Rag, number>>,
+  framework: Framework,
 ): string {
   // Name only the overrides that decided the category: one that asked for a better category
   // than the final one did not change the outcome.
-  const deciding = drivers.filter(
-    (d): d is Extract<Driver, { kind: 'override' | 'red-count' }> =>
-      d.kind !== 'best-fit' && indexOf(d.atLeast) === index,
-  );
   const parts: string[] = [];
   const named: string[] = [];
-  for (const d of deciding) {
+  let deciding = 0;
+  for (const d of drivers) {
+    if (d.kind === 'best-fit' || categoryIndex(framework, d.atLeast) !== index) continue;
+    deciding++;
     if (d.kind === 'override') {
-      const critical = d.indicatorIds.some((id) => ratings.find((r) => r.indicator.id === id)?.indicator.critical);
-      parts.push(`${d.reason}${critical ? ' (critical)' : ''}`);
+      const critical = d.indicatorIds.some((id) => ratingOf(ratings, id)?.indicator.critical);
+      parts.push(critical ? `${d.reason} (critical)` : d.reason);
       named.push(...d.indicatorIds);
     } else {
       parts.push(`${d.reds} indicators red`);
     }
   }
-  const worst = ratings
-    .filter((r) => r.rag !== 'G' && !named.includes(r.indicator.id))
-    .sort((a, b) => ragScore[b.rag] - ragScore[a.rag] || b.indicator.weight - a.indicator.weight);
-  for (const r of worst.slice(0, MAX_NAMED)) {
+  const worst: IndicatorRating[] = [];
+  for (const r of ratings) if (r.rag !== 'G' && !named.includes(r.indicator.id)) worst.push(r);
+  worst.sort(byWorstFirst);
+  const shown = Math.min(worst.length, MAX_NAMED);
+  for (let i = 0; i < shown; i++) {
+    const r = worst[i] as IndicatorRating;
     parts.push(`${labelInSentence(r.indicator.label)} ${r.display} (${ragWord[r.rag]})`);
   }
   if (worst.length > MAX_NAMED) parts.push(`and ${worst.length - MAX_NAMED} more`);
   if (parts.length === 0) {
     parts.push(`all ${ratings.length} rated indicators green`);
-  } else if (deciding.length === 0) {
-    const counts = (['G', 'A', 'R'] as const)
-      .map((g) => [g, ratings.filter((r) => r.rag === g).length] as const)
-      .filter(([, n]) => n > 0)
-      .map(([g, n]) => `${n} ${ragWord[g]}`)
-      .join(', ');
-    parts.unshift(`best fit of ${ratings.length} indicators (${counts})`);
+  } else if (deciding === 0) {
+    const tally: string[] = [];
+    for (const g of ['G', 'A', 'R'] as const) if (counts[g] > 0) tally.push(`${counts[g]} ${ragWord[g]}`);
+    parts.unshift(`best fit of ${ratings.length} indicators (${tally.join(', ')})`);
   }
   return `${code}: ${parts.join('; ')}`;
 }
