@@ -2,7 +2,8 @@ import type { RateOutcome } from './run.js';
 
 /** The few lines an officer reads after a run. */
 export function describeOutcome(o: RateOutcome): string {
-  if (o.cleared) return `Cleared Waymark's marks from "${o.sheet}" (${o.cleared.restored} fills restored). Wrote ${o.out}`;
+  const warnings = (o.warnings ?? []).map((w) => `Warning: ${w}`);
+  if (o.cleared) return [`Cleared Waymark's marks from "${o.sheet}" (${o.cleared.restored} fills restored). Wrote ${o.out}`, ...warnings].join('\n');
   const plan = o.plan;
   const fw = o.framework;
   if (!plan || !fw) return `Wrote ${o.out}`;
@@ -20,6 +21,7 @@ export function describeOutcome(o: RateOutcome): string {
     lines.push(`${plan.unreadable.length} cells could not be read: ${shown.join('; ')}${plan.unreadable.length > 5 ? '; …' : ''}`);
   }
   if (plan.duplicates.length) lines.push(`On more than one row: ${plan.duplicates.map((d) => `${d.school} (rows ${d.sheetRows.join(', ')})`).join('; ')}`);
+  lines.push(...warnings);
   lines.push(`Wrote ${o.out}${o.report ? ` and ${o.report}` : ''}`);
   return lines.join('\n');
 }

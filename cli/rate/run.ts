@@ -33,6 +33,8 @@ export interface RateOutcome {
   readonly framework?: Framework;
   readonly sheet: string;
   readonly cleared?: { restored: number };
+  /** Things the officer should know, e.g. a damaged restore record. */
+  readonly warnings?: readonly string[];
 }
 
 const describeZod = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): string =>
@@ -115,9 +117,9 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
 
   if (options.clear) {
     const ws = chosen[0]!;
-    const cleared = clearMarks(wb, ws);
+    const { warnings, ...cleared } = clearMarks(wb, ws);
     await writeWorkbook(wb, out);
-    return ok({ out, sheet: ws.name, cleared });
+    return ok({ out, sheet: ws.name, cleared, warnings });
   }
 
   const frameworkSpec = options.framework ?? config.value.framework ?? 'reading';
@@ -140,12 +142,12 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
       firstError ??= plan.error;
       continue;
     }
-    applyMarks(wb, ws, planMarks(plan.value, framework, options.today));
+    const { warnings } = applyMarks(wb, ws, planMarks(plan.value, framework, options.today));
     await writeWorkbook(wb, out);
     if (options.report) {
       await writeFile(options.report, JSON.stringify(buildReport(plan.value, framework, ws.name, options.today), null, 2) + '\n');
     }
-    return ok({ out, sheet: ws.name, plan: plan.value, framework, ...(options.report && { report: options.report }) });
+    return ok({ out, sheet: ws.name, plan: plan.value, framework, warnings, ...(options.report && { report: options.report }) });
   }
   const where = options.sheet ? `sheet "${options.sheet}"` : `any sheet (${names})`;
   return fail(`${firstError?.message ?? 'nothing to rate'} (looked in ${where})`);

@@ -1,24 +1,20 @@
 import type ExcelJS from 'exceljs';
 import { parseAddress } from '../../core/sheet/address.js';
 import { LEGEND_SHEET, NOTE_PREFIX, RAG_FILL, type Marks } from '../../core/sheet/marks.js';
+import { emptySheetState, readState, textHash, writeState, type SheetState, type State } from './state.js';
 
-/**
- * A very hidden sheet remembers the fill each cell had before Waymark first coloured it, so a
- * later run (or --clear) can put it back exactly. Officers never see it.
- */
-export const STATE_SHEET = 'Waymark state';
+export { STATE_SHEET } from './state.js';
 
-type Fill = ExcelJS.Fill | null;
-
-interface State {
-  /** Sheet name → address → the fill before Waymark, or null for none. */
-  fills: Record<string, Record<string, Fill>>;
-  /** Sheet name → addresses of the output cells Waymark wrote. */
-  outputs: Record<string, string[]>;
-}
+type Fill = ExcelJS.Fill;
 
 const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
 const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
+const RAG_ARGB = new Set(Object.values(RAG_FILL).map(argb));
+
+/** The colour of a solid fill, if the cell has one. */
+function fillArgb(fill: ExcelJS.Fill | undefined): string | undefined {
+  return fill && fill.type === 'pattern' ? fill.fgColor?.argb : undefined;
+}
 
 function noteText(note: ExcelJS.Cell['note']): string {
   if (note === undefined || note === null) return '';
@@ -26,8 +22,12 @@ function noteText(note: ExcelJS.Cell['note']): string {
   return (note.texts ?? []).map((t) => t.text).join('');
 }
 
+function cellString(cell: ExcelJS.Cell): string {
+  return typeof cell.value === 'string' ? cell.value : '';
+}
+
 /** exceljs shares one style object between cells: give the cell its own before changing it. */
-function setFill(cell: ExcelJS.Cell, fill: Fill): void {
+function setFill(cell: ExcelJS.Cell, fill: Fill | undefined): void {
   const style: Partial<ExcelJS.Style> = { ...cell.style };
   if (fill) style.fill = fill;
   else delete style.fill;
@@ -44,64 +44,59 @@ function removeNote(cell: ExcelJS.Cell): void {
   cell.value = value;
 }
 
-function readState(wb: ExcelJS.Workbook): State {
-  const ws = wb.getWorksheet(STATE_SHEET);
-  const text = ws ? ws.getCell('A1').value : null;
-  if (typeof text === 'string') {
-    try {
-      const parsed = JSON.parse(text) as Partial<State>;
-      return { fills: parsed.fills ?? {}, outputs: parsed.outputs ?? {} };
-    } catch {
-      // A damaged state sheet means only that earlier fills cannot be restored.
+/**
+ * Undoes Waymark's earlier marks on the sheet, except at the addresses it is about to mark
+ * again. Only what is still Waymark's is undone: a fill that is no longer a Waymark colour and
+ * an output cell whose text someone changed (or that moved, after a column was inserted) are
+ * the team's now, and stay.
+ */
+function undoSheetMarks(ws: ExcelJS.Worksheet, sheet: SheetState, keep: ReadonlySet<string>): SheetState {
+  const left = emptySheetState();
+  for (const address of sheet.filled) {
+    if (keep.has(address)) {
+      left.filled.push(address);
+      const original = sheet.originals[address];
+      if (original) left.originals[address] = original;
+      continue;
     }
-  }
-  return { fills: {}, outputs: {} };
-}
-
-function writeState(wb: ExcelJS.Workbook, state: State): void {
-  const old = wb.getWorksheet(STATE_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  const empty = Object.keys(state.fills).length === 0 && Object.keys(state.outputs).length === 0;
-  if (empty) return;
-  const ws = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
-  ws.getCell('A1').value = JSON.stringify(state);
-}
-
-function clearSheetMarks(ws: ExcelJS.Worksheet, state: State, keep: ReadonlySet<string>): void {
-  const fills = state.fills[ws.name] ?? {};
-  for (const [address, original] of Object.entries(fills)) {
-    if (keep.has(address)) continue;
     const cell = ws.getCell(address);
-    setFill(cell, original);
+    if (RAG_ARGB.has(fillArgb(cell.style.fill) ?? '')) setFill(cell, sheet.originals[address] as unknown as Fill | undefined);
     if (noteText(cell.note).startsWith(NOTE_PREFIX)) removeNote(cell);
-    delete fills[address];
   }
-  if (Object.keys(fills).length === 0) delete state.fills[ws.name];
-  else state.fills[ws.name] = fills;
-  for (const address of state.outputs[ws.name] ?? []) {
+  for (const [address, hash] of Object.entries(sheet.outputs)) {
     if (keep.has(address)) continue;
     const cell = ws.getCell(address);
+    if (textHash(cellString(cell)) !== hash) continue;
     cell.value = null;
-    setFill(cell, null);
+    const style: Partial<ExcelJS.Style> = { ...cell.style };
+    delete style.fill;
+    delete style.font;
+    cell.style = style;
   }
-  delete state.outputs[ws.name];
+  return left;
 }
 
 /**
  * Carries out a plan's marks on an exceljs worksheet: fills (recording each cell's fill before
  * the first time), a "Waymark:" note where the cell has no note of its own, the two output
  * columns and the legend sheet. Values, formulas, fonts, borders, number formats, merges,
- * comments and conditional formats are left as they were.
+ * comments and conditional formats are left as they were. Returns warnings for the officer.
  */
-export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: Marks): void {
-  const state = readState(wb);
+export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: Marks): { warnings: string[] } {
+  const { state, damaged } = readState(wb);
   const keep = new Set([...marks.fills.map((f) => f.address), ...marks.outputs.map((o) => o.address)]);
-  clearSheetMarks(ws, state, keep);
+  const sheet = undoSheetMarks(ws, state.sheets[ws.name] ?? emptySheetState(), keep);
+  const known = new Set(sheet.filled);
 
-  const fills = (state.fills[ws.name] ??= {});
   for (const f of marks.fills) {
     const cell = ws.getCell(f.address);
-    if (!(f.address in fills)) fills[f.address] = cell.style.fill ? structuredClone(cell.style.fill) : null;
+    if (!known.has(f.address)) {
+      sheet.filled.push(f.address);
+      known.add(f.address);
+      const before = cell.style.fill;
+      // A Waymark colour with no record (the record was lost) is not the team's own fill.
+      if (before && !RAG_ARGB.has(fillArgb(before) ?? '')) sheet.originals[f.address] = structuredClone(before) as unknown as Record<string, unknown>;
+    }
     setFill(cell, solid(f.colour));
     const existing = noteText(cell.note);
     if (existing === '' || existing.startsWith(NOTE_PREFIX)) cell.note = f.note;
@@ -109,9 +104,9 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
   for (const o of marks.outputs) {
     const cell = ws.getCell(o.address);
     cell.value = o.value;
-    setFill(cell, o.colour ? solid(o.colour) : null);
+    setFill(cell, o.colour ? solid(o.colour) : undefined);
+    sheet.outputs[o.address] = textHash(o.value);
   }
-  state.outputs[ws.name] = marks.outputs.map((o) => o.address);
   // The header cells of the output columns read as headings.
   for (const o of marks.outputs.slice(0, 2)) ws.getCell(o.address).style = { ...ws.getCell(o.address).style, font: { bold: true } };
   const why = marks.outputs[1];
@@ -136,16 +131,23 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
       legend.getCell(ragRow + 1 + k, 1).fill = solid(RAG_FILL[rag]);
     });
   }
-  writeState(wb, state);
+  const next: State = { version: 2, sheets: { ...state.sheets, [ws.name]: sheet } };
+  writeState(wb, next);
+  return { warnings: damaged ? [DAMAGED] : [] };
 }
 
+const DAMAGED =
+  'The hidden "Waymark state" sheet was damaged, so fills from before an earlier run could not be restored; the cells now carry Waymark colours only.';
+
 /** Removes every mark Waymark made on the sheet and puts the earlier fills back. */
-export function clearMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): { restored: number } {
-  const state = readState(wb);
-  const restored = Object.keys(state.fills[ws.name] ?? {}).length;
-  clearSheetMarks(ws, state, new Set());
+export function clearMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): { restored: number; warnings: string[] } {
+  const { state, damaged } = readState(wb);
+  const sheet = state.sheets[ws.name];
+  const restored = sheet ? Object.keys(sheet.originals).length : 0;
+  if (sheet) undoSheetMarks(ws, sheet, new Set());
+  const { [ws.name]: _cleared, ...others } = state.sheets;
   const legend = wb.getWorksheet(LEGEND_SHEET);
-  if (legend && Object.keys(state.fills).length === 0) wb.removeWorksheet(legend.id);
-  writeState(wb, state);
-  return { restored };
+  if (legend && Object.keys(others).length === 0) wb.removeWorksheet(legend.id);
+  writeState(wb, { version: 2, sheets: others });
+  return { restored, warnings: damaged ? [DAMAGED] : [] };
 }

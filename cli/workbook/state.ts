@@ -1,0 +1,73 @@
+import type ExcelJS from 'exceljs';
+import { z } from 'zod';
+
+/**
+ * A very hidden sheet remembers what Waymark did to each sheet, so a later run (or --clear)
+ * can undo exactly that: which cells it coloured, the fills they had before, and a hash of
+ * each output cell's text (a cell whose text is no longer Waymark's is someone else's now).
+ * Officers never see it.
+ */
+export const STATE_SHEET = 'Waymark state';
+
+/** Excel keeps at most 32,767 characters in a cell: the record is spread over cells below it. */
+const CHUNK = 30_000;
+
+const sheetStateSchema = z
+  .object({
+    /** Cells Waymark filled. */
+    filled: z.array(z.string()),
+    /** The fill a filled cell had before Waymark first coloured it, where it had one. */
+    originals: z.record(z.string(), z.record(z.string(), z.unknown())),
+    /** Output cells Waymark wrote → hash of the text it wrote. */
+    outputs: z.record(z.string(), z.string()),
+  })
+  .strict();
+
+const stateSchema = z.object({ version: z.literal(2), sheets: z.record(z.string(), sheetStateSchema) }).strict();
+
+export type SheetState = z.infer<typeof sheetStateSchema>;
+export type State = z.infer<typeof stateSchema>;
+
+export const emptySheetState = (): SheetState => ({ filled: [], originals: {}, outputs: {} });
+
+/** FNV-1a, 32 bits: enough to tell "still Waymark's text" from "someone typed here". */
+export function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * Reads the record. A damaged one (cut short, edited, from an older version) is reported, and
+ * treated as empty: earlier fills cannot then be restored, but nothing else is lost.
+ */
+export function readState(wb: ExcelJS.Workbook): { state: State; damaged: boolean } {
+  const empty: State = { version: 2, sheets: {} };
+  const ws = wb.getWorksheet(STATE_SHEET);
+  if (!ws) return { state: empty, damaged: false };
+  let text = '';
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const v = ws.getCell(r, 1).value;
+    if (typeof v !== 'string') break;
+    text += v;
+  }
+  try {
+    const parsed = stateSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return { state: parsed.data, damaged: false };
+  } catch {
+    // fall through: not JSON
+  }
+  return { state: empty, damaged: true };
+}
+
+export function writeState(wb: ExcelJS.Workbook, state: State): void {
+  const old = wb.getWorksheet(STATE_SHEET);
+  if (old) wb.removeWorksheet(old.id);
+  if (Object.keys(state.sheets).length === 0) return;
+  const ws = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
+  const text = JSON.stringify(state);
+  for (let i = 0, r = 1; i < text.length; i += CHUNK, r++) ws.getCell(r, 1).value = text.slice(i, i + CHUNK);
+}
