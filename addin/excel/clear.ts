@@ -1,8 +1,10 @@
+import type { Framework } from '../../core/frameworks/index.js';
 import { LEGEND_SHEET } from '../../core/sheet/marks.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { addressKey, chunkAreas, expandAreas, groupAreas, toAreas } from './areas.js';
 import type { ExcelContext } from './office.js';
-import { errorText, readSheet, valueAt, type ReadError } from './read.js';
+import { stillWaymarkFill, waymarkColours } from './colours.js';
+import { errorText, fillAt, readSheet, valueAt, type ReadError } from './read.js';
 import { STATE_KEY, textHash, type WaymarkState } from './state.js';
 
 export interface ClearResult {
@@ -21,10 +23,10 @@ export interface ClearResult {
  * back, the legend sheet gone. Values the team typed are never touched.
  *
  * @example
- * await Excel.run((context) => clearMarks(context)); // { restored: 1180, outputsCleared: 402, … }
+ * await Excel.run((context) => clearMarks(context, framework)); // { restored: 1180, outputsCleared: 402, … }
  */
-export async function clearMarks(context: ExcelContext): Promise<Result<ClearResult, ReadError>> {
-  const read = await readSheet(context);
+export async function clearMarks(context: ExcelContext, framework?: Framework): Promise<Result<ClearResult, ReadError>> {
+  const read = await readSheet(context, { fills: true });
   if (!read.ok) return read;
   const r = read.value;
   const mine = r.state.sheets[r.sheet.id];
@@ -36,7 +38,10 @@ export async function clearMarks(context: ExcelContext): Promise<Result<ClearRes
   }
 
   const restore = new Map<number, string>();
-  for (const [colour, areas] of Object.entries(mine.fills)) for (const k of expandAreas(areas)) restore.set(k, colour);
+  const ours = waymarkColours(framework);
+  for (const [colour, areas] of Object.entries(mine.fills)) {
+    for (const k of expandAreas(areas)) if (stillWaymarkFill(fillAt(r, k), ours)) restore.set(k, colour);
+  }
   const clearKeys: number[] = [];
   let kept = 0;
   for (const [address, hash] of Object.entries(mine.outputs)) {

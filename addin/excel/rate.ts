@@ -2,6 +2,7 @@ import { getFramework, parseFramework, withThresholds, type Framework } from '..
 import { cellAddress, columnLetters } from '../../core/sheet/address.js';
 import type { SheetConfig } from '../../core/sheet/config.js';
 import { LEGEND_SHEET, planMarks, RAG_FILL, type Marks } from '../../core/sheet/marks.js';
+import { stillWaymarkFill, waymarkColours } from './colours.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
 import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
 import { fail, ok, type Result } from '../../core/result.js';
@@ -115,9 +116,16 @@ export function planWrites(
 
   // The fill each target cell had before Waymark first coloured it.
   const originals = new Map<number, string>();
-  for (const key of targets.keys()) originals.set(key, before.get(key) ?? fillAt(read, key) ?? extraFills.get(key) ?? '');
+  const ours = waymarkColours(framework);
+  for (const key of targets.keys()) {
+    const now = fillAt(read, key) ?? extraFills.get(key) ?? '';
+    // A Waymark colour with no record (the record was lost) is not the team's own fill.
+    originals.set(key, before.get(key) ?? (ours.has(now.toUpperCase()) ? '' : now));
+  }
   const restoreCells = new Map<number, string>();
-  for (const [key, colour] of before) if (!targets.has(key)) restoreCells.set(key, colour);
+  for (const [key, colour] of before) {
+    if (!targets.has(key) && stillWaymarkFill(fillAt(read, key), ours)) restoreCells.set(key, colour);
+  }
 
   // Output columns: one rectangle each, from the header row to the last school.
   const written = new Map<number, string>();

@@ -336,7 +336,9 @@ async function onClear(): Promise<void> {
   if (pane.busy) return;
   hideMessage();
   setBusy(true);
-  const result = await excel((ctx) => clearMarks(ctx));
+  // The framework's own category colours count as Waymark's when deciding what to put back.
+  const fw = baseFramework();
+  const result = await excel((ctx) => clearMarks(ctx, fw.ok ? fw.value : undefined));
   setBusy(false);
   if (!result) return;
   if (!result.ok) {

@@ -182,6 +182,17 @@ describe('clearing the marks', () => {
     expect(values(fake).get(why.address)).toBe('Agreed at panel: keep in C');
   });
 
+  it('leaves a cell the team recoloured after rating, rather than restore over it', async () => {
+    const fake = createFakeExcel(book(grid, { fills: teamFills }));
+    const r = await rated(fake);
+    const mine = r.marks.fills.find((f) => f.row - r.plan.headerRow < 20)!;
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Schools').getRange(mine.address).format.fill.color = '#00B0F0';
+    });
+    await clear(fake);
+    expect(fake.snapshot().Schools?.fills[mine.address]).toBe('#00B0F0');
+  });
+
   it('does nothing on a sheet Waymark never rated', async () => {
     const fake = createFakeExcel(book(grid));
     const cleared = await clear(fake);
