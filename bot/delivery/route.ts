@@ -1,7 +1,9 @@
 /**
  * Where a reminder goes:
  * - channel and members: the team channel chosen with "use this channel for Waymark"
- *   (settings 'team-channel'), else the first channel the bot knows;
+ *   (settings 'team-channel'), else a channel of the improvement team (WAYMARK_TEAM_ID) the bot
+ *   holds a reference for; never any other channel (another team's, e.g. the heads' team,
+ *   must not see agendas or escalations), so without either the row has no route;
  * - head: their Teams 1:1 chat if the bot holds a reference for their AAD id, else e-mail;
  * - officer: their 1:1 chat, else an @mention in the team channel.
  */
@@ -28,7 +30,13 @@ export interface RouteOptions {
   readonly mail: boolean;
   /** Maps a workbook e-mail address to an AAD object id, when something knows (optional). */
   readonly aadIdForEmail?: (email: string) => Promise<string | undefined>;
+  /** WAYMARK_TEAM_ID: the improvement team (its `19:…` id or its group id), whose channels may be used. */
+  readonly teamId?: string | undefined;
 }
+
+/** Why a channel step has nowhere to go; officers fix it in one sentence. */
+export const NO_TEAM_CHANNEL =
+  'no team channel: an officer should @mention Waymark in the improvement team\'s channel and say "use this channel for Waymark"';
 
 export const MAIL_PACING_KEY = 'mail';
 
@@ -56,6 +64,19 @@ export function channelRoot(reference: Record<string, unknown>): Record<string, 
   if (!conversation || typeof conversation.id !== 'string') return reference;
   const { activityId: _thread, ...rest } = reference;
   return { ...rest, conversation: { ...conversation, id: conversation.id.split(';messageid=')[0] } };
+}
+
+/**
+ * True when a stored channel reference is in the team `teamId` names: by the team ids
+ * bot/teams keeps with it, or (references kept before it did) because the channel is the
+ * team's General channel, whose id is the team's `19:…` id.
+ */
+export function inTeam(reference: Record<string, unknown>, teamId: string | undefined): boolean {
+  const wanted = teamId?.trim().toLowerCase();
+  if (!wanted) return false;
+  const team = reference.team as { id?: unknown; aadGroupId?: unknown } | undefined;
+  const ids = [team?.id, team?.aadGroupId, conversationId(channelRoot(reference))];
+  return ids.some((id) => typeof id === 'string' && id.toLowerCase() === wanted);
 }
 
 export function createRouter(options: RouteOptions): (row: OutboxRow) => Promise<Route> {
@@ -87,8 +108,9 @@ export function createRouter(options: RouteOptions): (row: OutboxRow) => Promise
       const ref = await store.conversations.get(key);
       if (ref) return ref.reference;
     }
-    const [first] = await store.conversations.list('channel');
-    return first?.reference;
+    // No channel chosen: a channel of the improvement team, never just any channel.
+    const inTheTeam = (await store.conversations.list('channel')).find((c) => inTeam(c.reference, options.teamId));
+    return inTheTeam?.reference;
   }
 
   const teams = (via: 'teams' | 'channel', reference: Record<string, unknown>, mention?: { id: string; name: string }): Route => ({
@@ -105,7 +127,7 @@ export function createRouter(options: RouteOptions): (row: OutboxRow) => Promise
       case 'channel':
       case 'members': {
         const ref = await channelReference();
-        return ref ? teams('channel', ref) : { kind: 'none', reason: 'no team channel: the bot has not been added to one' };
+        return ref ? teams('channel', ref) : { kind: 'none', reason: NO_TEAM_CHANNEL };
       }
       case 'head': {
         const ref = await userReference(who.aadObjectId, who.email);
@@ -118,7 +140,7 @@ export function createRouter(options: RouteOptions): (row: OutboxRow) => Promise
         const ref = await userReference(who.aadObjectId, who.email);
         if (ref) return teams('teams', ref);
         const channel = await channelReference();
-        if (!channel) return { kind: 'none', reason: 'no Teams chat with the officer and no team channel' };
+        if (!channel) return { kind: 'none', reason: `no Teams chat with the officer, and ${NO_TEAM_CHANNEL}` };
         return teams('channel', channel, who.aadObjectId ? { id: who.aadObjectId, name: who.name ?? 'officer' } : undefined);
       }
       default:

@@ -58,6 +58,8 @@ export interface SchedulerOptions {
   readonly backoff?: BackoffOptions;
   /** Maps a head's e-mail to an AAD id with a stored Teams chat. */
   readonly aadIdForEmail?: (email: string) => Promise<string | undefined>;
+  /** WAYMARK_TEAM_ID: without a chosen channel, channel steps go only to a channel of this team. */
+  readonly teamId?: string | undefined;
   /** Called after each attempt (tests and the benchmark watch pacing with it). */
   readonly onAttempt?: (event: { key: string; at: Date; result: SendResult }) => void;
 }
@@ -125,6 +127,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     db,
     mail: options.mail !== undefined,
     ...(options.aadIdForEmail ? { aadIdForEmail: options.aadIdForEmail } : {}),
+    teamId: options.teamId,
   });
 
   // ---- the claim protocol (see the module comment) ----

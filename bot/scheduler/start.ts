@@ -44,6 +44,7 @@ export async function startReminders({ config, store, log }: RemindersOptions): 
     ...(mail ? { mail } : {}),
     // Heads are known by their workbook e-mail; once they have talked to the bot, Teams wins.
     aadIdForEmail: (email) => store.users.aadIdFor(email),
+    teamId: config.teamId,
   });
   scheduler.start(r.schedule);
   log.info('reminders scheduled', { schedule: r.schedule, sendRate: r.sendRate, email: mail !== undefined });

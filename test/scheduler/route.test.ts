@@ -38,3 +38,74 @@ describe('routing a head known only by the workbook e-mail', () => {
     });
   });
 });
+
+describe('routing channel steps only to the improvement team', () => {
+  const TEAM = '19:improvement@thread.tacv2';
+  const channelRow = (recipientRole: 'channel' | 'members' | 'officer'): OutboxRow => ({
+    ...headRow('unused@example.org'),
+    key: `m2:agenda:${recipientRole}`,
+    meetingId: 'm2',
+    step: 'agenda',
+    recipientRole,
+    recipient: recipientRole === 'officer' ? { aadObjectId: 'aad-officer-without-chat', name: 'Anna Patel' } : undefined,
+    message: { subject: 'LAIG agenda', text: 'confidential agenda' },
+  });
+  const channelRef = (id: string, team?: Record<string, string>) => ({
+    serviceUrl: 'https://smba.example/',
+    conversation: { id: `${id};messageid=1`, conversationType: 'channel' },
+    ...(team ? { team } : {}),
+  });
+
+  it("never posts to another team's channel (e.g. the heads' team) when no channel was chosen", async () => {
+    const s = await memoryStore();
+    try {
+      // Sorts before the improvement team's channel.
+      await s.conversations.save('19:aaa-heads@thread.tacv2', 'channel', channelRef('19:aaa-heads@thread.tacv2', { id: '19:heads@thread.tacv2' }));
+      for (const teamId of [undefined, TEAM]) {
+        const route = createRouter({ store: s, db: s.db, mail: false, teamId });
+        for (const role of ['channel', 'members', 'officer'] as const) {
+          const r = await route(channelRow(role));
+          expect(r.kind).toBe('none');
+          expect(r.kind === 'none' && r.reason).toContain('use this channel for Waymark');
+        }
+      }
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("uses a channel of WAYMARK_TEAM_ID (by its thread id, its group id, or its General channel's id), else the chosen one", async () => {
+    const s = await memoryStore();
+    try {
+      await s.conversations.save('19:aaa-heads@thread.tacv2', 'channel', channelRef('19:aaa-heads@thread.tacv2', { id: '19:heads@thread.tacv2' }));
+      await s.conversations.save('19:bbb-sio@thread.tacv2', 'channel', channelRef('19:bbb-sio@thread.tacv2', { id: TEAM, aadGroupId: 'GROUP-1' }));
+      for (const teamId of [TEAM, 'group-1']) {
+        const route = createRouter({ store: s, db: s.db, mail: false, teamId });
+        expect(await route(channelRow('channel'))).toMatchObject({ kind: 'teams', via: 'channel', reference: { conversation: { id: '19:bbb-sio@thread.tacv2' } } });
+        expect(await route(channelRow('officer'))).toMatchObject({
+          kind: 'teams',
+          via: 'channel',
+          reference: { conversation: { id: '19:bbb-sio@thread.tacv2' } },
+          mention: { id: 'aad-officer-without-chat' },
+        });
+      }
+      // A reference kept before bot/teams stored the team: the team's General channel has the team's id.
+      await s.conversations.save('19:bbb-sio@thread.tacv2', 'channel', channelRef('19:bbb-sio@thread.tacv2'));
+      await s.conversations.save(TEAM, 'channel', channelRef(TEAM));
+      expect(await createRouter({ store: s, db: s.db, mail: false, teamId: TEAM })(channelRow('members'))).toMatchObject({
+        kind: 'teams',
+        reference: { conversation: { id: TEAM } },
+      });
+      // "use this channel for Waymark" wins, whatever WAYMARK_TEAM_ID says.
+      await s.db.query(`INSERT INTO settings (key, value) VALUES ('team-channel', $1)`, [JSON.stringify('19:bbb-sio@thread.tacv2')]);
+      for (const teamId of [undefined, TEAM]) {
+        expect(await createRouter({ store: s, db: s.db, mail: false, teamId })(channelRow('channel'))).toMatchObject({
+          kind: 'teams',
+          reference: { conversation: { id: '19:bbb-sio@thread.tacv2' } },
+        });
+      }
+    } finally {
+      await s.close();
+    }
+  });
+});
