@@ -1,8 +1,11 @@
 /**
  * "What is St Mary's category?": finds the school and answers with its card, to those who may
- * see it. Officers see every school; a head sees their own school only, in a personal chat;
- * everyone else, and a head asking about anything else, gets the same refusal, which does
- * not say whether the school exists. Every question is written to the audit table first.
+ * see it. Officers see every school, but only where only the improvement team reads the answer:
+ * a personal chat or a channel of WAYMARK_TEAM_ID (anywhere in local mode); elsewhere (a group
+ * chat with heads, another team's channel) they are asked to ask there instead. A head sees
+ * their own school only, in a personal chat; everyone else, and a head asking about anything
+ * else, gets the same refusal, which does not say whether the school exists. Every question
+ * is written to the audit table first.
  */
 import { categoryReply, chooseSchoolReply, notFoundReply, refusalReply } from '../../core/messages/categoryReply.js';
 import { withNotice, workbookNotice } from '../../core/messages/workbookNotice.js';
@@ -18,7 +21,17 @@ export interface Asker {
   /** Lower-cased e-mail / UPN; only consulted for guests. */
   readonly addresses: readonly string[];
   readonly conversation: ConversationType;
+  /**
+   * True when only the asker or the improvement team reads this conversation: a personal chat,
+   * a channel of WAYMARK_TEAM_ID, or anywhere in local mode. Officers are answered only here.
+   */
+  readonly teamOnly: boolean;
 }
+
+/** An officer asking where others may read the answer; says nothing about the school. */
+export const OFFICER_ELSEWHERE: Reply = {
+  text: "Sorry, I only give category information in a 1:1 chat with me or in the improvement team's channel. Please ask me there.",
+};
 
 export interface Answer {
   readonly reply: Reply;
@@ -49,6 +62,8 @@ export function answerCategoryQuestion(query: string, directory: DirectorySnapsh
     return { reply: refusalReply, outcome: 'refused', auditRole, ...schoolUrn };
   }
 
+  if (!asker.teamOnly) return { reply: OFFICER_ELSEWHERE, outcome: 'refused', auditRole: 'officer', ...schoolUrn };
+
   const notice = directory.error ? workbookNotice(directory.error, directory.loadedAt) : undefined;
   if (!directory.loadedAt) {
     const text = notice ?? 'The categorisation workbook has not been read yet; try again in a moment.';
@@ -64,6 +79,13 @@ export function answerCategoryQuestion(query: string, directory: DirectorySnapsh
   }
 }
 
+/** A personal chat, a channel of WAYMARK_TEAM_ID (bot/teams reports its id as configured), or local mode. */
+function readOnlyByTeam(input: CommandInput, ctx: CommandContext): boolean {
+  if (ctx.config.mode === 'local' || input.conversation.type === 'personal') return true;
+  const team = ctx.config.teamId?.toLowerCase();
+  return input.conversation.type === 'channel' && team !== undefined && input.conversation.teamId?.toLowerCase() === team;
+}
+
 async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> {
   const question = parseCategoryQuestion(input.text);
   if (!question) throw new Error('category-query: handle called for a message that is not a category question');
@@ -72,6 +94,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
     role: ctx.role,
     addresses,
     conversation: input.conversation.type,
+    teamOnly: readOnlyByTeam(input, ctx),
   });
   // Recorded before anything is shown: if the audit cannot be written, nothing is revealed.
   await ctx.store.audit.record({

@@ -11,7 +11,7 @@ import { emptyDirectory, type SchoolDirectory } from '../directory/directory.js'
 import { errorFields, type Logger } from '../log.js';
 import type { MeetingServices } from '../meetings/services.js';
 import type { Store } from '../store/store.js';
-import { conversationType, isCardSubmit, mentionsBot, referenceKey, storableReference, toActivity, toCommandInput } from './convert.js';
+import { conversationType, inTeamChannel, isCardSubmit, mentionsBot, referenceKey, storableReference, toActivity, toCommandInput } from './convert.js';
 import { botWasAdded, executeInput, EXECUTE_VERBS } from './meetings-events.js';
 
 export const APOLOGY = 'Sorry — something went wrong answering that. The team has been told.';
@@ -37,10 +37,6 @@ const teamsMember: MemberLookup = async (context) => {
   const m = await TeamsInfo.getMember(context, context.activity.from.id);
   return { userPrincipalName: m.userPrincipalName, email: m.email };
 };
-
-interface TeamsChannelTeam {
-  team?: { id?: string; aadGroupId?: string };
-}
 
 export interface Bot {
   /** Runs one turn. Returns false when the activity was not for the bot (e.g. no mention in a channel). */
@@ -112,7 +108,7 @@ export function createBot(deps: BotDeps): Bot {
         config, store, log, role: await roleOf(context, askerAddresses), now, directory, askerAddresses,
         ...(deps.meetings ? { meetings: deps.meetings } : {}),
       };
-      const { command, reply } = await route(toCommandInput(activity), ctx, deps.commands);
+      const { command, reply } = await route(toCommandInput(activity, { teamId: config.teamId }), ctx, deps.commands);
       await context.sendActivity(toActivity(reply, activity));
       log.info('answered', { ...turnFields(activity), command });
     } catch (error) {
@@ -140,7 +136,7 @@ export function createBot(deps: BotDeps): Bot {
         config, store, log, role: await roleOf(context, askerAddresses), now, directory, askerAddresses,
         ...(deps.meetings ? { meetings: deps.meetings } : {}),
       };
-      const { command, reply } = await route(executeInput(toCommandInput(activity), activity), ctx, deps.commands);
+      const { command, reply } = await route(executeInput(toCommandInput(activity, { teamId: config.teamId }), activity), ctx, deps.commands);
       await context.sendActivity(toActivity(reply, activity));
       log.info('answered', { ...turnFields(activity), command });
       return reply.text.split('\n')[0] ?? 'Done';
@@ -195,11 +191,7 @@ export function createBot(deps: BotDeps): Bot {
     if (config.mode === 'local') return 'officer';
     const activity = context.activity;
     // Anyone posting in a channel of the improvement team's own team.
-    if (config.teamId && conversationType(activity) === 'channel') {
-      const team = (activity.channelData as TeamsChannelTeam | undefined)?.team;
-      const wanted = config.teamId.toLowerCase();
-      if (team && [team.id, team.aadGroupId].some((id) => id?.toLowerCase() === wanted)) return 'officer';
-    }
+    if (inTeamChannel(activity, config.teamId)) return 'officer';
     const officers = new Set(config.officers);
     const aad = activity.from?.aadObjectId?.toLowerCase();
     if (aad && officers.has(aad)) return 'officer';

@@ -1,5 +1,6 @@
 /** Conversions between botbuilder Activities and the plain command shapes. */
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { z } from 'zod';
 import type { CommandInput, ConversationType, Reply } from '../commands/types.js';
 import type { ConversationKind } from '../store/store.js';
 
@@ -11,8 +12,31 @@ export function conversationType(activity: Partial<Activity>): ConversationType 
 }
 
 interface TeamsChannelData {
-  team?: { id?: string };
+  team?: { id?: string; aadGroupId?: string };
   channel?: { id?: string };
+}
+
+/** The team a channel message came from: its thread id and its Microsoft 365 group id, as Teams sends them. */
+export function teamOf(activity: Partial<Activity>): { id?: string; aadGroupId?: string } | undefined {
+  const team = (activity.channelData as TeamsChannelData | undefined)?.team;
+  if (!team || typeof team !== 'object') return undefined;
+  const out = {
+    ...(typeof team.id === 'string' && team.id !== '' ? { id: team.id } : {}),
+    ...(typeof team.aadGroupId === 'string' && team.aadGroupId !== '' ? { aadGroupId: team.aadGroupId } : {}),
+  };
+  return out.id || out.aadGroupId ? out : undefined;
+}
+
+/** True when `team` is the team `teamId` names (WAYMARK_TEAM_ID: its `19:…` id or its group id). */
+export function isTeam(team: { id?: unknown; aadGroupId?: unknown } | undefined, teamId: string | undefined): boolean {
+  if (!team || !teamId) return false;
+  const wanted = teamId.trim().toLowerCase();
+  return wanted !== '' && [team.id, team.aadGroupId].some((id) => typeof id === 'string' && id.toLowerCase() === wanted);
+}
+
+/** True when the activity was posted in a channel of the team `teamId` names. */
+export function inTeamChannel(activity: Partial<Activity>, teamId: string | undefined): boolean {
+  return conversationType(activity) === 'channel' && isTeam(teamOf(activity), teamId);
 }
 
 /** What Waymark's own card buttons send back (see core/messages chooseSchoolReply). */
@@ -38,10 +62,25 @@ function submitOf(activity: Activity): Record<string, unknown> | undefined {
 /** Teams' own copies of the message (HTML) and cards are not files the user sent. */
 const NOT_FILES = /^(text\/html|application\/vnd\.microsoft\.card\.|application\/vnd\.microsoft\.teams\.card\.)/i;
 
-/** Names and types of the files sent with a message (a 1:1 file, a pasted image); never their URLs. */
+/** What Waymark reads of an attachment; anything else about it is ignored. */
+const IncomingAttachment = z.looseObject({
+  contentType: z.string().min(1).max(256),
+  name: z.string().max(1024).optional(),
+  contentUrl: z.string().max(4096).optional(),
+});
+
+/**
+ * Names and types of the files sent with a message (a 1:1 file, a pasted image); never their
+ * URLs. An attachment that is not shaped like one (no content type, a name that is not text)
+ * is left out, so a malformed one cannot fail the turn.
+ */
 export function filesOf(activity: Partial<Activity>): { name: string; contentType: string }[] {
-  return (activity.attachments ?? [])
-    .filter((a) => typeof a?.contentType === 'string' && !NOT_FILES.test(a.contentType))
+  const attachments: unknown[] = Array.isArray(activity.attachments) ? activity.attachments : [];
+  return attachments
+    .flatMap((a) => {
+      const parsed = IncomingAttachment.safeParse(a);
+      return parsed.success && !NOT_FILES.test(parsed.data.contentType) ? [parsed.data] : [];
+    })
     .map((a, i) => ({ name: (a.name ?? '').trim() || `attachment ${i + 1}`, contentType: a.contentType }));
 }
 
@@ -57,10 +96,14 @@ function messageText(activity: Activity): string {
   return which === '' ? '' : `category of ${which}`;
 }
 
-/** The plain input a command sees. Call after the bot's mention has been removed from `text`. */
-export function toCommandInput(activity: Activity): CommandInput {
+/**
+ * The plain input a command sees. Call after the bot's mention has been removed from `text`.
+ * With `teamId` (WAYMARK_TEAM_ID), a channel of that team reports `conversation.teamId` exactly
+ * as configured, whichever of its two ids the setting names; other teams report their `19:…` id.
+ */
+export function toCommandInput(activity: Activity, options: { readonly teamId?: string | undefined } = {}): CommandInput {
   const data = (activity.channelData ?? {}) as TeamsChannelData;
-  const teamId = data.team?.id;
+  const teamId = inTeamChannel(activity, options.teamId) ? options.teamId : data.team?.id;
   const channelId = data.channel?.id;
   const from = activity.from ?? { id: 'unknown', name: '' };
   return {
@@ -127,9 +170,15 @@ export function referenceKey(activity: Activity): { key: string; kind: Conversat
   return undefined;
 }
 
-/** The conversation reference to store, without the user's display name (not needed to send). */
+/**
+ * The conversation reference to store, without the user's display name (not needed to send).
+ * A channel's reference also keeps its `team` (ids only), so that reminders can tell a channel
+ * of the improvement team from any other channel the bot is in (see bot/delivery/route.ts).
+ * botbuilder ignores the extra field when it continues the conversation.
+ */
 export function storableReference(activity: Activity): Record<string, unknown> {
   const ref: Partial<ConversationReference> = TurnContext.getConversationReference(activity);
   const user = ref.user ? { id: ref.user.id, ...(ref.user.aadObjectId ? { aadObjectId: ref.user.aadObjectId } : {}) } : undefined;
-  return JSON.parse(JSON.stringify({ ...ref, user })) as Record<string, unknown>;
+  const team = conversationType(activity) === 'channel' ? teamOf(activity) : undefined;
+  return JSON.parse(JSON.stringify({ ...ref, user, ...(team ? { team } : {}) })) as Record<string, unknown>;
 }

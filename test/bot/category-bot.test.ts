@@ -8,6 +8,7 @@ import { memoryLogger } from '../../bot/log.js';
 import type { Store } from '../../bot/store/store.js';
 import { createBot, type MemberLookup } from '../../bot/teams/bot.js';
 import { ADAPTIVE_CARD } from '../../bot/teams/convert.js';
+import { OFFICER_ELSEWHERE } from '../../bot/commands/category-query.js';
 import { refusalReply } from '../../core/messages/categoryReply.js';
 import { memoryStore, messageActivity, testConfig } from './helpers.js';
 import { exampleSchools, OAKFIELD_HEAD } from './schools-fixture.js';
@@ -132,5 +133,53 @@ describe('category questions through teams-ai', () => {
     const logged = log.lines.join('\n');
     expect(logged).toContain('"command":"category-query"');
     expect(logged).not.toMatch(/Oakfield|St Mary|Riverbank|101234|example\.sch\.uk|Testperson|else\.example/);
+  });
+});
+
+describe("officers' category answers, only where only the team reads them", () => {
+  const otherTeam = (a: Record<string, unknown>) => ({
+    ...a,
+    channelData: { team: { id: '19:heads@thread.tacv2', aadGroupId: 'heads-group' }, channel: { id: '19:heads-general@thread.tacv2' }, tenant: { id: 't-1' } },
+  });
+
+  it("refuses a listed officer in a group chat or another team's channel, saying nothing of the school, and audits it", async () => {
+    const { send } = harness();
+    await store.db.query('DELETE FROM audit');
+    const asked = [
+      ask('101234', { type: 'groupChat' }),
+      ask("what is St Mary's category?", { type: 'groupChat' }),
+      otherTeam(ask('category of Oakfield Primary School', { type: 'channel' })),
+      otherTeam(ask('which category is Oakfield in?', { type: 'channel' })),
+    ];
+    for (const a of asked) {
+      const [reply] = await send(a);
+      expect(reply!.text).toBe(OFFICER_ELSEWHERE.text);
+      expect(reply!.attachments ?? []).toEqual([]);
+      expect(JSON.stringify(reply)).not.toMatch(/Oakfield|St Mary|Strengthening|101234|URN/);
+    }
+    const { rows } = await store.db.query<{ actor_role: string; outcome: string; conversation_type: string }>(
+      'SELECT actor_role, outcome, conversation_type FROM audit ORDER BY id',
+    );
+    expect(rows.map((r) => [r.actor_role, r.outcome, r.conversation_type])).toEqual([
+      ['officer', 'refused', 'groupChat'],
+      ['officer', 'refused', 'groupChat'],
+      ['officer', 'refused', 'channel'],
+      ['officer', 'refused', 'channel'],
+    ]);
+  });
+
+  it('answers the officer in a personal chat and in a channel of WAYMARK_TEAM_ID, named by its thread id or its group id', async () => {
+    expect((await harness().send(ask('101234')))[0]!.text).toMatch(/^Oakfield Primary School/);
+    expect((await harness().send(ask('101234', { type: 'channel' })))[0]!.text).toMatch(/^Oakfield Primary School/);
+    const byGroup = harness({ ...AUTH, WAYMARK_TEAM_ID: 'SIO-GROUP' });
+    const inTeam = { ...ask('101234', { type: 'channel' }), channelData: { team: { id: '19:team@thread.tacv2', aadGroupId: 'sio-group' }, channel: { id: '19:general@thread.tacv2' } } };
+    expect((await byGroup.send(inTeam))[0]!.text).toMatch(/^Oakfield Primary School/);
+    expect((await byGroup.send(otherTeam(ask('101234', { type: 'channel' }))))[0]!.text).toBe(OFFICER_ELSEWHERE.text);
+  });
+
+  it('answers everywhere in local mode (no credentials), as before', async () => {
+    const { send } = harness({});
+    expect((await send(ask('101234', { type: 'groupChat' })))[0]!.text).toMatch(/^Oakfield Primary School/);
+    expect((await send(otherTeam(ask('101234', { type: 'channel' }))))[0]!.text).toMatch(/^Oakfield Primary School/);
   });
 });

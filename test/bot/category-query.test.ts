@@ -181,7 +181,7 @@ describe('when the workbook could not be read', () => {
 
   it('tells a head nothing about it', () => {
     const stale: DirectorySnapshot = { ...directory.current(), error: { at: NOW, reason: 'damaged' } };
-    const answer = answerCategoryQuestion('101234', stale, { role: 'guest', addresses: [OAKFIELD_HEAD], conversation: 'personal' });
+    const answer = answerCategoryQuestion('101234', stale, { role: 'guest', addresses: [OAKFIELD_HEAD], conversation: 'personal', teamOnly: true });
     expect(answer.reply.text).not.toContain('workbook');
   });
 
