@@ -3,7 +3,8 @@
  * "evidence sent", or presses "Evidence sent" on the request card: it counts for their
  * school's next meeting (the card's own meeting, for the button). An officer records it in
  * words: "evidence received for Oakfield". Either way chasing stops at once and the team
- * channel is told. A head only ever hears about their own school's meeting.
+ * channel is told. A head only ever hears about their own school's meeting, and only in their
+ * 1:1 chat: their evidence, and their button presses, count nowhere else.
  */
 import { meetingCommandKind, type MeetingTypeWords } from '../../core/meetings/parseMeetingCommand/index.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
@@ -22,6 +23,9 @@ const LINK = /\bhttps?:\/\/[^\s<>"')\]]+/gi;
 const NOT_A_HEAD: Reply = {
   text: "I can only take evidence from a school's headteacher, in a 1:1 chat with me. If you're an officer, say *evidence received for Oakfield*.",
 };
+
+/** A head's evidence counts only in their 1:1 chat, where nobody else reads the reply. */
+const IN_A_1_1: Reply = { text: 'Please send your evidence to me in a 1:1 chat, so that only the right people see it.' };
 
 const linksIn = (text: string): string[] => [...new Set(text.match(LINK) ?? [])];
 
@@ -76,6 +80,11 @@ async function fromButton(input: CommandInput, ctx: CommandContext, deps: Action
   const id = typeof input.submit?.meetingId === 'string' ? input.submit.meetingId : '';
   const row = id ? await getMeeting(deps.db, id) : undefined;
   const mine = ctx.role === 'officer' ? undefined : await headSchools(ctx);
+  // A head pressing it in a channel or group chat: nothing about the meeting is said there.
+  if (mine !== undefined && mine.length > 0 && input.conversation.type !== 'personal') {
+    await auditMeetingCommand(ctx, input, NAME, 'refused', undefined, 'head');
+    return IN_A_1_1;
+  }
   // Same answer for a meeting that does not exist and one of another school: nothing leaks.
   if (!row || (mine !== undefined && !mine.some((s) => s.urn === row.schoolUrn))) {
     await auditMeetingCommand(ctx, input, NAME, 'refused', undefined, mine && mine.length > 0 ? 'head' : ctx.role === 'officer' ? 'officer' : 'guest');
@@ -97,7 +106,7 @@ async function fromHead(input: CommandInput, ctx: CommandContext, deps: ActionDe
   }
   if (input.conversation.type !== 'personal') {
     await auditMeetingCommand(ctx, input, NAME, 'refused', undefined, 'head');
-    return { text: 'Please send your evidence to me in a 1:1 chat, so that only the right people see it.' };
+    return IN_A_1_1;
   }
   const rows = (await upcomingMeetings(deps.db, mine.map((s) => s.urn ?? ''), todayIn(ctx))).filter((r) => meetingIsOfType(r, words, services));
   if (rows.length === 0) {

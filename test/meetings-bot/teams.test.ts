@@ -111,6 +111,27 @@ describe('evidence through Teams', () => {
     expect(await pending(id)).not.toContain('evidence-due');
   });
 
+  it('a head pressing "Evidence sent" in a group chat or a channel is asked to use their 1:1 chat; nothing is recorded or said there', async () => {
+    clock = new Date('2026-12-01T10:00:00Z');
+    const send = teams();
+    const id = await schedule(send, '9 Feb 2027');
+    const elsewhere = (conversationType: 'groupChat' | 'channel') =>
+      messageActivity({ text: '', serviceUrl: SERVICE, aadObjectId: 'aad-head', fromName: 'Tom Davies', conversationType });
+    const presses = [
+      { ...elsewhere('groupChat'), value: { waymark: 'evidence-sent', meetingId: id } },
+      { ...elsewhere('channel'), value: { waymark: 'evidence-sent', meetingId: id } },
+      { ...elsewhere('groupChat'), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'evidence-sent', data: { meetingId: id } } } },
+    ];
+    for (const press of presses) {
+      const [reply] = await send(press);
+      expect(reply?.text).toBe('Please send your evidence to me in a 1:1 chat, so that only the right people see it.');
+      expect(reply?.text).not.toMatch(/RAP|February|2027|Oakfield/);
+    }
+    const { rows } = await store.db.query('SELECT 1 FROM evidence WHERE meeting_id = $1', [id]);
+    expect(rows).toHaveLength(0);
+    expect(await pending(id)).toContain('evidence-reminder');
+  });
+
   it('an officer in a channel can record evidence by @mentioning the bot', async () => {
     clock = new Date('2026-12-01T10:00:00Z');
     const send = teams();
