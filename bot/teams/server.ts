@@ -127,21 +127,35 @@ export function createExpressApp(options: ServerOptions & { log: Logger }): expr
     });
   });
 
-  app.post('/api/messages', express.json({ limit: BODY_LIMIT }), validateActivity, async (req: Request, res: Response) => {
+  /**
+   * Checks the bearer token; any failure to verify is a 401: a bad token, a forged signature
+   * (botbuilder throws a plain JsonWebTokenError for that), signing keys that cannot be fetched
+   * right now, or a body botbuilder cannot even read.
+   */
+  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+    const body: unknown = req.body;
+    const activity = (body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Activity;
+    try {
+      res.locals.auth = await adapter.authenticate(activity, req.headers.authorization ?? '');
+    } catch (error) {
+      log.warn('rejected unauthenticated request', { activityId: typeof activity.id === 'string' ? activity.id : undefined, reason: errorFields(error).message });
+      res.status(401).json({ error: 'Unauthorized.' });
+      return;
+    }
+    next();
+  };
+  // With credentials, nobody learns anything about a body until their token is good: 401
+  // first, then the 400 naming a bad field. Local mode checks no token, so it validates first.
+  const checks = config.mode === 'local' ? [validateActivity, authenticate] : [authenticate, validateActivity];
+
+  // Not strict: a JSON string or number reaches the checks above (401, or 400 in local mode)
+  // rather than failing to parse. Text that is not JSON at all is a bare 400 naming nothing.
+  app.post('/api/messages', express.json({ limit: BODY_LIMIT, strict: false }), ...checks, async (req: Request, res: Response) => {
     const activity = req.body as Activity & { timestamp?: unknown };
     // As CloudAdapter.process does: botbuilder expects Date objects for timestamps.
     if (typeof activity.timestamp === 'string') activity.timestamp = new Date(activity.timestamp);
     if (typeof activity.localTimestamp === 'string') activity.localTimestamp = new Date(activity.localTimestamp as unknown as string);
-    let auth: AuthenticateRequestResult;
-    try {
-      auth = await adapter.authenticate(activity, req.headers.authorization ?? '');
-    } catch (error) {
-      // Any failure to verify is a 401: a bad token, a forged signature (botbuilder throws a
-      // plain JsonWebTokenError for that) or signing keys that cannot be fetched right now.
-      log.warn('rejected unauthenticated request', { activityId: activity.id, reason: errorFields(error).message });
-      res.status(401).json({ error: 'Unauthorized.' });
-      return;
-    }
+    const auth = res.locals.auth as AuthenticateRequestResult;
     try {
       const invoke = await adapter.handle(auth, activity, async (context) => {
         await bot.run(context);

@@ -65,6 +65,24 @@ describe('bot server with credentials', () => {
     expect(connector.received).toEqual([]);
   });
 
+  it.each([
+    ['missing conversation', { ...messageActivity({ serviceUrl: 'http://127.0.0.1:1/' }), conversation: undefined }],
+    ['a non-http serviceUrl', messageActivity({ serviceUrl: 'file:///etc/passwd' })],
+    ['a JSON array', []],
+    ['a JSON string', 'hello'],
+  ])('answers 401, not a 400 naming the field, to an unauthenticated body with %s', async (_what, body) => {
+    for (const authorization of [undefined, 'Bearer abc.def.ghi']) {
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ error: 'Unauthorized.' });
+    }
+    expect(connector.received).toEqual([]);
+  });
+
   it('still serves health checks', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(await res.json()).toMatchObject({ status: 'ok', mode: 'authenticated' });

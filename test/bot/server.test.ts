@@ -88,6 +88,8 @@ describe('bot server (local mode)', () => {
   it.each([
     ['non-JSON body', undefined, 'not json at all {', 400],
     ['a JSON array', [], undefined, 400],
+    ['a JSON string', 'hello', undefined, 400],
+    ['JSON null', null, undefined, 400],
     ['missing type', { ...messageActivity({ serviceUrl: 'http://127.0.0.1:1/' }), type: undefined }, undefined, 400],
     ['missing conversation', { ...messageActivity({ serviceUrl: 'http://127.0.0.1:1/' }), conversation: undefined }, undefined, 400],
     ['missing serviceUrl', { ...messageActivity({ serviceUrl: 'http://127.0.0.1:1/' }), serviceUrl: undefined }, undefined, 400],

@@ -7,7 +7,7 @@ import { help } from '../../bot/commands/help.js';
 import { memoryLogger } from '../../bot/log.js';
 import type { Store } from '../../bot/store/store.js';
 import { APOLOGY, createBot } from '../../bot/teams/bot.js';
-import { ADAPTIVE_CARD } from '../../bot/teams/convert.js';
+import { ADAPTIVE_CARD, filesOf } from '../../bot/teams/convert.js';
 import { memoryStore, messageActivity, testConfig } from './helpers.js';
 
 let store: Store;
@@ -125,6 +125,38 @@ describe('bot through teams-ai', () => {
     expect(user?.reference).toMatchObject({ serviceUrl: 'https://smba.example/', conversation: { id: 'a:personal-1' }, user: { id: '29:user-1', aadObjectId: 'aad-ref-1' } });
     expect(JSON.stringify(user?.reference)).not.toContain('Testperson');
     expect((await store.conversations.get('19:general@thread.tacv2'))?.kind).toBe('channel');
+  });
+
+  it('still answers when an attachment is malformed (a name that is not text), leaving it out of the files', async () => {
+    const seen: unknown[] = [];
+    const spy: Command = { name: 'spy', matches: () => true, handle: (input) => (seen.push(input.files), { text: 'ok' }) };
+    const { send } = harness([spy]);
+    const attachments = [
+      { contentType: 'image/png', name: 5 },
+      { contentType: 7, name: 'x.pdf' },
+      null,
+      'not an attachment',
+      { contentType: 'application/pdf', name: ' SEF.pdf ', contentUrl: 'https://x.example/secret' },
+      { contentType: 'image/png' },
+    ];
+    const out = messages(await send({ ...messageActivity({ text: 'evidence', serviceUrl: 'https://unused/' }), attachments }));
+    expect(out.map((a) => a.text)).toEqual(['ok']);
+    expect(seen).toEqual([[{ name: 'SEF.pdf', contentType: 'application/pdf' }, { name: 'attachment 2', contentType: 'image/png' }]]);
+    expect(filesOf({ attachments: [{ contentType: 'image/png', name: 5 }] } as never)).toEqual([]);
+    // Help, with the malformed attachment, is answered as usual rather than with an apology.
+    const [help] = messages(await harness().send({ ...messageActivity({ text: 'help', serviceUrl: 'https://unused/' }), attachments: [{ contentType: 'image/png', name: 5 }] }));
+    expect(help!.text).not.toBe(APOLOGY);
+    expect(help!.text).toContain(HELP_EXAMPLES[0]);
+  });
+
+  it("keeps a channel reference's team ids, so reminders can tell the improvement team's channels from others", async () => {
+    const { send } = harness([help]);
+    const activity = messageActivity({ text: 'help', mention: true, conversationType: 'channel', serviceUrl: 'https://smba.example/' });
+    await send({ ...activity, channelData: { team: { id: '19:sio@thread.tacv2', aadGroupId: 'group-sio', name: 'School improvement' }, channel: { id: '19:sio-reminders@thread.tacv2' } } });
+    const ref = await store.conversations.get('19:sio-reminders@thread.tacv2');
+    expect(ref?.reference).toMatchObject({ team: { id: '19:sio@thread.tacv2', aadGroupId: 'group-sio' } });
+    // Ids only: the team's name is not kept.
+    expect(JSON.stringify(ref?.reference)).not.toContain('School improvement');
   });
 
   it('treats only listed officers as officers once authenticated', async () => {
