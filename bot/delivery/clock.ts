@@ -3,13 +3,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 export interface Clock {
   now(): Date;
-  /** Resolves after `ms` of this clock's time. */
-  sleep(ms: number): Promise<void>;
+  /** Resolves after `ms` of this clock's time, or as soon as `signal` aborts (never rejects). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export const systemClock: Clock = {
   now: () => new Date(),
-  sleep: (ms) => (ms > 0 ? delay(ms) : Promise.resolve()),
+  sleep: (ms, signal) =>
+    ms > 0 && !signal?.aborted ? delay(ms, undefined, signal ? { signal } : undefined).catch(() => {}) : Promise.resolve(),
 };
 
 /**
@@ -26,9 +27,10 @@ export function fakeClock(start: Date | string): FakeClock {
   let t = new Date(start).getTime();
   return {
     now: () => new Date(t),
-    async sleep(ms) {
+    async sleep(ms, signal) {
       const until = t + Math.max(0, ms);
       await new Promise<void>((resolve) => setImmediate(resolve));
+      if (signal?.aborted) return;
       if (until > t) t = until;
     },
     set(at) {

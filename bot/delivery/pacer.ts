@@ -103,12 +103,38 @@ export class Pacer {
     return this.queue.length;
   }
 
-  /** Resolves with a permit once a send for `key` fits the limits and the gate is open. */
-  acquire(key: string): Promise<Permit> {
-    return new Promise<Permit>((resolve) => {
-      this.queue.push({ key, resolve });
+  /**
+   * Resolves with a permit once a send for `key` fits the limits and the gate is open; rejects
+   * (and gives up its place) if `signal` aborts first.
+   */
+  acquire(key: string, signal?: AbortSignal): Promise<Permit> {
+    return new Promise<Permit>((resolve, reject) => {
+      if (signal?.aborted) return reject(abortError(signal));
+      const onAbort = () => {
+        const i = this.queue.indexOf(waiter);
+        if (i < 0) return;
+        this.queue.splice(i, 1);
+        reject(abortError(signal!));
+        this.kick();
+      };
+      const waiter: Waiter = {
+        key,
+        resolve: (permit) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(permit);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(waiter);
       this.kick();
     });
+  }
+
+  /** Resolves once the shared gate is open (at once if it is), or when `signal` aborts. */
+  async gateOpen(signal?: AbortSignal): Promise<void> {
+    for (let now = this.clock.now().getTime(); this.gateUntil > now && !signal?.aborted; now = this.clock.now().getTime()) {
+      await this.clock.sleep(this.gateUntil - now, signal);
+    }
   }
 
   private kick(): void {
@@ -181,8 +207,11 @@ export class Pacer {
         }
         // Sleep until something may go, or until woken: a new waiter (it may be free to go),
         // or a permit started or released (Infinity: only that can free a place).
+        // The sleep is cut short once the race is decided, so no timer outlives the wait.
         const woken = new Promise<void>((resolve) => (this.wake = resolve));
-        await (wait === Infinity ? woken : Promise.race([this.clock.sleep(wait), woken]));
+        const cut = new AbortController();
+        await (wait === Infinity ? woken : Promise.race([this.clock.sleep(wait, cut.signal), woken]));
+        cut.abort();
         this.wake = undefined;
       }
     } finally {
@@ -191,4 +220,8 @@ export class Pacer {
       if (this.windows.size > 10_000) for (const [k, w] of this.windows) if (w.idle) this.windows.delete(k);
     }
   }
+}
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('The wait for a send permit was aborted', 'AbortError');
 }

@@ -3,6 +3,23 @@
 /** Statuses worth retrying (Teams and Graph both): throttled, precondition, gateway, unavailable. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 412, 502, 503, 504]);
 
+/**
+ * 429, 412 and 503 say the service did not act on the request: retried freely. A gateway error
+ * (502 Bad Gateway, 504 Gateway Timeout) comes from a proxy in front of the service, which may
+ * have processed the request before the proxy gave up on it; a retry can then post the
+ * message twice. So these are retried at most once (MAX_GATEWAY_RETRIES), and a claim is not
+ * marked "definitely not sent" after one (a crash later leaves it in doubt, never re-sent).
+ */
+export const GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 504]);
+export const MAX_GATEWAY_RETRIES = 1;
+
+/**
+ * The longest a sender waits in-process before retrying (SchedulerOptions.maxRetryWaitMs). A
+ * longer Retry-After hands the row back to the outbox (pending, not before the time the
+ * service gave) for a later tick, instead of holding the shared gate, the tick and shutdown.
+ */
+export const DEFAULT_MAX_RETRY_WAIT_MS = 60_000;
+
 /** Network errors raised before a request could reach the service: safe to retry. */
 export const RETRYABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 

@@ -3,9 +3,10 @@
  * move and cancel a meeting (store + plan + outbox), and record evidence. Expected failures
  * are status values; only real faults throw.
  *
- * Order of writes: the store first (meeting and plan, in one transaction), then the outbox.
- * If the outbox cannot take a new meeting's items, the meeting is removed again, so nothing
- * is stored that will not be sent.
+ * Writes: the meeting, its plan and its outbox rows (cancelled and new) change in ONE
+ * transaction (`outbox.withTx(tx)`), so a crash or a database error part-way leaves either the
+ * old meeting with its old reminders or the new one with its new reminders, never a mix: no
+ * stale reminder left pending, no new one lost, nothing stored that will not be sent.
  */
 import { randomBytes } from 'node:crypto';
 import type { MeetingType } from '../../core/frameworks/index.js';
@@ -17,7 +18,6 @@ import type { NewOutboxItem } from '../outbox/types.js';
 import type { Db } from '../store/db.js';
 import { outboxItems, type SchoolPeople } from './render.js';
 import {
-  deleteMeeting,
   evidenceFor,
   insertEvidence,
   insertMeeting,
@@ -25,6 +25,7 @@ import {
   isUniqueViolation,
   moveMeetingRow,
   planInForce,
+  recordImport,
   retireSteps,
   setMeetingStatus,
   type EvidenceHow,
@@ -53,10 +54,21 @@ export type ScheduleResult =
   | { readonly status: 'duplicate' }
   | Refused;
 
-/** Stores the meeting and its plan, and puts every step in the outbox. */
+/**
+ * Stores the meeting and its plan, and puts every step in the outbox. `importedFrom` (a row of
+ * the workbook's "Meetings" sheet: its day) is recorded with it, so that row is never imported
+ * again whatever becomes of the meeting; a row already recorded is a duplicate.
+ */
 export async function scheduleMeeting(
   deps: ActionDeps,
-  input: { school: { name: string; urn: string } & SchoolPeople; type: MeetingType; frameworkId: string; startsAt: string; createdBy: string },
+  input: {
+    school: { name: string; urn: string } & SchoolPeople;
+    type: MeetingType;
+    frameworkId: string;
+    startsAt: string;
+    createdBy: string;
+    importedFrom?: { readonly sheetDay: string };
+  },
 ): Promise<ScheduleResult> {
   const meeting: Meeting = { id: newMeetingId(), schoolUrn: input.school.urn, schoolName: input.school.name, type: input.type, startsAt: input.startsAt };
   const plan = planMeeting({ meeting, ...planOptions(deps) });
@@ -64,26 +76,33 @@ export async function scheduleMeeting(
   const items = outboxItems(plan.value, meeting, input.school);
   if (!items.ok) return { status: 'refused', reason: items.error };
 
-  const stored = await deps.db.transaction(async (tx) => {
-    const inserted = await insertMeeting(tx, {
-      id: meeting.id,
-      schoolUrn: meeting.schoolUrn,
-      schoolName: meeting.schoolName,
-      frameworkId: input.frameworkId,
-      typeId: input.type.id,
-      startsAt: meeting.startsAt,
-      createdBy: input.createdBy,
+  const { outbox } = deps.services;
+  const stored = await deps.db
+    .transaction(async (tx) => {
+      const inserted = await insertMeeting(tx, {
+        id: meeting.id,
+        schoolUrn: meeting.schoolUrn,
+        schoolName: meeting.schoolName,
+        frameworkId: input.frameworkId,
+        typeId: input.type.id,
+        startsAt: meeting.startsAt,
+        createdBy: input.createdBy,
+      });
+      if (!inserted) return false;
+      if (input.importedFrom) {
+        const source = { schoolUrn: meeting.schoolUrn, typeId: input.type.id, sheetDay: input.importedFrom.sheetDay, meetingId: meeting.id };
+        // Imported meanwhile (another import at the same moment): undo this one.
+        if (!(await recordImport(tx, source))) throw new AlreadyImported();
+      }
+      await insertSteps(tx, plan.value);
+      await outbox.withTx(tx).enqueue(items.value);
+      return true;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof AlreadyImported) return false;
+      throw error;
     });
-    if (inserted) await insertSteps(tx, plan.value);
-    return inserted;
-  });
   if (!stored) return { status: 'duplicate' };
-  try {
-    await deps.services.outbox.enqueue(items.value);
-  } catch (error) {
-    await deleteMeeting(deps.db, meeting.id).catch(() => {});
-    throw error;
-  }
   return { status: 'scheduled', meeting, steps: plan.value };
 }
 
@@ -125,13 +144,14 @@ export async function moveMeeting(
       await moveMeetingRow(tx, row.id, input.startsAt, notifyHead.revision);
       await retireSteps(tx, cancel);
       await insertSteps(tx, [...add, notifyHead]);
+      const txOutbox = outbox.withTx(tx);
+      await txOutbox.cancel(cancel, 'meeting moved');
+      await txOutbox.enqueue(items.value);
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { status: 'duplicate' };
     throw error;
   }
-  await outbox.cancel(cancel, 'meeting moved');
-  await outbox.enqueue(items.value);
   return { status: 'moved', meeting, from: row.startsAt, added: toSend, notifyHead, cancelled: cancel };
 }
 
@@ -157,9 +177,10 @@ export async function cancelScheduledMeeting(
     await setMeetingStatus(tx, row.id, 'cancelled');
     await retireSteps(tx, cancel);
     await insertSteps(tx, [notifyHead]);
+    const txOutbox = outbox.withTx(tx);
+    await txOutbox.cancel(cancel, 'meeting cancelled');
+    await txOutbox.enqueue(items.value);
   });
-  await outbox.cancel(cancel, 'meeting cancelled');
-  await outbox.enqueue(items.value);
   return { status: 'cancelled', meeting, cancelled: cancel, notifyHead };
 }
 
@@ -206,39 +227,45 @@ export async function recordEvidence(
   },
 ): Promise<EvidenceResult> {
   const { row } = input;
-  const { outbox } = deps.services;
-  const before = await evidenceFor(deps.db, row.id);
-  await insertEvidence(deps.db, {
-    meetingId: row.id,
-    recordedBy: input.recordedBy,
-    how: input.how,
-    detail: { ...(input.detail.files ? { files: input.detail.files } : {}), ...(input.detail.links ? { links: input.detail.links } : {}) },
-    at: deps.now,
-  });
-  const rows = await outbox.forMeeting(row.id);
-  const chasing = rows.filter((r) => r.status === 'pending' && r.condition === 'no-evidence').map((r) => r.key);
-  const stopped = chasing.length > 0 ? await outbox.cancel(chasing, 'evidence received') : 0;
-  const first = before.length === 0;
-  if (first) {
-    const meeting = coreMeeting(row, input.type);
-    const what = evidenceDetailWords(input.how, input.detail, input.byWords);
-    const notice: NewOutboxItem = {
-      key: `${row.id}:evidence-received:channel`,
+  // The evidence, the chasers it stops and the channel's notice: one transaction.
+  return deps.db.transaction(async (tx) => {
+    const outbox = deps.services.outbox.withTx(tx);
+    const before = await evidenceFor(tx, row.id);
+    await insertEvidence(tx, {
       meetingId: row.id,
-      schoolUrn: row.schoolUrn,
-      step: 'evidence-received',
-      recipientRole: 'channel',
-      condition: 'always',
-      sendAt: deps.now,
-      message: {
-        subject: `Evidence received: ${row.schoolName}`,
-        text: [
-          `Evidence received from ${schoolWords(row)} for the ${input.type.name} on ${longStart(meeting.startsAt)}: ${what}.`,
-          'Reminders to the headteacher have stopped.',
-        ].join('\n'),
-      },
-    };
-    await outbox.enqueue([notice]);
-  }
-  return { first, stopped };
+      recordedBy: input.recordedBy,
+      how: input.how,
+      detail: { ...(input.detail.files ? { files: input.detail.files } : {}), ...(input.detail.links ? { links: input.detail.links } : {}) },
+      at: deps.now,
+    });
+    const rows = await outbox.forMeeting(row.id);
+    const chasing = rows.filter((r) => (r.status === 'pending' || r.status === 'claimed') && r.condition === 'no-evidence').map((r) => r.key);
+    const stopped = chasing.length > 0 ? await outbox.cancel(chasing, 'evidence received') : 0;
+    const first = before.length === 0;
+    if (first) {
+      const meeting = coreMeeting(row, input.type);
+      const what = evidenceDetailWords(input.how, input.detail, input.byWords);
+      const notice: NewOutboxItem = {
+        key: `${row.id}:evidence-received:channel`,
+        meetingId: row.id,
+        schoolUrn: row.schoolUrn,
+        step: 'evidence-received',
+        recipientRole: 'channel',
+        condition: 'always',
+        sendAt: deps.now,
+        message: {
+          subject: `Evidence received: ${row.schoolName}`,
+          text: [
+            `Evidence received from ${schoolWords(row)} for the ${input.type.name} on ${longStart(meeting.startsAt)}: ${what}.`,
+            'Reminders to the headteacher have stopped.',
+          ].join('\n'),
+        },
+      };
+      await outbox.enqueue([notice]);
+    }
+    return { first, stopped };
+  });
 }
+
+/** A sheet row another import recorded first: the transaction is undone, the row a duplicate. */
+class AlreadyImported extends Error {}

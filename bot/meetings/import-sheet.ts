@@ -1,9 +1,11 @@
 /**
  * Meetings from the workbook's "Meetings" sheet: columns School and/or URN, Type, Date, Time
  * (in any order, header row anywhere in the first 10 rows). Each row becomes a scheduled
- * meeting unless that school already has a meeting of that type on that day (whatever its
- * status: an officer's cancellation is not undone by importing again). Rows in the past are
- * skipped; rows that cannot be read are reported by row number, without their contents.
+ * meeting once: a row is identified by school, type and the sheet's day, and recorded with
+ * the meeting it became (meeting_imports), so it is never imported again whatever becomes of
+ * that meeting (moved in chat to another day, or cancelled). A row whose school already has a
+ * meeting of that type on that day (any status) is taken to be that meeting. Rows in the past
+ * are skipped; rows that cannot be read are reported by row number, without their contents.
  */
 import ExcelJS from 'exceljs';
 import { parseMeetingDate, parseMeetingTime, parseMeetingTypeWords } from '../../core/meetings/parseMeetingCommand/index.js';
@@ -12,7 +14,7 @@ import { fail, ok, type Result } from '../../core/result.js';
 import type { DirectorySnapshot } from '../directory/directory.js';
 import { scheduleMeeting, type ActionDeps } from './actions.js';
 import type { KnownSchool } from './lookup.js';
-import { meetingExists } from './repo.js';
+import { meetingOn, recordImport, wasImported } from './repo.js';
 import { resolveMeetingType, todayOf } from './services.js';
 
 export const MEETINGS_SHEET = 'Meetings';
@@ -127,7 +129,7 @@ function schoolOf(row: SheetMeeting, index: SchoolIndex): Result<KnownSchool, st
   return fail(match.kind === 'several' ? 'the school name matches several schools: add a URN column' : 'school not found in the workbook');
 }
 
-/** Imports the rows; idempotent (same school, type and day is never added twice). */
+/** Imports the rows; idempotent (a sheet row, by school, type and day, is imported once). */
 export async function importMeetings(
   deps: ActionDeps,
   rows: readonly SheetMeeting[],
@@ -165,7 +167,15 @@ export async function importMeetings(
       problems.push({ row: row.row, reason: time.error });
       continue;
     }
-    if (await meetingExists(deps.db, school.value.urn, type.value.id, day.value)) {
+    const source = { schoolUrn: school.value.urn, typeId: type.value.id, sheetDay: day.value };
+    if (await wasImported(deps.db, source)) {
+      existing++;
+      continue;
+    }
+    const already = await meetingOn(deps.db, source.schoolUrn, source.typeId, source.sheetDay);
+    if (already !== undefined) {
+      // Scheduled in chat (or before imports were recorded): this row stands for it from now on.
+      await recordImport(deps.db, { ...source, meetingId: already });
       existing++;
       continue;
     }
@@ -180,6 +190,7 @@ export async function importMeetings(
       frameworkId: deps.services.framework.id,
       startsAt,
       createdBy,
+      importedFrom: { sheetDay: day.value },
     });
     if (result.status === 'scheduled') imported++;
     else if (result.status === 'duplicate') existing++;

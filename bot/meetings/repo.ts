@@ -1,6 +1,6 @@
 /**
- * Meetings, their plans in force, evidence and team settings in the store (migrations 3 and
- * 20). Plain SQL over the store's Queryable; every function takes the connection to use, so
+ * Meetings, their plans in force, evidence, import sources and team settings in the store
+ * (migrations 3, 20 and 40). Plain SQL over the store's Queryable; every function takes the connection to use, so
  * callers can run several in one transaction.
  */
 import type { PlanStep } from '../../core/meetings/types.js';
@@ -106,6 +106,44 @@ export async function meetingExists(db: Queryable, schoolUrn: string, typeId: st
     [schoolUrn, typeId, day],
   );
   return rows.length > 0;
+}
+
+/** A row of the workbook's "Meetings" sheet, as turned into a meeting (migration 40). */
+export interface ImportSource {
+  readonly schoolUrn: string;
+  readonly typeId: string;
+  /** The day as the sheet gives it, 'yyyy-MM-dd' (the meeting may have moved since). */
+  readonly sheetDay: string;
+}
+
+/** Whether this sheet row was already imported (whatever became of its meeting since). */
+export async function wasImported(db: Queryable, source: ImportSource): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM meeting_imports WHERE school_urn = $1 AND type_id = $2 AND sheet_day = $3', [
+    source.schoolUrn,
+    source.typeId,
+    source.sheetDay,
+  ]);
+  return rows.length > 0;
+}
+
+/** Records that this sheet row stands for `meetingId`; false if it was recorded already. */
+export async function recordImport(db: Queryable, source: ImportSource & { readonly meetingId: string }): Promise<boolean> {
+  const { rows } = await db.query(
+    `INSERT INTO meeting_imports (school_urn, type_id, sheet_day, meeting_id) VALUES ($1, $2, $3, $4)
+     ON CONFLICT DO NOTHING RETURNING meeting_id`,
+    [source.schoolUrn, source.typeId, source.sheetDay, source.meetingId],
+  );
+  return rows.length === 1;
+}
+
+/** The meeting of this school and type on this day, whatever its status (latest first), if any. */
+export async function meetingOn(db: Queryable, schoolUrn: string, typeId: string, day: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM meetings WHERE school_urn = $1 AND type_id = $2 AND substr(starts_at, 1, 10) = $3
+     ORDER BY (status = 'scheduled') DESC, created_at DESC, id LIMIT 1`,
+    [schoolUrn, typeId, day],
+  );
+  return rows[0]?.id;
 }
 
 export async function moveMeetingRow(db: Queryable, id: string, startsAt: string, revision: number): Promise<void> {

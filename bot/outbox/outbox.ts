@@ -1,6 +1,7 @@
 /**
- * The outbox in the store (migration 10): enqueue, cancel and read reminder rows. Sending is
- * the scheduler's job (bot/scheduler); this module never sends anything.
+ * The outbox in the store (migrations 10 and 41): enqueue, cancel and read reminder rows.
+ * Sending is the scheduler's job (bot/scheduler); this module never sends anything.
+ * `createOutbox(db).withTx(tx)` writes in the caller's transaction.
  */
 import type { Queryable } from '../store/db.js';
 import type { DeliveryStatus, NewOutboxItem, Outbox, OutboxRow, RecipientRole } from './types.js';
@@ -23,6 +24,8 @@ export interface OutboxDbRow {
   last_error: string | null;
   sent_at: Date | null;
   via: OutboxRow['via'] | null;
+  cancel_reason?: string | null;
+  not_before?: Date | null;
 }
 
 export function toOutboxRow(r: OutboxDbRow): OutboxRow {
@@ -41,6 +44,8 @@ export function toOutboxRow(r: OutboxDbRow): OutboxRow {
     ...(r.last_error !== null ? { lastError: r.last_error } : {}),
     ...(r.sent_at !== null ? { sentAt: new Date(r.sent_at) } : {}),
     ...(r.via !== null ? { via: r.via } : {}),
+    ...(r.cancel_reason ? { cancelReason: r.cancel_reason } : {}),
+    ...(r.not_before ? { notBefore: new Date(r.not_before) } : {}),
   };
 }
 
@@ -79,13 +84,37 @@ export function createOutbox(db: Queryable): Outbox {
     },
     async cancel(keys, reason) {
       if (keys.length === 0) return 0;
-      const { rows } = await db.query<{ key: string }>(
+      const list = [...keys];
+      // Three statements, each safe against a scheduler working on the same rows (see
+      // bot/scheduler): a claim takes a row pending → claimed, and the fence sets
+      // deliveries.sending_at just before a request, both under row locks these also take.
+      // 1. Pending rows. (One being claimed at this moment is caught by 2.)
+      const pending = await db.query<{ key: string }>(
         `UPDATE outbox SET status = 'cancelled', last_error = $2, updated_at = now()
          WHERE key = ANY($1::text[]) AND status = 'pending'
          RETURNING key`,
-        [[...keys], reason],
+        [list, reason],
       );
-      return rows.length;
+      // 2. Claimed, request not out (waiting for its turn or out a Retry-After): the claim is
+      //    closed, so the holder's next fence fails and it sends nothing.
+      const claimed = await db.query<{ key: string }>(
+        `WITH d AS (
+           UPDATE deliveries SET outcome = 'cancelled', finished_at = now()
+           WHERE key = ANY($1::text[]) AND outcome IS NULL AND sending_at IS NULL
+           RETURNING key)
+         UPDATE outbox o SET status = 'cancelled', last_error = $2, updated_at = now()
+         FROM d WHERE o.key = d.key AND o.status = 'claimed'
+         RETURNING o.key`,
+        [list, reason],
+      );
+      // 3. Still claimed: its request is out and cannot be recalled. Marked, so it is never
+      //    retried (the fence checks cancel_reason) and its outcome says what happened.
+      await db.query(
+        `UPDATE outbox SET cancel_reason = $2, updated_at = now()
+         WHERE key = ANY($1::text[]) AND status = 'claimed' AND cancel_reason IS NULL`,
+        [list, reason],
+      );
+      return pending.rows.length + claimed.rows.length;
     },
     async forMeeting(meetingId) {
       const { rows } = await db.query<OutboxDbRow>('SELECT * FROM outbox WHERE meeting_id = $1 ORDER BY send_at, key', [meetingId]);
@@ -101,6 +130,9 @@ export function createOutbox(db: Queryable): Outbox {
         [meetingId],
       );
       return rows.map((r) => r.key);
+    },
+    withTx(tx) {
+      return createOutbox(tx);
     },
   };
 }

@@ -6,6 +6,8 @@
  * This file is the stable API other code (Teams commands for meetings and evidence) builds on.
  */
 
+import type { Queryable } from '../store/db.js';
+
 export type RecipientRole = 'channel' | 'members' | 'head' | 'officer';
 
 export interface NewOutboxItem {
@@ -30,12 +32,22 @@ export interface OutboxRow extends NewOutboxItem {
   lastError?: string;
   sentAt?: Date;
   via?: 'teams' | 'email' | 'channel';
+  /** Cancelled while its request was out (it could not be recalled): never sent again. */
+  cancelReason?: string;
+  /** Handed back by the scheduler (a long Retry-After): not claimed again before this. */
+  notBefore?: Date;
 }
 
 export interface Outbox {
   /** Idempotent: INSERT … ON CONFLICT (key) DO NOTHING. Returns how many rows were new. */
   enqueue(items: readonly NewOutboxItem[]): Promise<number>;
-  /** pending → cancelled (with `reason`); rows already claimed or finished are left alone. Returns how many changed. */
+  /**
+   * Stops rows with `reason`: pending rows, and rows a scheduler has claimed but not yet sent
+   * (e.g. waiting out a Retry-After), become cancelled. A row whose request is already out
+   * cannot be recalled: it is marked (cancelReason) so it is never retried, and if Teams or
+   * Graph accepted it, it is recorded as sent with a note saying so. Finished rows are left
+   * alone. Returns how many rows were stopped for certain.
+   */
   cancel(keys: readonly string[], reason: string): Promise<number>;
   /** All rows of a meeting, ordered by send time. */
   forMeeting(meetingId: string): Promise<OutboxRow[]>;
@@ -43,4 +55,6 @@ export interface Outbox {
   forSchool(urn: string): Promise<OutboxRow[]>;
   /** Keys of the meeting's rows that were sent (so a re-plan keeps them and does not re-send). */
   sentKeys(meetingId: string): Promise<string[]>;
+  /** The same outbox on `tx`, so its writes commit or roll back with the caller's other writes. */
+  withTx(tx: Queryable): Outbox;
 }

@@ -6,9 +6,15 @@
  * 1. Claim: `INSERT INTO deliveries (key, …) … ON CONFLICT (key) DO NOTHING RETURNING key`
  *    and outbox status pending → claimed, in one transaction. Only one claimer can win a key.
  * 2. Fence, just before each HTTP attempt: in one statement, check the claim is still ours
- *    (same generation, no outcome), renew it and set sending_at. A holder whose lease was
- *    re-taken fails the fence and sends nothing.
+ *    (same generation, no outcome) and the row still claimed and not cancelled, renew it and
+ *    set sending_at. A holder whose lease was re-taken, or whose row was cancelled meanwhile
+ *    (Outbox.cancel closes a claim whose request is not out), fails the fence and sends nothing.
  * 3. Record the outcome (sent, failed, blocked, no-route, skipped) at once after the answer.
+ *
+ * A Retry-After longer than maxRetryWaitMs is not waited out here: the claim is handed back
+ * (deliveries.outcome 'returned', the row pending again with not_before set, attempts kept) and
+ * a later tick claims it afresh with the next generation. stop() cuts every wait short the
+ * same way, so shutting down never waits for a service's Retry-After.
  *
  * A claim with no outcome older than the lease (a crash, a kill) is re-taken with
  * `UPDATE … SET generation = generation + 1 WHERE generation = $n`, so only one re-taker
@@ -17,11 +23,21 @@
  * is never sent again but marked failed "in doubt" for officers to see (at most once, never
  * silently lost).
  */
+import { setMaxListeners } from 'node:events';
 import cron from 'node-cron';
 import { isWorkingDay, londonDay, type WorkingCalendar } from '../../core/calendar/index.js';
 import { systemClock, type Clock } from '../delivery/clock.js';
 import { Pacer, type Limit } from '../delivery/pacer.js';
-import { backoffMs, parseRetryAfter, RETRYABLE_CODES, RETRYABLE_STATUSES, type BackoffOptions } from '../delivery/retry.js';
+import {
+  backoffMs,
+  DEFAULT_MAX_RETRY_WAIT_MS,
+  GATEWAY_STATUSES,
+  MAX_GATEWAY_RETRIES,
+  parseRetryAfter,
+  RETRYABLE_CODES,
+  RETRYABLE_STATUSES,
+  type BackoffOptions,
+} from '../delivery/retry.js';
 import { createRouter, type Route } from '../delivery/route.js';
 import type { MailSender, SendResult, TeamsSender } from '../delivery/types.js';
 import { createLogger, errorFields, type Logger } from '../log.js';
@@ -56,6 +72,11 @@ export interface SchedulerOptions {
   /** Rows read per query. Default 100. */
   readonly batchSize?: number;
   readonly backoff?: BackoffOptions;
+  /**
+   * The longest wait before a retry spent in-process (and the longest a 429 shuts the shared
+   * gate). A longer Retry-After hands the row back for a later tick. Default 60 s.
+   */
+  readonly maxRetryWaitMs?: number;
   /** Maps a head's e-mail to an AAD id with a stored Teams chat. */
   readonly aadIdForEmail?: (email: string) => Promise<string | undefined>;
   /** WAYMARK_TEAM_ID: without a chosen channel, channel steps go only to a channel of this team. */
@@ -76,6 +97,10 @@ export interface TickReport {
   noRoute: number;
   inDoubt: number;
   lost: number;
+  /** Claimed, then cancelled before its request went out: not sent. */
+  cancelled: number;
+  /** Handed back for a later tick (a long Retry-After, or stop()). */
+  deferred: number;
 }
 
 export interface Scheduler {
@@ -83,12 +108,12 @@ export interface Scheduler {
   tick(): Promise<TickReport>;
   /** Ticks on `schedule` (cron, Europe/London) until stop(). */
   start(schedule?: string): void;
-  /** Stops the cron and waits for a running tick. */
+  /** Stops the cron and ends a running tick: waits are cut short, waiting rows handed back. */
   stop(): Promise<void>;
   readonly pacer: Pacer;
 }
 
-type Outcome = Exclude<DeliveryStatus, 'pending' | 'claimed' | 'cancelled'>;
+type Outcome = Exclude<DeliveryStatus, 'pending' | 'claimed'>;
 
 const emptyReport = (ran: boolean, reason?: string): TickReport => ({
   ran,
@@ -102,6 +127,8 @@ const emptyReport = (ran: boolean, reason?: string): TickReport => ({
   noRoute: 0,
   inDoubt: 0,
   lost: 0,
+  cancelled: 0,
+  deferred: 0,
 });
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
@@ -115,6 +142,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const concurrency = options.concurrency ?? 64;
   const batchSize = options.batchSize ?? 100;
   const backoff = options.backoff ?? { baseMs: 1_000, maxMs: 60_000 };
+  const maxRetryWaitMs = options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
   const perConversation = options.perConversation ?? { limit: 7, windowMs: 1_000 };
   const perMailbox = options.perMailbox ?? { limit: 30, windowMs: 60_000 };
   const pacer = new Pacer({
@@ -132,40 +160,88 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   // ---- the claim protocol (see the module comment) ----
 
-  async function claim(key: string): Promise<OutboxRow | undefined> {
+  /** Claims a pending, due row: the row and the claim's generation, or undefined if another won. */
+  async function claim(key: string): Promise<{ row: OutboxRow; generation: number } | undefined> {
     const now = clock.now();
     return db.transaction(async (tx) => {
-      const won = await tx.query(
+      // A row handed back earlier has a 'returned' claim: it is taken over with the next
+      // generation, so the holder that handed it back can never pass a fence again.
+      const won = await tx.query<{ generation: number }>(
         `INSERT INTO deliveries (key, claimed_by, claimed_at)
-         SELECT key, $2, $3 FROM outbox WHERE key = $1 AND status = 'pending'
-         ON CONFLICT (key) DO NOTHING
-         RETURNING key`,
+         SELECT key, $2, $3 FROM outbox WHERE key = $1 AND status = 'pending' AND (not_before IS NULL OR not_before <= $3)
+         ON CONFLICT (key) DO UPDATE SET claimed_by = EXCLUDED.claimed_by, claimed_at = EXCLUDED.claimed_at,
+           generation = deliveries.generation + 1, sending_at = NULL, outcome = NULL, finished_at = NULL
+         WHERE deliveries.outcome = 'returned'
+         RETURNING generation`,
         [key, id, now],
       );
-      if (won.rows.length === 0) return undefined;
+      if (!won.rows[0]) return undefined;
       const { rows } = await tx.query<OutboxDbRow>(
-        `UPDATE outbox SET status = 'claimed', updated_at = $2 WHERE key = $1 AND status = 'pending' RETURNING *`,
+        `UPDATE outbox SET status = 'claimed', not_before = NULL, updated_at = $2 WHERE key = $1 AND status = 'pending' RETURNING *`,
         [key, now],
       );
       // Cancelled between the two statements: give the claim back (the transaction rolls back).
       if (!rows[0]) throw new LostRace();
-      return toOutboxRow(rows[0]);
+      return { row: toOutboxRow(rows[0]), generation: Number(won.rows[0].generation) };
     }).catch((err: unknown) => {
       if (err instanceof LostRace) return undefined;
       throw err;
     });
   }
 
-  /** True if the claim is still ours; renews it, marks the send as started, counts the attempt. */
+  /**
+   * True if the claim is still ours and the row still to send (claimed, not cancelled); renews
+   * the claim, marks the send as started, counts the attempt. Outbox.cancel closes the claim
+   * under the same row lock, so a cancel and a fence never both win.
+   */
   async function fence(key: string, generation: number): Promise<boolean> {
     const now = clock.now();
     const { rows } = await db.query(
       `WITH d AS (
          UPDATE deliveries SET claimed_at = $3, sending_at = $3
          WHERE key = $1 AND generation = $2 AND outcome IS NULL
+           AND EXISTS (SELECT 1 FROM outbox WHERE key = $1 AND status = 'claimed' AND cancel_reason IS NULL)
          RETURNING key)
        UPDATE outbox o SET attempts = o.attempts + 1, updated_at = $3 FROM d WHERE o.key = d.key RETURNING o.key`,
       [key, generation, now],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Why a fence failed: the row was cancelled (and the claim closed, or closed now if the
+   * cancel came while an earlier attempt was out), or the claim was re-taken ('lost').
+   */
+  async function fenceFailed(key: string, generation: number, earlierMaybeDelivered: boolean): Promise<'cancelled' | 'lost'> {
+    const { rows } = await db.query<{ status: DeliveryStatus; cancel_reason: string | null }>(
+      'SELECT status, cancel_reason FROM outbox WHERE key = $1',
+      [key],
+    );
+    const row = rows[0];
+    if (row?.status === 'cancelled') return 'cancelled';
+    if (row?.cancel_reason) {
+      const note = earlierMaybeDelivered ? `; an earlier attempt may have been delivered` : '';
+      if (await record(key, generation, 'cancelled', `${row.cancel_reason}${note}`)) return 'cancelled';
+    }
+    return 'lost';
+  }
+
+  /**
+   * Gives a claimed row back to the outbox for a later tick: pending, not claimed before
+   * `notBefore`, attempts kept (cancelled instead, if a cancel came while it was out). Only
+   * while no request is out (sending_at empty). False if the claim is no longer ours.
+   */
+  async function handBack(key: string, generation: number, notBefore: Date, why: string): Promise<boolean> {
+    const now = clock.now();
+    const { rows } = await db.query(
+      `WITH d AS (
+         UPDATE deliveries SET outcome = 'returned', finished_at = $3
+         WHERE key = $1 AND generation = $2 AND outcome IS NULL AND sending_at IS NULL
+         RETURNING key)
+       UPDATE outbox o SET status = CASE WHEN o.cancel_reason IS NULL THEN 'pending' ELSE 'cancelled' END,
+         not_before = $4, last_error = COALESCE(o.cancel_reason, $5), updated_at = $3
+       FROM d WHERE o.key = d.key RETURNING o.key`,
+      [key, generation, now, notBefore, why],
     );
     return rows.length > 0;
   }
@@ -175,16 +251,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     await db.query(`UPDATE deliveries SET sending_at = NULL WHERE key = $1 AND generation = $2 AND outcome IS NULL`, [key, generation]);
   }
 
-  async function record(key: string, generation: number, outcome: Outcome, reason: string | null, via?: Route & { kind: 'teams' | 'email' }) {
+  /** Records the outcome if the claim is still ours; true if it was recorded. */
+  async function record(key: string, generation: number, outcome: Outcome, reason: string | null, via?: Route & { kind: 'teams' | 'email' }): Promise<boolean> {
     const now = clock.now();
     const viaName = via ? (via.kind === 'email' ? 'email' : via.via) : null;
     const params = [key, generation, outcome, now, reason, outcome === 'sent' ? now : null, viaName];
+    // Sent although cancelled while the request was out: it could not be recalled; say so.
+    const lastError = `CASE WHEN $3 = 'sent' AND o.cancel_reason IS NOT NULL
+         THEN 'delivered before it could be stopped (' || o.cancel_reason || ': the request had already gone)' ELSE $5 END`;
     const { rows } = await db.query(
       `WITH d AS (
          UPDATE deliveries SET outcome = $3, finished_at = $4
          WHERE key = $1 AND generation = $2 AND outcome IS NULL
          RETURNING key)
-       UPDATE outbox o SET status = $3, last_error = $5, sent_at = $6, via = $7, updated_at = $4
+       UPDATE outbox o SET status = $3, last_error = ${lastError}, sent_at = $6, via = $7, updated_at = $4
        FROM d WHERE o.key = d.key RETURNING o.key`,
       params,
     );
@@ -193,10 +273,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       log.warn('reminder sent after its claim was re-taken', { key });
       await db.query(
         `WITH d AS (UPDATE deliveries SET outcome = $3, finished_at = $4 WHERE key = $1 RETURNING key)
-         UPDATE outbox o SET status = $3, last_error = $5, sent_at = $6, via = $7, updated_at = $4 FROM d WHERE o.key = d.key`,
+         UPDATE outbox o SET status = $3, last_error = ${lastError}, sent_at = $6, via = $7, updated_at = $4 FROM d WHERE o.key = d.key`,
         params,
       );
     }
+    return rows.length > 0;
   }
 
   async function hasEvidence(meetingId: string): Promise<boolean> {
@@ -213,31 +294,51 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return attempt.catch((err: unknown): SendResult => ({ ok: false, reason: `send threw: ${errorFields(err).message as string}` }));
   }
 
-  /** Sends one claimed row; returns its outcome (or 'lost' when the claim was re-taken). */
-  async function deliver(row: OutboxRow, generation: number): Promise<Outcome | 'lost'> {
+  /**
+   * Sends one claimed row; returns its outcome ('lost' when the claim was re-taken, 'deferred'
+   * when handed back for a later tick). `signal` aborts on stop(): every wait ends at once.
+   */
+  async function deliver(row: OutboxRow, generation: number, signal: AbortSignal): Promise<Outcome | 'lost' | 'deferred'> {
     const key = row.key;
-    if (row.condition === 'no-evidence' && (await hasEvidence(row.meetingId))) {
-      await record(key, generation, 'skipped', 'evidence received');
-      return 'skipped';
-    }
+    /** Records a final outcome; if the claim was closed meanwhile (cancelled, re-taken), says which. */
+    const finish = async (outcome: Exclude<Outcome, 'sent'>, reason: string, via?: Route & { kind: 'teams' | 'email' }, maybeDelivered = false) =>
+      (await record(key, generation, outcome, reason, via)) ? outcome : fenceFailed(key, generation, maybeDelivered);
+    if (row.condition === 'no-evidence' && (await hasEvidence(row.meetingId))) return finish('skipped', 'evidence received');
     const r = await route(row);
     if (r.kind === 'none' || (r.kind === 'teams' && !options.teams) || (r.kind === 'email' && !options.mail)) {
-      const reason = r.kind === 'none' ? r.reason : `${r.kind === 'teams' ? 'Teams' : 'e-mail'} sending is not configured`;
-      await record(key, generation, 'no-route', reason);
-      return 'no-route';
+      return finish('no-route', r.kind === 'none' ? r.reason : `${r.kind === 'teams' ? 'Teams' : 'e-mail'} sending is not configured`);
     }
-    for (let attempt = 1; ; attempt++) {
-      const permit = await pacer.acquire(r.pacingKey);
+    /** Stopping: hand the row back untouched (unless a gateway error left it maybe delivered). */
+    const stopped = async (notBefore: Date, maybeDelivered: boolean) => {
+      if (maybeDelivered) {
+        return finish('failed', 'stopped while retrying after a gateway error (502/504); not retried, as it may have been delivered', r, true);
+      }
+      return (await handBack(key, generation, notBefore, 'handed back when the scheduler stopped')) ? 'deferred' : fenceFailed(key, generation, false);
+    };
+    let gatewayRetries = 0;
+    let maybeDelivered = false;
+    // attempts counts across claims: a row handed back keeps its count.
+    for (let attempt = row.attempts + 1; ; attempt++) {
+      const permit = await pacer.acquire(r.pacingKey, signal).catch(() => undefined);
+      if (!permit) return stopped(clock.now(), maybeDelivered);
       // Evidence may have arrived while this waited for its turn.
       if (row.condition === 'no-evidence' && (await hasEvidence(row.meetingId))) {
         permit.release();
-        await record(key, generation, 'skipped', 'evidence received');
-        return 'skipped';
+        return finish('skipped', 'evidence received', undefined, maybeDelivered);
+      }
+      // Another send's 429 may have shut the gate: wait before the fence, not after it, so a
+      // row cancelled meanwhile is still stopped rather than found "in flight".
+      await pacer.gateOpen(signal);
+      if (signal.aborted) {
+        permit.release();
+        return stopped(clock.now(), maybeDelivered);
       }
       if (!(await fence(key, generation))) {
         permit.release();
-        log.warn('reminder claim was re-taken by another scheduler; not sending', { key });
-        return 'lost';
+        const why = await fenceFailed(key, generation, maybeDelivered);
+        if (why === 'lost') log.warn('reminder claim was re-taken by another scheduler; not sending', { key });
+        else log.info('reminder cancelled before it was sent', { key });
+        return why;
       }
       // Counted against the limits only as the request leaves (and not while the gate is shut).
       let started = false;
@@ -252,40 +353,52 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         return 'sent';
       }
       const status = result.status;
-      if (status === 403 && r.kind === 'teams') {
-        await record(key, generation, 'blocked', 'the recipient has blocked or removed the bot (403)', r);
-        return 'blocked';
-      }
+      if (status === 403 && r.kind === 'teams') return finish('blocked', 'the recipient has blocked or removed the bot (403)', r);
       const retryable = status !== undefined ? RETRYABLE_STATUSES.has(status) : result.code !== undefined && RETRYABLE_CODES.has(result.code);
       const why = `${status ?? result.code ?? 'error'}: ${result.reason}`;
-      if (!retryable) {
-        await record(key, generation, 'failed', why, r);
-        return 'failed';
+      if (!retryable) return finish('failed', why, r, maybeDelivered);
+      // 502/504: the service may have acted on it (see GATEWAY_STATUSES): one retry at most,
+      // and the claim keeps sending_at, so a crash from here on leaves it in doubt.
+      const gateway = status !== undefined && GATEWAY_STATUSES.has(status);
+      if (gateway && gatewayRetries >= MAX_GATEWAY_RETRIES) {
+        return finish('failed', `${why}; not retried again, as a gateway error may come after the message was delivered`, r, true);
       }
       const now = clock.now();
       const retryAfterMs = parseRetryAfter(result.retryAfter, now);
       const wait = backoffMs(attempt, backoff, retryAfterMs);
-      // One gate for every send, as Company Communicator does: a 429 pauses everything.
-      if (status === 429) pacer.throttle(new Date(now.getTime() + (retryAfterMs ?? wait)));
-      await notSent(key, generation);
-      if (attempt >= maxAttempts) {
-        await record(key, generation, 'failed', `gave up after ${attempt} attempts; last ${why}`, r);
-        return 'failed';
+      // One gate for every send, as Company Communicator does: a 429 pauses everything, but
+      // for no longer than a sender waits in-process (rows due later are handed back).
+      if (status === 429) pacer.throttle(new Date(now.getTime() + Math.min(retryAfterMs ?? wait, maxRetryWaitMs)));
+      if (gateway) {
+        gatewayRetries++;
+        maybeDelivered = true;
+      } else if (!maybeDelivered) await notSent(key, generation);
+      if (attempt >= maxAttempts) return finish('failed', `gave up after ${attempt} attempts; last ${why}`, r, maybeDelivered);
+      const retryAt = new Date(now.getTime() + wait);
+      if (wait > maxRetryWaitMs && !maybeDelivered) {
+        // Too long to hold a claim, the gate and shutdown: a later tick retries it.
+        if (await handBack(key, generation, retryAt, `${why}; retrying after ${retryAt.toISOString()}`)) {
+          log.info('reminder send handed back for a later tick', { key, status, attempt, waitMs: wait });
+          return 'deferred';
+        }
+        return fenceFailed(key, generation, false);
       }
       log.info('reminder send will be retried', { key, status, attempt, waitMs: wait });
-      await clock.sleep(wait);
+      await clock.sleep(Math.min(wait, maxRetryWaitMs), signal);
+      if (signal.aborted) return stopped(retryAt, maybeDelivered);
     }
   }
 
   // ---- the tick ----
 
-  async function retake(report: TickReport, launch: (p: Promise<unknown>) => Promise<void>) {
+  async function retake(report: TickReport, launch: (p: Promise<unknown>) => Promise<void>, signal: AbortSignal) {
     const cutoff = new Date(clock.now().getTime() - leaseMs);
     const { rows: stale } = await db.query<{ key: string; generation: number }>(
       `SELECT key, generation FROM deliveries WHERE outcome IS NULL AND claimed_at < $1 ORDER BY claimed_at, key LIMIT $2`,
       [cutoff, batchSize * 10],
     );
     for (const s of stale) {
+      if (signal.aborted) return;
       const { rows } = await db.query<{ generation: number; sending_at: Date | null }>(
         `UPDATE deliveries SET claimed_by = $3, claimed_at = $4, generation = generation + 1
          WHERE key = $1 AND generation = $2 AND outcome IS NULL AND claimed_at < $5
@@ -305,12 +418,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
       const { rows: r } = await db.query<OutboxDbRow>('SELECT * FROM outbox WHERE key = $1', [s.key]);
       if (!r[0]) continue;
-      await launch(deliver(toOutboxRow(r[0]), generation).then((o) => count(report, o)));
+      await launch(deliver(toOutboxRow(r[0]), generation, signal).then((o) => count(report, o)));
     }
   }
 
-  function count(report: TickReport, o: Outcome | 'lost') {
+  function count(report: TickReport, o: Outcome | 'lost' | 'deferred') {
     if (o === 'sent') report.sent++;
+    else if (o === 'cancelled') report.cancelled++;
+    else if (o === 'deferred') report.deferred++;
     else if (o === 'skipped') report.skipped++;
     else if (o === 'failed') report.failed++;
     else if (o === 'blocked') report.blocked++;
@@ -318,7 +433,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     else report.lost++;
   }
 
-  async function runTick(): Promise<TickReport> {
+  async function runTick(signal: AbortSignal): Promise<TickReport> {
     const started = clock.now();
     let working: boolean;
     try {
@@ -341,21 +456,23 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       while (inProgress.size >= concurrency) await Promise.race(inProgress);
     };
 
-    await retake(report, launch);
+    await retake(report, launch, signal);
     const tried: string[] = [];
-    for (;;) {
+    while (!signal.aborted) {
       const { rows } = await db.query<{ key: string }>(
-        `SELECT key FROM outbox WHERE status = 'pending' AND send_at <= $1 AND key <> ALL($2::text[])
+        `SELECT key FROM outbox WHERE status = 'pending' AND send_at <= $1 AND (not_before IS NULL OR not_before <= $1)
+           AND key <> ALL($2::text[])
          ORDER BY send_at, key LIMIT $3`,
         [started, tried, batchSize],
       );
       if (rows.length === 0) break;
       for (const { key } of rows) {
+        if (signal.aborted) break;
         tried.push(key);
-        const row = await claim(key);
-        if (!row) continue;
+        const claimed = await claim(key);
+        if (!claimed) continue;
         report.claimed++;
-        await launch(deliver(row, 1).then((o) => count(report, o)));
+        await launch(deliver(claimed.row, claimed.generation, signal).then((o) => count(report, o)));
       }
     }
     await Promise.all(inProgress);
@@ -365,10 +482,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   let running: Promise<TickReport> | undefined;
   let task: ReturnType<typeof cron.schedule> | undefined;
+  // One signal for every wait of a tick (each waiting row listens to it): no listener limit.
+  const newStopSignal = () => {
+    const c = new AbortController();
+    setMaxListeners(0, c.signal);
+    return c;
+  };
+  let stopping = newStopSignal();
 
   function tick(): Promise<TickReport> {
     if (running) return Promise.resolve(emptyReport(false, 'previous tick still running'));
-    running = runTick().finally(() => (running = undefined));
+    running = runTick(stopping.signal).finally(() => (running = undefined));
     return running;
   }
 
@@ -396,7 +520,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         await task.destroy();
         task = undefined;
       }
+      // Cut every wait short (retries, the shared gate, the pacer's queue): waiting rows are
+      // handed back to the outbox, and only requests already out are waited for.
+      stopping.abort();
       await running?.catch(() => {});
+      stopping = newStopSignal();
     },
   };
 }

@@ -159,6 +159,45 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    id: 40,
+    name: 'where imported meetings came from, so a meeting moved in chat is not imported again',
+    sql: [
+      // One row per "Meetings" sheet row already turned into a meeting (or found to be one):
+      // the school, the type and the day as the sheet gives it. The meeting may since have been
+      // moved or cancelled in chat; the sheet row still stands for it and is never imported again.
+      `CREATE TABLE meeting_imports (
+         school_urn   text NOT NULL,
+         type_id      text NOT NULL,
+         sheet_day    text NOT NULL,
+         meeting_id   text NOT NULL REFERENCES meetings (id),
+         imported_at  timestamptz NOT NULL DEFAULT now(),
+         PRIMARY KEY (school_urn, type_id, sheet_day)
+       )`,
+      // Meetings stored before this table: each stands for a sheet row on the day it was first
+      // planned for (its first plan's meeting start), so one moved since is not imported again.
+      `INSERT INTO meeting_imports (school_urn, type_id, sheet_day, meeting_id)
+       SELECT m.school_urn, m.type_id,
+              substr(COALESCE((SELECT s.step->>'meetingStartsAt' FROM meeting_steps s
+                               WHERE s.meeting_id = m.id AND s.revision = 0 ORDER BY s.key LIMIT 1), m.starts_at), 1, 10),
+              m.id
+       FROM meetings m
+       ORDER BY m.created_at, m.id
+       ON CONFLICT DO NOTHING`,
+    ],
+  },
+  {
+    id: 41,
+    name: 'outbox: cancel requested while a request was out, and retry not before',
+    sql: [
+      // Set by Outbox.cancel on a row whose request had already gone out (it cannot be
+      // recalled): the scheduler never sends it again, and if it was delivered says so.
+      `ALTER TABLE outbox ADD COLUMN cancel_reason text`,
+      // A row handed back by the scheduler (a Retry-After longer than it waits in-process, or a
+      // stop): pending again, not claimed before this time. send_at keeps the planned time.
+      `ALTER TABLE outbox ADD COLUMN not_before timestamptz`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"

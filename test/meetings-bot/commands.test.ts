@@ -8,6 +8,8 @@ import { SCHEDULE_FORM } from '../../bot/meetings/cards.js';
 import { OFFICERS_ONLY } from '../../bot/meetings/command-kit.js';
 import { makeCalendar } from '../../core/calendar/index.js';
 import { OAKFIELD_HEAD } from '../bot/schools-fixture.js';
+import { createOutbox } from '../../bot/outbox/outbox.js';
+import type { Outbox } from '../../bot/outbox/types.js';
 import { framework, harness, memoryOutbox, OFFICER, outboxView, type Harness } from './fakes.js';
 
 let h: Harness | undefined;
@@ -254,6 +256,36 @@ describe('move and cancel', () => {
     expect(reply.text).toContain('Cancelled: **RAP review meeting** for Oakfield Primary School (URN 101234), Tuesday 12 January 2027 at 10:00.');
     // Nothing left to cancel or move.
     expect((await h.say('cancel the RAP for 101234')).reply.text).toBe('Oakfield Primary School (URN 101234) has no upcoming meeting of that type scheduled.');
+  });
+
+  it('changes nothing when the outbox fails part-way: the meeting, its plan and its reminders move (or are cancelled) together', async () => {
+    // The real outbox, whose enqueue fails on demand (after the cancel has run in the same transaction).
+    const state = { fail: false };
+    const flaky = (real: Outbox): Outbox => ({
+      ...real,
+      enqueue: async (items) => {
+        if (state.fail) throw new Error('outbox unavailable');
+        return real.enqueue(items);
+      },
+      withTx: (tx) => flaky(real.withTx(tx)),
+    });
+    h = await harness({ outbox: (store) => flaky(createOutbox(store.db)) });
+    const { id } = await scheduleJan12(h);
+    const before = await outboxView(h.outbox, id);
+    const steps = async () => (await h!.store.db.query('SELECT key, in_force FROM meeting_steps WHERE meeting_id = $1 ORDER BY key', [id])).rows;
+    const stepsBefore = await steps();
+    expect(Object.values(before).every(([status]) => status === 'pending')).toBe(true);
+    h.at('2026-12-29T10:00:00Z');
+    state.fail = true;
+    await expect(h.say('move the RAP for 101234 to 19 Jan')).rejects.toThrow('outbox unavailable');
+    await expect(h.say('cancel the RAP for 101234')).rejects.toThrow('outbox unavailable');
+    expect(await h.meetings()).toMatchObject([{ starts_at: '2027-01-12T10:00', revision: 0, status: 'scheduled' }]);
+    expect(await outboxView(h.outbox, id)).toEqual(before);
+    expect(await steps()).toEqual(stepsBefore);
+    // Once the outbox works again, the move goes through whole.
+    state.fail = false;
+    expect((await h.say('move the RAP for 101234 to 19 Jan')).reply.text).toContain('Moved:');
+    expect((await outboxView(h.outbox, id))['moved:head:r1']?.[0]).toBe('pending');
   });
 
   it('asks which meeting when a school has two, and takes "from <day>"', async () => {

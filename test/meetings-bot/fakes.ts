@@ -18,8 +18,10 @@ import { exampleSchools } from '../bot/schools-fixture.js';
 export function memoryOutbox(options: { failEnqueue?: boolean } = {}): Outbox & { rows: Map<string, OutboxRow> } {
   const rows = new Map<string, OutboxRow>();
   const sorted = (list: OutboxRow[]) => list.sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime() || a.key.localeCompare(b.key));
-  return {
+  const outbox: Outbox & { rows: Map<string, OutboxRow> } = {
     rows,
+    // In memory there is no transaction to join: the same outbox.
+    withTx: () => outbox,
     async enqueue(items: readonly NewOutboxItem[]) {
       if (options.failEnqueue) throw new Error('outbox unavailable');
       let added = 0;
@@ -51,6 +53,7 @@ export function memoryOutbox(options: { failEnqueue?: boolean } = {}): Outbox & 
       return [...rows.values()].filter((r) => r.meetingId === id && r.status === 'sent').map((r) => r.key);
     },
   };
+  return outbox;
 }
 
 export function framework(id: string): Framework {

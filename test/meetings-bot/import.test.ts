@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { watchMeetingsSheet } from '../../bot/meetings/import-command.js';
 import { readMeetingsSheet } from '../../bot/meetings/import-sheet.js';
 import { memoryLogger } from '../../bot/log.js';
+import { openPgliteDb } from '../../bot/store/db.js';
+import { migrate, MIGRATIONS } from '../../bot/store/migrations.js';
 import { exampleCopy } from '../bot/schools-fixture.js';
 import { harness, type Harness } from './fakes.js';
 
@@ -80,6 +82,51 @@ describe('import meetings', () => {
     await h.say('cancel the RAP for 110057');
     await h.say('import meetings');
     expect((await h.meetings()).map((m) => m.status)).toEqual(['scheduled', 'cancelled']);
+  });
+
+  it('does not import a row again after its meeting was moved (or moved and cancelled) in chat', async () => {
+    const file = await workbookWith(ROWS.slice(0, 2));
+    h = await harness({ workbookFile: file });
+    h.at('2026-12-01T10:00:00Z');
+    expect((await h.say('import meetings')).reply.text).toMatch(/^2 meetings imported/);
+    const [oakfield, thornbury] = await h.meetings();
+    await h.say('move the RAP for 101234 to 14 Jan');
+    await h.say('move the RAP for 110057 to 21 Jan');
+    await h.say('cancel the RAP for 110057');
+    const rows = (await h.outbox.forMeeting(oakfield!.id)).length;
+    const again = await h.say('import meetings');
+    expect(again.reply.text).toMatch(/^0 meetings imported from the "Meetings" sheet; 2 already there\./);
+    expect((await h.meetings()).map((m) => [m.id, m.starts_at, m.status])).toEqual([
+      [oakfield!.id, '2027-01-14T10:00', 'scheduled'],
+      [thornbury!.id, '2027-01-21T10:30', 'cancelled'],
+    ]);
+    // No fresh evidence request to the head.
+    expect(await h.outbox.forMeeting(oakfield!.id)).toHaveLength(rows);
+  });
+
+  it('migration 40 records meetings stored before it by the day they were first planned for', async () => {
+    const db = await openPgliteDb(undefined);
+    try {
+      await migrate(db, MIGRATIONS.filter((m) => m.id < 40));
+      await db.query(
+        `INSERT INTO meetings (id, school_urn, school_name, framework_id, type_id, starts_at, revision, created_by)
+         VALUES ('moved', '101234', 'Oakfield', 'reading', 'rap', '2027-01-14T10:00', 1, 'workbook'),
+                ('plain', '110057', 'Thornbury', 'reading', 'rap', '2027-01-19T10:30', 0, 'workbook')`,
+      );
+      await db.query(
+        `INSERT INTO meeting_steps (key, meeting_id, revision, step) VALUES
+           ('moved:evidence-request:head', 'moved', 0, '{"meetingStartsAt": "2027-01-12T10:00"}'),
+           ('moved:moved:head:r1', 'moved', 1, '{"meetingStartsAt": "2027-01-14T10:00"}')`,
+      );
+      expect(await migrate(db)).toEqual(MIGRATIONS.filter((m) => m.id >= 40).map((m) => m.id));
+      const { rows } = await db.query('SELECT school_urn, type_id, sheet_day, meeting_id FROM meeting_imports ORDER BY meeting_id');
+      expect(rows).toEqual([
+        { school_urn: '101234', type_id: 'rap', sheet_day: '2027-01-12', meeting_id: 'moved' },
+        { school_urn: '110057', type_id: 'rap', sheet_day: '2027-01-19', meeting_id: 'plain' },
+      ]);
+    } finally {
+      await db.close();
+    }
   });
 
   it('imports when the workbook is (re)loaded, idempotently', async () => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCalendar } from '../../core/calendar/index.js';
-import { fakeClock } from '../../bot/delivery/clock.js';
+import { fakeClock, systemClock, type Clock } from '../../bot/delivery/clock.js';
 import { createOutbox } from '../../bot/outbox/outbox.js';
 import { createScheduler } from '../../bot/scheduler/scheduler.js';
 import { openStore, type Store } from '../../bot/store/store.js';
@@ -68,6 +68,58 @@ describe.skipIf(!pgUp)(`reminders on PostgreSQL (${PG_URL})`, () => {
     const [again1, again2] = await Promise.all([make(a, 'replica-a').tick(), make(b, 'replica-b').tick()]);
     expect(again1.claimed + again2.claimed).toBe(0);
     expect(teams.delivered()).toHaveLength(100);
+  });
+
+  it('cancels racing two schedulers: a cancelled row is never delivered, a delivered one never cancelled', async () => {
+    teams.reset();
+    const schema = newSchema('cancel');
+    const a = await open(schema);
+    const b = await open(schema);
+    // Real time (from a working day), so claimed rows really wait out the Retry-After.
+    const origin = Date.now();
+    const clock: Clock = { now: () => new Date(Date.parse(WEDNESDAY) + (Date.now() - origin)), sleep: systemClock.sleep };
+    await saveHeadReferences(a, teams.serviceUrl, 20);
+    const items = headItems(120, new Date(Date.parse(WEDNESDAY) - 60_000), { heads: 20 });
+    const outbox = createOutbox(a.db);
+    await outbox.enqueue(items);
+    teams.throttle(4, 1); // some rows wait out a Retry-After while claimed (fewer than maxAttempts)
+    const make = (store: Store, id: string) =>
+      createScheduler({ store, calendar, clock, log: quietLog, teams: localTeamsSender(), id, concurrency: 8, batchSize: 10 });
+    // Every other row is cancelled, in small batches over ~1 s, some inside a transaction, while both tick.
+    const toCancel = items.filter((_, i) => i % 2 === 1).map((i) => i.key);
+    let stopped = 0;
+    const askedAt = new Map<string, number>();
+    const cancelling = (async () => {
+      for (let i = 0; i < toCancel.length; i += 6) {
+        const batch = toCancel.slice(i, i + 6);
+        for (const key of batch) askedAt.set(key, clock.now().getTime());
+        stopped += i % 12 === 0 ? await b.db.transaction((tx) => createOutbox(b.db).withTx(tx).cancel(batch, 'meeting cancelled')) : await outbox.cancel(batch, 'meeting cancelled');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const [ra, rb] = await Promise.all([make(a, 'replica-a').tick(), make(b, 'replica-b').tick(), cancelling]);
+    const counts = teams.counts();
+    const rows = new Map((await outbox.forSchool('100000')).concat(...(await Promise.all(Array.from({ length: 19 }, (_, i) => outbox.forSchool(String(100001 + i)))))).map((r) => [r.key, r]));
+    expect(rows.size).toBe(120);
+    for (const item of items) {
+      const row = rows.get(item.key)!;
+      if (row.status === 'cancelled') expect(counts.get(item.key) ?? 0, item.key).toBe(0);
+      else {
+        expect(row.status, `${item.key}: ${row.lastError}`).toBe('sent');
+        expect(counts.get(item.key), item.key).toBe(1);
+        // Delivered although a cancel was asked for: only if it was done before, or its request
+        // was already out (and then the row says so).
+        if (toCancel.includes(item.key) && row.sentAt!.getTime() > askedAt.get(item.key)!) {
+          expect(row.cancelReason, item.key).toBe('meeting cancelled');
+          expect(row.lastError, item.key).toMatch(/^delivered before it could be stopped/);
+        }
+      }
+    }
+    const cancelled = [...rows.values()].filter((r) => r.status === 'cancelled');
+    expect(cancelled.every((r) => toCancel.includes(r.key))).toBe(true);
+    expect(stopped + ra.cancelled + rb.cancelled).toBeGreaterThanOrEqual(cancelled.length);
+    expect(ra.sent + rb.sent).toBe(120 - cancelled.length);
+    expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
   });
 
   it('a sender killed mid-run: a fresh scheduler resumes without duplicates and without losses', async () => {

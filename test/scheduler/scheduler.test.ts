@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeCalendar } from '../../core/calendar/index.js';
-import { fakeClock, type FakeClock } from '../../bot/delivery/clock.js';
+import { fakeClock, systemClock, type Clock, type FakeClock } from '../../bot/delivery/clock.js';
 import { Pacer } from '../../bot/delivery/pacer.js';
 import { backoffMs, parseRetryAfter } from '../../bot/delivery/retry.js';
+import type { SendResult, TeamsSender } from '../../bot/delivery/types.js';
 import { createGraphMailer } from '../../bot/graph/mail.js';
 import { createOutbox } from '../../bot/outbox/outbox.js';
 import type { Outbox } from '../../bot/outbox/types.js';
@@ -257,6 +258,128 @@ describe('scheduler', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.join('\n')).not.toMatch(/Head 0|head0@school/);
   });
+});
+
+describe('cancelling rows a scheduler has claimed', () => {
+  it('a row claimed and waiting out a 429 Retry-After is stopped by cancel: the head never gets it', async () => {
+    await saveHeadReferences(store, teams.serviceUrl, 1);
+    const [item] = headItems(1, past());
+    await outbox.enqueue([item!]);
+    teams.throttle(1, 30);
+    // The meeting is cancelled while the scheduler waits out the Retry-After.
+    let stopped: number | undefined;
+    const c: Clock = {
+      now: () => clock.now(),
+      async sleep(ms, signal) {
+        if (ms >= 30_000 && stopped === undefined) stopped = await outbox.cancel([item!.key], 'meeting cancelled');
+        return clock.sleep(ms, signal);
+      },
+    };
+    const report = await scheduler({ clock: c }).tick();
+    expect(stopped).toBe(1);
+    expect(report).toMatchObject({ claimed: 1, sent: 0, cancelled: 1 });
+    expect(teams.received.map((r) => r.status)).toEqual([429]);
+    expect((await outbox.forMeeting(item!.meetingId))[0]).toMatchObject({ status: 'cancelled', lastError: 'meeting cancelled', attempts: 1 });
+    const { rows } = await store.db.query<{ outcome: string }>('SELECT outcome FROM deliveries');
+    expect(rows).toEqual([{ outcome: 'cancelled' }]);
+  });
+
+  it('a row whose request is already out cannot be recalled: never retried, and if delivered the row says so', async () => {
+    await saveHeadReferences(store, teams.serviceUrl, 2);
+    const [delivered, throttled] = headItems(2, past());
+    await outbox.enqueue([delivered!, throttled!]);
+    const answers = new Map<string, SendResult[]>([
+      [delivered!.message.text, [{ ok: true }]],
+      [throttled!.message.text, [{ ok: false, status: 429, retryAfter: '1', reason: 'throttled' }, { ok: true }]],
+    ]);
+    const requests: string[] = [];
+    const cancelled: number[] = [];
+    // Cancel lands after the fence, while the request is out.
+    const sender: TeamsSender = {
+      async send(_reference, message, options) {
+        await options?.beforeRequest?.();
+        requests.push(message.text);
+        const key = message.text.replace('reminder ', '');
+        cancelled.push(await outbox.cancel([key], 'meeting cancelled'));
+        return answers.get(message.text)!.shift()!;
+      },
+    };
+    const report = await scheduler({ teams: sender, concurrency: 1 }).tick();
+    expect(cancelled).toEqual([0, 0]); // neither could be stopped for certain
+    expect(requests).toEqual([delivered!.message.text, throttled!.message.text]); // the 429 was not retried
+    expect(report).toMatchObject({ claimed: 2, sent: 1, cancelled: 1 });
+    const [a] = await outbox.forMeeting(delivered!.meetingId);
+    expect(a).toMatchObject({ status: 'sent', cancelReason: 'meeting cancelled' });
+    expect(a!.lastError).toMatch(/^delivered before it could be stopped \(meeting cancelled/);
+    const [b] = await outbox.forMeeting(throttled!.meetingId);
+    expect(b).toMatchObject({ status: 'cancelled', lastError: 'meeting cancelled', attempts: 1 });
+  });
+});
+
+describe('long Retry-After, gateway errors and stopping', () => {
+  it('hands a row back when Retry-After is longer than the in-process cap; a later tick sends it', async () => {
+    await saveHeadReferences(store, teams.serviceUrl, 1);
+    const [item] = headItems(1, past());
+    await outbox.enqueue([item!]);
+    teams.throttle(1, 3600);
+    const s = scheduler();
+    const t0 = clock.now().getTime();
+    expect(await s.tick()).toMatchObject({ claimed: 1, sent: 0, deferred: 1 });
+    expect(clock.now().getTime() - t0).toBeLessThan(60_000); // no hour-long wait (fake time)
+    expect(s.pacer.throttledUntil).toBeLessThanOrEqual(t0 + 60_000); // the shared gate is not shut for an hour
+    const [row] = await outbox.forMeeting(item!.meetingId);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row!.notBefore!.getTime()).toBeGreaterThanOrEqual(t0 + 3_600_000);
+    expect(row!.sendAt.getTime()).toBe(item!.sendAt.getTime()); // the planned time is kept
+    expect(row!.lastError).toMatch(/^429/);
+    clock.advance(30 * 60_000);
+    expect(await s.tick()).toMatchObject({ claimed: 0 });
+    clock.advance(31 * 60_000);
+    expect(await s.tick()).toMatchObject({ claimed: 1, sent: 1 });
+    expect(teams.counts().get(item!.key)).toBe(1);
+    expect((await outbox.forMeeting(item!.meetingId))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    const { rows } = await store.db.query<{ generation: number; outcome: string }>('SELECT generation, outcome FROM deliveries');
+    expect(rows.map((r) => [Number(r.generation), r.outcome])).toEqual([[2, 'sent']]);
+    // The cap is configurable.
+    const [other] = headItems(1, clock.now(), { meeting: 'other' });
+    await outbox.enqueue([other!]);
+    teams.throttle(1, 20);
+    expect(await scheduler({ maxRetryWaitMs: 5_000 }).tick()).toMatchObject({ claimed: 1, deferred: 1 });
+  });
+
+  it('retries a 502 or 504 once only (it may have been delivered), and keeps the claim in doubt', async () => {
+    await saveHeadReferences(store, teams.serviceUrl, 2);
+    teams.fail('a:head-0', 502);
+    teams.fail('a:head-1', 504);
+    const items = headItems(2, past());
+    await outbox.enqueue(items);
+    expect(await scheduler().tick()).toMatchObject({ claimed: 2, failed: 2 });
+    expect(teams.received.map((r) => r.status).sort()).toEqual([502, 502, 504, 504]);
+    for (const item of items) {
+      const [row] = await outbox.forMeeting(item.meetingId);
+      expect(row).toMatchObject({ status: 'failed', attempts: 2 });
+      expect(row!.lastError).toMatch(/^50[24]: .*not retried again, as a gateway error may come after the message was delivered/);
+    }
+  });
+
+  it('stop() does not wait out a Retry-After: the waiting row is handed back at once', async () => {
+    await saveHeadReferences(store, teams.serviceUrl, 1);
+    const origin = Date.now();
+    const real: Clock = { now: () => new Date(Date.parse(WEDNESDAY) + (Date.now() - origin)), sleep: systemClock.sleep };
+    const [item] = headItems(1, new Date(Date.parse(WEDNESDAY) - 60_000));
+    await outbox.enqueue([item!]);
+    teams.throttle(1, 30);
+    const s = scheduler({ clock: real });
+    const ticking = s.tick();
+    await teams.waitForRequests(1);
+    const before = Date.now();
+    await s.stop();
+    expect(Date.now() - before).toBeLessThan(2_000);
+    expect(await ticking).toMatchObject({ claimed: 1, sent: 0, deferred: 1 });
+    const [row] = await outbox.forMeeting(item!.meetingId);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row!.notBefore!.getTime()).toBeGreaterThan(real.now().getTime() + 25_000);
+  }, 10_000);
 });
 
 describe('pacing', () => {
