@@ -8,7 +8,7 @@ import type { MeetingType } from '../../core/frameworks/index.js';
 import { meetingCommandKind, parseMeetingDate, parseMeetingTime, type MeetingTypeWords } from '../../core/meetings/parseMeetingCommand/index.js';
 import { scheduleMeeting, type ActionDeps } from '../meetings/actions.js';
 import { SCHEDULE_FORM, scheduleFormCard, type ScheduleFormDefaults } from '../meetings/cards.js';
-import { auditMeetingCommand, officerServices, parseIn, sentence, todayIn } from '../meetings/command-kit.js';
+import { auditMeetingCommand, officerAccess, parseIn, sentence, todayIn } from '../meetings/command-kit.js';
 import { lookupSchool, type KnownSchool } from '../meetings/lookup.js';
 import { duplicateReply, scheduledReply } from '../meetings/replies.js';
 import { meetingsOfSchool } from '../meetings/repo.js';
@@ -100,11 +100,8 @@ async function fromForm(input: CommandInput, ctx: CommandContext, deps: ActionDe
 }
 
 async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> {
-  const access = officerServices(ctx);
-  if (!access.ok) {
-    await auditMeetingCommand(ctx, input, NAME, 'refused');
-    return access.reply;
-  }
+  const access = await officerAccess(input, ctx, NAME);
+  if (!access.ok) return access.reply;
   const { services, deps } = access;
   if (input.submit?.waymark === SCHEDULE_FORM) return fromForm(input, ctx, deps, services);
 

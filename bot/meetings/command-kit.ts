@@ -55,6 +55,17 @@ export async function auditMeetingCommand(
 /** Capitalises the first letter of a core message for a reply. */
 export const sentence = (s: string): string => (s === '' ? s : `${s[0]?.toUpperCase()}${s.slice(1)}`);
 
+/** Officers only: anyone else gets the same refusal, and the refusal is audited. */
+export async function officerAccess(
+  input: CommandInput,
+  ctx: CommandContext,
+  name: string,
+): Promise<{ ok: true; services: MeetingServices; deps: ActionDeps } | { ok: false; reply: Reply }> {
+  const access = officerServices(ctx);
+  if (!access.ok) await auditMeetingCommand(ctx, input, name, 'refused');
+  return access;
+}
+
 /**
  * The start every officer meeting command shares: officers only (a refusal is audited), then
  * the message parsed as this command. A message the router sent here that parses as another
@@ -69,11 +80,8 @@ export async function beginOfficerCommand<K extends MeetingCommandKind>(
   | { ok: true; services: MeetingServices; deps: ActionDeps; command: Extract<MeetingCommand, { kind: K }> }
   | { ok: false; reply: Reply }
 > {
-  const access = officerServices(ctx);
-  if (!access.ok) {
-    await auditMeetingCommand(ctx, input, name, 'refused');
-    return access;
-  }
+  const access = await officerAccess(input, ctx, name);
+  if (!access.ok) return access;
   const parsed = parseIn(input, ctx);
   if (parsed && !parsed.ok && parsed.kind === kind) return { ok: false, reply: { text: sentence(parsed.error) } };
   if (!parsed || !parsed.ok || parsed.command.kind !== kind) throw new Error(`${name}: not a ${kind} command`);

@@ -7,7 +7,7 @@ import type { Command, CommandContext, CommandInput, Reply } from '../commands/t
 import type { SchoolDirectory } from '../directory/directory.js';
 import { errorFields, type Logger } from '../log.js';
 import type { Db } from '../store/db.js';
-import { auditMeetingCommand, officerServices } from './command-kit.js';
+import { auditMeetingCommand, officerAccess } from './command-kit.js';
 import { importMeetings, importSummaryText, MEETINGS_SHEET, readMeetingsSheet } from './import-sheet.js';
 import type { MeetingServices } from './services.js';
 
@@ -15,11 +15,8 @@ const NAME = 'import-meetings';
 const IMPORT = /^(?:please\s+)?(?:import|load|read|sync)\s+(?:the\s+)?meetings(?:\s+(?:from\s+)?(?:the\s+)?(?:workbook|sheet|spreadsheet|meetings\s+sheet))?[.!]?$/i;
 
 async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> {
-  const access = officerServices(ctx);
-  if (!access.ok) {
-    await auditMeetingCommand(ctx, input, NAME, 'refused');
-    return access.reply;
-  }
+  const access = await officerAccess(input, ctx, NAME);
+  if (!access.ok) return access.reply;
   const { services, deps } = access;
   if (!services.workbookFile) return { text: 'No workbook is configured, so there is no "Meetings" sheet to import.' };
   const sheet = await readMeetingsSheet(services.workbookFile);
