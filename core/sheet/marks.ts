@@ -73,30 +73,36 @@ export function planMarks(plan: SheetPlan, framework: Framework, ratedOn: string
   const outputs: OutputCell[] = [];
   const { origin, output } = plan;
   const indicatorById = new Map(framework.indicators.map((i) => [i.id, i]));
-  // One rule text per indicator and phase, not one per cell: sheets have thousands of cells.
-  const ruleTexts = new Map<string, string>();
-  const ruleText = (id: string, phase: SchoolRow['phase']): string => {
-    const key = `${id}/${phase ?? ''}`;
-    let text = ruleTexts.get(key);
-    if (text === undefined) {
+  // A note's words around the value, built once per indicator, phase and RAG rather than per
+  // cell: sheets have tens of thousands of rated cells.
+  const parts = new Map<string, Map<string, Partial<Record<Rag, { head: string; tail: string }>>>>();
+  const noteParts = (id: string, header: string, phase: SchoolRow['phase'], rag: Rag) => {
+    let byPhase = parts.get(id);
+    if (!byPhase) parts.set(id, (byPhase = new Map()));
+    let byRag = byPhase.get(phase ?? '');
+    if (!byRag) byPhase.set(phase ?? '', (byRag = {}));
+    let found = byRag[rag];
+    if (!found) {
       const indicator = indicatorById.get(id);
-      text = indicator ? ` (${describeRule(indicator.rule, phase)})` : '';
-      ruleTexts.set(key, text);
+      found = {
+        head: `${NOTE_PREFIX} ${ragLabel[rag]} — ${indicator?.label ?? header} `,
+        tail: indicator ? ` (${describeRule(indicator.rule, phase)})` : '',
+      };
+      byRag[rag] = found;
     }
-    return text;
+    return found;
   };
   for (const row of plan.rows) {
     for (const cell of row.cells) {
       if (!cell.rag) continue;
-      const indicator = indicatorById.get(cell.indicatorId);
-      const rule = ruleText(cell.indicatorId, row.phase);
+      const { head, tail } = noteParts(cell.indicatorId, cell.header, row.phase, cell.rag);
       fills.push({
         row: cell.row,
         col: cell.col,
         address: cell.address,
         rag: cell.rag,
         colour: RAG_FILL[cell.rag],
-        note: `${NOTE_PREFIX} ${ragLabel[cell.rag]} — ${indicator?.label ?? cell.header} ${cell.display}${rule}`,
+        note: head + cell.display + tail,
       });
     }
     const s = row.suggestion;
