@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { sniffWorkbook } from '../../cli/workbook/check.js';
 import { STATE_SHEET } from '../../cli/workbook/apply.js';
 import { worksheetGrid } from '../../cli/workbook/grid.js';
 import { londonDay } from '../../core/calendar/londonDay/index.js';
@@ -21,9 +22,6 @@ export interface LoadedWorkbook {
   /** The file's identity when it was read (modified time, size, inode). */
   readonly signature: string;
 }
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Changes when the file is rewritten or replaced; "missing" when it is not there. */
 export async function fileSignature(file: string): Promise<string> {
@@ -61,8 +59,9 @@ export async function loadWorkbook(
   }
   const signature = `${before.mtimeMs}:${before.size}:${before.ino}`;
   if ((await fileSignature(file)) !== signature) return fail('the file changed while it was being read');
-  if (CFB.every((b, i) => bytes[i] === b)) return fail('the file is password-protected or an old .xls file; save it as an unencrypted .xlsx');
-  if (!ZIP.every((b, i) => bytes[i] === b)) return fail(bytes.length === 0 ? 'the file is empty (perhaps still being saved)' : 'the file is not an .xlsx workbook');
+  const kind = sniffWorkbook(bytes);
+  if (kind === 'encrypted-or-xls') return fail('the file is password-protected or an old .xls file; save it as an unencrypted .xlsx');
+  if (kind !== 'zip') return fail(bytes.length === 0 ? 'the file is empty (perhaps still being saved)' : 'the file is not an .xlsx workbook');
 
   const wb = new ExcelJS.Workbook();
   try {

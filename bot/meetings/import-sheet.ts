@@ -8,6 +8,9 @@
  * are skipped; rows that cannot be read are reported by row number, without their contents.
  */
 import ExcelJS from 'exceljs';
+import { toCellValue } from '../../cli/workbook/grid.js';
+import { parseDate } from '../../core/indicators/parseDate/index.js';
+import { cellText } from '../../core/rating/displayValue.js';
 import { parseMeetingDate, parseMeetingTime, parseMeetingTypeWords } from '../../core/meetings/parseMeetingCommand/index.js';
 import { findSchools, type SchoolIndex } from '../../core/schools/findSchools.js';
 import { fail, ok, type Result } from '../../core/result.js';
@@ -40,26 +43,19 @@ export interface ImportSummary {
 
 type Cell = ExcelJS.CellValue;
 
-function text(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return text(value.result as Cell);
-    return '';
-  }
-  return String(value).trim();
-}
+/** A cell as text, read as the rest of Waymark reads workbook cells. */
+const text = (value: Cell): string => cellText(toCellValue(value));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Excel keeps dates and times as serial days; exceljs gives them as UTC Dates. */
+/** A date cell as yyyy-MM-dd (a date, or an Excel serial day), else its text for the parser. */
 function dateCell(value: Cell): string {
-  const v = typeof value === 'object' && value !== null && 'result' in value ? (value.result as Cell) : value;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'number' && v > 20_000 && v < 80_000) return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86_400_000).toISOString().slice(0, 10);
-  return text(v);
+  const v = toCellValue(value);
+  if (typeof v === 'number') {
+    const read = parseDate(v);
+    if (read.status === 'value' && read.value.kind === 'date') return read.value.value;
+  }
+  return cellText(v);
 }
 
 function timeCell(value: Cell): string {

@@ -7,6 +7,13 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** Compound File Binary: an encrypted .xlsx, or an old .xls. */
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+/** What a file's first bytes say it is: an .xlsx is a zip; an encrypted one (or .xls) is CFB. */
+export function sniffWorkbook(head: Uint8Array): 'zip' | 'encrypted-or-xls' | 'other' {
+  if (CFB.every((b, i) => head[i] === b)) return 'encrypted-or-xls';
+  if (ZIP.every((b, i) => head[i] === b)) return 'zip';
+  return 'other';
+}
+
 /** Parts of a workbook that exceljs cannot carry through a save: they would be lost. */
 const FRAGILE: readonly [RegExp, string][] = [
   [/^xl\/charts\//, 'charts'],
@@ -37,10 +44,11 @@ export async function checkWorkbookFile(file: string, options: { allowLoss: bool
     const code = (e as NodeJS.ErrnoException).code;
     return fail(code === 'ENOENT' ? `cannot read ${file}: no such file` : `cannot read ${file}: ${code ?? (e as Error).message}`);
   }
-  if (CFB.every((b, i) => head[i] === b)) {
+  const kind = sniffWorkbook(head);
+  if (kind === 'encrypted-or-xls') {
     return fail(`${file} is encrypted (password-protected) or an old .xls file: save an unencrypted .xlsx copy and rate that`);
   }
-  if (!ZIP.every((b, i) => head[i] === b)) return fail(`${file} is not an .xlsx file`);
+  if (kind !== 'zip') return fail(`${file} is not an .xlsx file`);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(await readFile(file));

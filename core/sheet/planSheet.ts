@@ -6,7 +6,7 @@ import { rateValue } from '../rating/rateValue/index.js';
 import { suggestCategory } from '../rating/suggestCategory/index.js';
 import type { IndicatorRating } from '../rating/types.js';
 import { fail, ok, type Result } from '../result.js';
-import { A1, cellAddress, columnIndex, columnLetters, type Origin } from './address.js';
+import { A1, columnIndex, columnLetters, type Origin } from './address.js';
 import { matchCategory } from './matchCategory.js';
 import { headerKey } from './normaliseHeader.js';
 import { parsePhase } from './parsePhase.js';

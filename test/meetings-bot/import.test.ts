@@ -45,6 +45,12 @@ const ROWS: readonly (readonly ExcelJS.CellValue[])[] = [
 ];
 
 describe('import meetings', () => {
+  it('reads a date typed as an Excel serial day like any other date', async () => {
+    const file = await workbookWith([['Oakfield Primary School', '101234', 'RAP', 46_399, '10:00']]);
+    const sheet = await readMeetingsSheet(file);
+    expect(sheet.ok && sheet.value?.map((r) => r.date)).toEqual(['2027-01-12']);
+  });
+
   it('reads the sheet, imports each meeting once, and reports rows it cannot use by number', async () => {
     const file = await workbookWith(ROWS);
     h = await harness({ workbookFile: file });
