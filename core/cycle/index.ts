@@ -4,3 +4,4 @@
  * Date.now; days are 'yyyy-MM-dd' London days on the working-day calendar of core/calendar.
  */
 export * from './clocks/index.js';
+export * from './cadence/index.js';

@@ -1,0 +1,3 @@
+export { REVIEW_POINTS, VISIT_CADENCE, type CadenceRule, type Every } from './data.js';
+export { schoolTerms, type Period, type SchoolYear } from './schoolTerms.js';
+export { reviewsDue, visitsDue, type CadenceInput, type DueItem, type DueList } from './visitsDue.js';
