@@ -48,7 +48,7 @@ export function printReport(r: SimReport, write: (s: string) => void): void {
   write(`  sent outside 08:00-18:00 London: ${r.outsideHours}\n`);
   write(`  service answers            ${Object.entries(r.answers).map(([k, v]) => `${k}: ${v}`).join(', ')}\n`);
   write(`  scheduler ticks            ${r.ticks}; replica B killed ${r.kills} times\n`);
-  write(`  wall time                  ${(r.elapsedMs / 1000).toFixed(1)} s\n`);
+  write(`  wall time                  ${(r.elapsedMs / 1000).toFixed(1)} s (officers' actions ${(r.split.officersMs / 1000).toFixed(1)} s, ticks ${(r.split.ticksMs / 1000).toFixed(1)} s)\n`);
 }
 
 const report = await runSimulation({

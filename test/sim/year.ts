@@ -80,11 +80,13 @@ export function buildYear(options: { seed: number; schools: number; meetingsPerS
   const meetings: SimMeeting[] = [];
   for (const school of schools) {
     const gap = span / options.meetingsPerSchool;
+    const taken = new Set<string>();
     for (let m = 0; m < options.meetingsPerSchool; m++) {
       // Spread across the year, each in its own slice, moved to a working day of term.
       let day = new Date(Date.parse(from) + (m * gap + random.next() * gap * 0.8) * 86_400_000).toISOString().slice(0, 10);
-      while (!isWorkingDay(day, calendar)) day = addWorkingDays(day, 1, calendar);
+      while (!isWorkingDay(day, calendar) || taken.has(day)) day = addWorkingDays(day, 1, calendar);
       if (day > to) continue;
+      taken.add(day);
       const startsAt = `${day}T${random.pick(TIMES)}`;
       // Usually 12–30 working days ahead; one in ten only 2–8 (too late to chase 10 ahead).
       const ahead = random.chance(0.1) ? random.int(2, 8) : random.int(12, 30);
