@@ -25,10 +25,13 @@ const rated = (id: string, rags: readonly IndicatorFact['rag'][]) => (facts: Let
   const i = find(facts, id);
   return i && rags.includes(i.rag) ? show(i) : undefined;
 };
-/** Holds when every one of `ids` is red… or at least `min` of them are amber or red. */
+/**
+ * A "combination of concerns": at least `min` of `ids` amber or red, or two of them red. Two
+ * ambers are an ordinary school's wobble, not a significant concern.
+ */
 const several = (ids: readonly string[], min: number) => (facts: LetterFacts) => {
   const hits = ids.map((id) => find(facts, id)).filter((i): i is IndicatorFact => i !== undefined && i.rag !== 'G');
-  return hits.length >= min ? hits.map(show).join('; ') : undefined;
+  return hits.length >= min || hits.filter((i) => i.rag === 'R').length >= 2 ? hits.map(show).join('; ') : undefined;
 };
 
 const CAMBRIDGESHIRE = '004 Cambridgeshire, "LETTERS TO SCHOOLS"';
@@ -57,7 +60,8 @@ export const CAMBRIDGESHIRE_TRIGGERS: Record<'congratulations' | 'significant-co
   ],
   'significant-concerns': [
     { text: 'Risk assessment confirms a declining trend in pupil performance', test: rated('data-trend', ['R']), reads: ['data-trend'] },
-    { text: 'Safeguarding Concerns', test: rated('safeguarding', ['R', 'A']), reads: ['safeguarding'] },
+    // Red only: amber safeguarding already makes a school Medium; a letter is for a real concern.
+    { text: 'Safeguarding Concerns', test: rated('safeguarding', ['R']), reads: ['safeguarding'] },
     { text: 'Management of the Schools Finances', test: rated('finance', ['R']), reads: ['finance'] },
     { text: "Leadership does not have the capacity to address the school's problems in a timely manner", test: rated('leadership', ['R']), reads: ['leadership'] },
     { text: 'There are concerns that the Governing Body is not effective in holding the school to account', test: rated('governance', ['R']), reads: ['governance'] },
@@ -71,7 +75,7 @@ export const CAMBRIDGESHIRE_TRIGGERS: Record<'congratulations' | 'significant-co
     },
     {
       text: 'There is a combination of concerns relating to, for example, parental complaints, moderation, attendance, exclusions, inclusion practice, and staff turnover',
-      test: several(['complaints', 'attendance', 'staffing-stability', 'behaviour'], 2),
+      test: several(['complaints', 'attendance', 'staffing-stability', 'behaviour'], 3),
       reads: ['complaints', 'attendance', 'staffing-stability', 'behaviour'],
     },
     { text: 'There are consistently wide attainment/progress gaps between disadvantaged pupils and their peers' },

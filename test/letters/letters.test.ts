@@ -29,7 +29,8 @@ describe('letter triggers (Cambridgeshire 004 "LETTERS TO SCHOOLS")', () => {
     ['leadership capacity', cambs([ind('leadership', 'Leadership', 'R', 'weak')]), "Leadership does not have the capacity to address the school's problems in a timely manner"],
     ['governance', cambs([ind('governance', 'Governance', 'R', 'ineffective')]), 'There are concerns that the Governing Body is not effective in holding the school to account'],
     ['a drop in Ofsted rating', cambs([], { previous: 2, current: 3 }), 'A drop in Ofsted rating'],
-    ['a combination of concerns', cambs([ind('complaints', 'Complaints', 'A', 'rising'), ind('attendance', 'Attendance', 'R', '89.0%')]), concerns[6]!.text],
+    ['a combination of concerns (two red)', cambs([ind('complaints', 'Complaints', 'R', '5'), ind('attendance', 'Attendance', 'R', '89.0%')]), concerns[6]!.text],
+    ['a combination of concerns (three amber)', cambs([ind('complaints', 'Complaints', 'A', '2'), ind('attendance', 'Attendance', 'A', '93.0%'), ind('behaviour', 'Behaviour', 'A', 'some concerns')]), concerns[6]!.text],
     ['teaching quality', cambs([ind('quality-of-education', 'Quality of education', 'R', 'weak')]), concerns[8]!.text],
     ['self-evaluation', cambs([ind('self-evaluation', 'Self-evaluation', 'R', 'inaccurate')]), concerns[9]!.text],
   ];
@@ -38,8 +39,9 @@ describe('letter triggers (Cambridgeshire 004 "LETTERS TO SCHOOLS")', () => {
     expect(s?.reasons.map((r) => r.trigger)).toContain(trigger);
   });
 
-  it('a single amber concern is not a "combination"', () => {
-    expect(kinds(cambs([ind('complaints', 'Complaints', 'A', 'rising'), ind('attendance', 'Attendance', 'G', '96%')]))).toEqual([]);
+  it('two amber concerns are not a "combination", nor is amber safeguarding a significant concern', () => {
+    expect(kinds(cambs([ind('complaints', 'Complaints', 'A', '2'), ind('attendance', 'Attendance', 'A', '94.2%')]))).toEqual([]);
+    expect(kinds(cambs([ind('safeguarding', 'Safeguarding', 'A', 'some concerns')]))).toEqual([]);
   });
 
   it('congratulations: an improved or sustained good Ofsted grade, or a significant improvement in performance', () => {
