@@ -224,7 +224,7 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
       // Kill the child at a random moment of a tick with plenty to send, spread over the year.
       // Kills are spread over the year: the k-th at the first tick with work after its date.
       let killThis = false;
-      if (killed < kills && slot.getTime() >= killDates[killed]!) {
+      if (killed < kills && slot.getTime() >= killDates[killed]! && isWorkingDay(londonDay(slot), calendar)) {
         const { rows: dueRows } = await store.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE status = 'pending' AND send_at <= $1`, [slot]);
         killThis = (dueRows[0]?.n ?? 0) >= 4;
       }
