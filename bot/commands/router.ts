@@ -18,6 +18,7 @@ import { reminderStatusCommand } from './reminder-status.js';
 import { scheduleMeetingCommand } from './schedule-meeting.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 import { useChannelCommand } from './use-channel.js';
+import { warningNoticeCommand } from './warning-notice.js';
 
 export const COMMANDS: readonly Command[] = [
   help,
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   useChannelCommand,
   importMeetingsCommand,
   reminderStatusCommand,
+  warningNoticeCommand,
   evidenceCommand,
   scheduleMeetingCommand,
   moveMeetingCommand,
