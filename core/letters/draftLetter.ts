@@ -114,6 +114,8 @@ export function draftLetter(kind: LetterKind, facts: LetterFacts, options: Draft
     }
     case 'category-change': {
       const exit = suggestion.reasons[0]?.trigger === 'The school exits LA intervention';
+      // Only a move into R or C starts the RAP process; S ↔ G is a change of category alone.
+      const into = suggestion.reasons[0]?.trigger === 'The school is placed in LA intervention (category R or C)';
       return ok({
         ...base,
         addressee: [chair, `Copy: ${facts.school.head ? `${facts.school.head}, ` : ''}Headteacher`, ...(facts.school.urn ? [`URN ${facts.school.urn}`] : [])],
@@ -122,10 +124,12 @@ export function draftLetter(kind: LetterKind, facts: LetterFacts, options: Draft
           ? [`I am writing to confirm that the Head of Education has approved the removal of ${school} from LA intervention.`, 'The change of category:']
           : [`I am writing to confirm the re-categorisation of ${school}, endorsed by the Head of Education.`, 'The change of category:'],
         after: [],
-        ...(exit ? {} : { actionsIntro: 'What happens next:' }),
+        ...(into ? { actionsIntro: 'What happens next:' } : {}),
         actions: exit
           ? ['The school will receive reduced support from its School Partnership Adviser.']
-          : [
+          : !into
+            ? []
+            : [
               'The school will work with the LA to develop a Raising Achievement Plan (or, where the school is subject to Special Measures, a Statement of Action).',
               'Progress against the plan will be reviewed at RAP meetings, chaired by a senior LA officer; the agenda will be circulated at least 10 working days before each meeting.',
               'A senior officer will visit the school to explain the process to the Headteacher and a representative of the Governing Body (normally the Chair).',

@@ -77,6 +77,12 @@ describe('letter triggers (Cambridgeshire 004 "LETTERS TO SCHOOLS")', () => {
     expect(suggestLetters(reading('G', 'R'))[0]!.reasons[0]!.trigger).toBe('The school is placed in LA intervention (category R or C)');
     expect(suggestLetters(reading('R', 'G'))[0]!.reasons[0]!.trigger).toBe('The school exits LA intervention');
     expect(suggestLetters(reading('G', 'G'))).toEqual([]);
+    // Into intervention: the RAP process; out of it: reduced support.
+    const into = draftLetter('category-change', reading('G', 'R'), { date: '2027-01-11' });
+    expect(into.ok && into.value.actions.join(' ')).toContain('Raising Achievement Plan');
+    const out = draftLetter('category-change', reading('R', 'G'), { date: '2027-01-11' });
+    expect(out.ok && out.value.paragraphs[0]).toBe('I am writing to confirm that the Head of Education has approved the removal of Fenland Primary School from LA intervention.');
+    expect(out.ok && out.value.actions.join(' ')).not.toContain('Raising Achievement Plan');
     // Cambridgeshire's letters are not Reading's.
     expect(draftLetter('significant-concerns', reading('G', 'R'), { date: '2027-01-11' })).toEqual({
       ok: false,
