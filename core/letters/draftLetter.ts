@@ -122,7 +122,9 @@ export function draftLetter(kind: LetterKind, facts: LetterFacts, options: Draft
         salutation: 'Dear Chair of Governors,',
         paragraphs: exit
           ? [`I am writing to confirm that the Head of Education has approved the removal of ${school} from LA intervention.`, 'The change of category:']
-          : [`I am writing to confirm the re-categorisation of ${school}, endorsed by the Head of Education.`, 'The change of category:'],
+          : into
+            ? [`I am writing to confirm the re-categorisation of ${school}, endorsed by the Head of Education.`, 'The change of category:']
+            : [`I am writing to confirm the re-categorisation of ${school}, agreed at the LA's categorisation of schools meeting.`, 'The change of category:'],
         after: [],
         ...(into ? { actionsIntro: 'What happens next:' } : {}),
         actions: exit
