@@ -199,3 +199,6 @@ export function loadConfigOrThrow(env: Record<string, string | undefined>): BotC
   }
   return result.config;
 }
+
+/** Every environment variable the bot reads (for the deployment checks in test/infra). */
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(EnvSchema.shape));
