@@ -1,6 +1,6 @@
 /**
  * E-mail to heads without a Teams chat: Microsoft Graph `POST /users/{from}/sendMail` with the
- * Graph client, authenticated with the bot's app registration (client credentials). The
+ * Graph client, authenticated as the bot (client secret or managed identity: ./credential.ts). The
  * client's own RetryHandler is left out: the scheduler retries, honouring Retry-After, through
  * the same gate as Teams sends.
  */
