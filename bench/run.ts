@@ -1,5 +1,6 @@
 import { benchAddin } from './addin.js';
 import { benchBot } from './bot.js';
+import { benchFootprint } from './footprint.js';
 import { benchRate } from './rate.js';
 import { benchReminders } from './reminders.js';
 
@@ -12,6 +13,7 @@ const sections: [string, () => Promise<void>][] = [
   ['addin', benchAddin],
   ['bot', benchBot],
   ['reminders', benchReminders],
+  ['footprint', benchFootprint],
 ];
 
 const only = process.argv.slice(2);

@@ -4,6 +4,7 @@
  */
 import cron from 'node-cron';
 import { z } from 'zod';
+import { parseWorkbookLocation, type WorkbookLocation } from './graph/workbook-location.js';
 
 const optionalString = z
   .string()
@@ -58,6 +59,10 @@ const EnvSchema = z
       .transform((s) => s ?? 'https://graph.microsoft.com')
       .refine((s) => /^https?:\/\/[^/\s]+/.test(s), 'must be an http(s) URL'),
     WAYMARK_TERMS: optionalString,
+    /** How often a SharePoint/OneDrive workbook's eTag is checked (issue 12). */
+    WAYMARK_WORKBOOK_POLL_SECONDS: optionalString
+      .transform((s) => (s === undefined ? 60 : Number(s)))
+      .refine((n) => Number.isInteger(n) && n >= 5 && n <= 86_400, 'must be a whole number of seconds (5–86400)'),
   })
   .superRefine((env, ctx) => {
     const type = env.MicrosoftAppType ?? 'MultiTenant';
@@ -70,11 +75,23 @@ const EnvSchema = z
     if (env.MicrosoftAppId && type !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for MicrosoftAppType ${type}` });
     }
-    if (env.WAYMARK_MAIL_FROM && !(env.MicrosoftAppId && env.MicrosoftAppPassword && env.MicrosoftAppTenantId)) {
+    // Graph (e-mail, a SharePoint workbook) needs the app's client secret or its managed identity.
+    const graphReady = !!env.MicrosoftAppId && (type === 'UserAssignedMSI' || (!!env.MicrosoftAppPassword && !!env.MicrosoftAppTenantId));
+    if (env.WAYMARK_MAIL_FROM && !graphReady) {
       ctx.addIssue({
         code: 'custom',
         path: ['WAYMARK_MAIL_FROM'],
-        message: 'needs MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId (Graph sendMail with the app registration)',
+        message: 'needs MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId, or a UserAssignedMSI (Graph sendMail with the app registration)',
+      });
+    }
+    const location = parseWorkbookLocation(env.WAYMARK_WORKBOOK);
+    if ('error' in location) {
+      ctx.addIssue({ code: 'custom', path: ['WAYMARK_WORKBOOK'], message: location.error });
+    } else if (location.kind !== 'file' && !graphReady) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WAYMARK_WORKBOOK'],
+        message: 'a SharePoint or OneDrive workbook needs MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId, or a UserAssignedMSI, to read it through Microsoft Graph',
       });
     }
     if (!env.MicrosoftAppId && env.MicrosoftAppType === 'UserAssignedMSI') {
@@ -97,6 +114,10 @@ export interface BotConfig {
     readonly type: AppType;
   };
   readonly workbook: string;
+  /** Where the workbook is: a local file, a SharePoint/OneDrive link or a drive item (issue 12). */
+  readonly workbookLocation: WorkbookLocation;
+  /** Seconds between eTag checks of a SharePoint/OneDrive workbook (WAYMARK_WORKBOOK_POLL_SECONDS). */
+  readonly workbookPollSeconds: number;
   readonly framework: string;
   /** Path of the sheet config JSON (WAYMARK_SHEET_CONFIG): mappings, header row, thresholds. */
   readonly sheetConfig: string | undefined;
@@ -151,6 +172,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         type: e.MicrosoftAppType ?? 'MultiTenant',
       }),
       workbook: e.WAYMARK_WORKBOOK,
+      workbookLocation: parseWorkbookLocation(e.WAYMARK_WORKBOOK) as WorkbookLocation,
+      workbookPollSeconds: e.WAYMARK_WORKBOOK_POLL_SECONDS,
       framework: e.WAYMARK_FRAMEWORK,
       sheetConfig: e.WAYMARK_SHEET_CONFIG,
       officers: Object.freeze([...e.WAYMARK_OFFICERS]),
@@ -176,3 +199,6 @@ export function loadConfigOrThrow(env: Record<string, string | undefined>): BotC
   }
   return result.config;
 }
+
+/** Every environment variable the bot reads (for the deployment checks in test/infra). */
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(EnvSchema.shape));

@@ -4,6 +4,12 @@ import { loadFramework, loadSheetConfig } from '../cli/rate/run.js';
 import { withThresholds } from '../core/frameworks/index.js';
 import type { BotConfig } from './config.js';
 import { openDirectory, type WorkbookDirectory } from './directory/directory.js';
+import type { SheetOptions } from './directory/load-workbook.js';
+import { openRemoteDirectory } from './directory/remote-directory.js';
+import { graphClient } from './graph/client.js';
+import { graphCredential } from './graph/credential.js';
+import { createDriveReader } from './graph/drive.js';
+import type { Framework } from '../core/frameworks/index.js';
 import { loadConfig } from './config.js';
 import { createLogger, errorFields, type Logger } from './log.js';
 import { DataDirLockedError } from './store/lock.js';
@@ -44,12 +50,16 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     columns: sheetConfig.value.columns,
     ...(sheetConfig.value.headerRow !== undefined && { headerRow: sheetConfig.value.headerRow }),
   };
-  try {
-    const info = await stat(config.workbook);
-    if (!info.isFile()) throw new StartupError(`WAYMARK_WORKBOOK: ${config.workbook} is not a file`);
-  } catch (err) {
-    if (err instanceof StartupError) throw err;
-    throw new StartupError(`WAYMARK_WORKBOOK: cannot read ${config.workbook} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  // A local file must exist at start; a SharePoint/OneDrive workbook that cannot be read yet
+  // does not stop start-up (officers are told why, and it is checked again).
+  if (config.workbookLocation.kind === 'file') {
+    try {
+      const info = await stat(config.workbook);
+      if (!info.isFile()) throw new StartupError(`WAYMARK_WORKBOOK: ${config.workbook} is not a file`);
+    } catch (err) {
+      if (err instanceof StartupError) throw err;
+      throw new StartupError(`WAYMARK_WORKBOOK: cannot read ${config.workbook} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
   }
   let store: Store;
   try {
@@ -60,11 +70,11 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     throw err;
   }
   // A workbook that exists but cannot be read does not stop start-up: officers are told why.
-  const directory = await openDirectory({ file: config.workbook, framework: framework.value, sheet, log });
+  const directory = await openWorkbook(config, framework.value, sheet, log);
   // Meeting commands plan on the same calendar the scheduler sends on, into the real outbox.
   let meetings: MeetingServices;
   try {
-    meetings = { outbox: createOutbox(store.db), calendar: await reminderCalendar(config.reminders.termsFile), framework: framework.value, workbookFile: config.workbook };
+    meetings = { outbox: createOutbox(store.db), calendar: await reminderCalendar(config.reminders.termsFile), framework: framework.value, workbookFile: directory.file };
   } catch (err) {
     await store.close();
     await directory.close();
@@ -105,6 +115,14 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
       return closing;
     },
   };
+}
+
+/** The workbook in WAYMARK_WORKBOOK: a local file (watched) or a SharePoint/OneDrive item (polled through Graph). */
+async function openWorkbook(config: BotConfig, framework: Framework, sheet: SheetOptions, log: Logger): Promise<WorkbookDirectory> {
+  const location = config.workbookLocation;
+  if (location.kind === 'file') return openDirectory({ file: config.workbook, framework, sheet, log });
+  const client = graphClient({ baseUrl: config.reminders.graphUrl, credential: graphCredential(config.microsoftApp) });
+  return openRemoteDirectory({ location, reader: createDriveReader(client), framework, sheet, log, pollMs: config.workbookPollSeconds * 1000 });
 }
 
 /**

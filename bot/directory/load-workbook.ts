@@ -15,6 +15,7 @@ import { schoolRecords } from '../../core/schools/schoolRecords.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import { LEGEND_SHEET } from '../../core/sheet/marks.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
+import { encryptedReason } from './encryption.js';
 
 export interface LoadedWorkbook {
   readonly schools: readonly SchoolRecord[];
@@ -59,8 +60,22 @@ export async function loadWorkbook(
   }
   const signature = `${before.mtimeMs}:${before.size}:${before.ino}`;
   if ((await fileSignature(file)) !== signature) return fail('the file changed while it was being read');
+  return loadWorkbookBytes(bytes, { ...options, modified: before.mtime, signature });
+}
+
+/**
+ * The core of {@link loadWorkbook}, from the file's bytes: a local file and a SharePoint or
+ * OneDrive file (read through Graph) take exactly this path. `modified` is when the file was
+ * last saved (the data's date when the sheet has no data-date column); `signature` identifies
+ * the copy (file time and size, or the drive item's eTag).
+ */
+export async function loadWorkbookBytes(
+  bytes: Uint8Array,
+  options: { framework: Framework; now: Date; sheet?: SheetOptions; modified: Date; signature: string },
+): Promise<Result<LoadedWorkbook, string>> {
+  const { signature } = options;
   const kind = sniffWorkbook(bytes);
-  if (kind === 'encrypted-or-xls') return fail('the file is password-protected or an old .xls file; save it as an unencrypted .xlsx');
+  if (kind === 'encrypted-or-xls') return fail(encryptedReason(bytes));
   if (kind !== 'zip') return fail(bytes.length === 0 ? 'the file is empty (perhaps still being saved)' : 'the file is not an .xlsx workbook');
 
   const wb = new ExcelJS.Workbook();
@@ -74,7 +89,7 @@ export async function loadWorkbook(
   if (candidates.length === 0) return fail('the workbook has no visible worksheet');
   const today = londonDay(options.now);
   // Without a data-date column, the data is as at the day the file was last saved.
-  const fileDay = londonDay(before.mtime);
+  const fileDay = londonDay(options.modified);
   let firstError: string | undefined;
   for (const ws of candidates) {
     const plan = planSheet(worksheetGrid(ws), { framework: options.framework, today, ...options.sheet });

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { calendarOptionsFromFile, makeCalendar, parseCalendarFile, type WorkingCalendar } from '../../core/calendar/index.js';
 import type { BotConfig } from '../config.js';
-import { appCredential, createGraphMailer } from '../graph/mail.js';
+import { graphCredential } from '../graph/credential.js';
+import { createGraphMailer } from '../graph/mail.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { createTeamsSender } from '../teams/proactive.js';
@@ -33,7 +34,7 @@ export async function startReminders({ config, store, log }: RemindersOptions): 
   const r = config.reminders;
   const calendar = await reminderCalendar(r.termsFile);
   const mail = r.mailFrom
-    ? createGraphMailer({ from: r.mailFrom, baseUrl: r.graphUrl, credential: appCredential(config.microsoftApp) })
+    ? createGraphMailer({ from: r.mailFrom, baseUrl: r.graphUrl, credential: graphCredential(config.microsoftApp) })
     : undefined;
   const scheduler = createScheduler({
     store,

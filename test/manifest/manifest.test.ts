@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -14,6 +14,7 @@ import { checkAddinXml, parseXml } from '../../manifest/xml.js';
 
 const config = (env: Record<string, string> = {}): ManifestConfig => loadConfig({ env, defaultVersion: '0.1.0' });
 const BOT_ID = '11111111-2222-4333-8444-555555555555';
+const APP_ID = '66666666-7777-4888-9999-000000000000';
 
 async function zipOf(files: Record<string, Uint8Array | string>): Promise<Buffer> {
   const zip = new JSZip();
@@ -221,9 +222,20 @@ describe('command line', () => {
   it('validate: prints "valid against v1.xx" for a good package and exits 0; names fields and exits 1 otherwise', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'waymark-validate-'));
     writeFileSync(join(dir, 'good.zip'), await buildPackage(config()));
-    const ok = run('manifest/validate.ts', [join(dir, 'good.zip')]);
+    const ok = run('manifest/validate.ts', ['--dev', join(dir, 'good.zip')]);
     expect(ok.stdout.trim()).toBe(`valid against v${MANIFEST_VERSION}`);
     expect(ok.status).toBe(0);
+    // Without --dev, a package with the development ids and a localhost host is not valid.
+    const dev = run('manifest/validate.ts', [join(dir, 'good.zip')]);
+    expect(dev.status).toBe(1);
+    expect(dev.stdout).not.toContain('valid');
+    expect(dev.stderr).toMatch(/^WAYMARK_APP_ID: still the development placeholder/m);
+    expect(dev.stderr).toMatch(/^MicrosoftAppId: still the development placeholder/m);
+    expect(dev.stderr).toMatch(/^WAYMARK_HOST_URL: localhost:3000 is this machine/m);
+    writeFileSync(join(dir, 'tenant.zip'), await buildPackage(config({ WAYMARK_APP_ID: APP_ID, MicrosoftAppId: BOT_ID, WAYMARK_HOST_URL: 'https://waymark-la.azurewebsites.net' })));
+    const tenant = run('manifest/validate.ts', [join(dir, 'tenant.zip')]);
+    expect(tenant.stdout.trim()).toBe(`valid against v${MANIFEST_VERSION}`);
+    expect(tenant.status).toBe(0);
 
     const m = buildManifest(config()) as any;
     m.bots[0].botId = 'bot';
@@ -240,8 +252,23 @@ describe('command line', () => {
     const r = run('manifest/package.ts', ['--out', dir], { WAYMARK_HOST_URL: 'http://insecure.example.org' });
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe('WAYMARK_HOST_URL: must use https:// (got "http://insecure.example.org")');
-    const good = run('manifest/package.ts', ['--out', dir], { MicrosoftAppId: BOT_ID });
+    const good = run('manifest/package.ts', ['--out', dir], { WAYMARK_APP_ID: APP_ID, MicrosoftAppId: BOT_ID, WAYMARK_HOST_URL: 'https://waymark-la.azurewebsites.net' });
     expect(good.status).toBe(0);
     expect(checkAddinXml(readFileSync(join(dir, 'waymark-addin.xml'), 'utf8'))).toEqual([]);
   }, 30_000);
+
+  it('package: refuses placeholder ids and a localhost host unless --dev, naming each value and where to set it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'waymark-package-'));
+    const env = { WAYMARK_APP_ID: '', MicrosoftAppId: '', WAYMARK_HOST_URL: '', WAYMARK_MANIFEST_CONFIG: '' };
+    const r = run('manifest/package.ts', ['--out', dir], env);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.map((l) => l.split(':')[0])).toEqual(['WAYMARK_APP_ID', 'MicrosoftAppId', 'WAYMARK_HOST_URL', 'No package written. For a package to sideload while developing, run']);
+    expect(lines[0]).toContain('env/.env.dev');
+    expect(existsSync(join(dir, 'waymark.zip'))).toBe(false);
+    const dev = run('manifest/package.ts', ['--out', dir, '--dev'], env);
+    expect(dev.status).toBe(0);
+    expect(dev.stdout).toContain('--dev: development package');
+    expect(existsSync(join(dir, 'waymark.zip'))).toBe(true);
+  }, 60_000);
 });
