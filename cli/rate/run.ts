@@ -9,7 +9,8 @@ import { planSheet } from '../../core/sheet/planSheet.js';
 import { sheetConfigSchema, type SheetConfig } from '../../core/sheet/config.js';
 import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
 import { STATE_SHEET, applyMarks, clearMarks } from '../workbook/apply.js';
-import { worksheetGrid } from '../workbook/grid.js';
+import { readWorksheet } from '../workbook/grid.js';
+import { outputRecord } from '../workbook/state.js';
 import { checkWorkbookFile } from '../workbook/check.js';
 import { buildReport } from './report.js';
 
@@ -132,9 +133,12 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
   // Without --sheet, the first visible sheet that has a header row is the categorisation sheet.
   let firstError: PlanError | undefined;
   for (const ws of chosen) {
-    const plan = planSheet(worksheetGrid(ws), {
+    const { grid, occupied } = readWorksheet(ws);
+    const plan = planSheet(grid, {
       framework,
       today: options.today,
+      occupied,
+      outputRecord: outputRecord(wb, ws.name),
       columns: config.value.columns,
       ...(config.value.headerRow !== undefined && { headerRow: config.value.headerRow }),
     });
