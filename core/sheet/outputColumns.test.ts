@@ -78,9 +78,9 @@ describe('output columns are Waymark\'s only when its record says so (finding 6)
   it('a heading whose text changed since Waymark wrote it is no longer Waymark\'s', () => {
     const grid: CellValue[][] = [
       ['School', 'Attendance', 'PA', 'Safeguarding', 'Suggested category', 'Why'],
-      ['Oak', 95, 10, 'effective', 'x', 'y'],
+      ['Oak', 95, 10, 'effective', 'x', 'G: all green'],
     ];
-    const mine = record({ E1: 'Suggested category (old)', F1: 'Why' });
+    const mine = record({ E1: 'Suggested category (old)', F1: 'Why', F2: 'G: all green' });
     // F1 still matches: Why is reused; the suggestion goes to the next free column.
     expect(outputs(grid, { outputRecord: mine }).output).toEqual({ suggestedCol: 6, whyCol: 5, reused: true });
   });
@@ -92,5 +92,16 @@ describe('output columns are Waymark\'s only when its record says so (finding 6)
     ];
     const mine = record({ E1: 'Suggested category', F1: 'Why', E2: 'G — Strengthening Good', F2: 'G: all green' });
     expect(outputs(grid, { outputRecord: mine }).output).toEqual({ suggestedCol: 5, whyCol: 6, reused: true });
+  });
+});
+
+describe('a cell the team typed in Waymark\'s own column', () => {
+  it('makes the column theirs: the outputs move beside it rather than write over it', () => {
+    const grid: CellValue[][] = [
+      ['School', 'Attendance', 'PA', 'Safeguarding', 'Suggested category', 'Why'],
+      ['Oak', 95, 10, 'effective', 'G — Strengthening Good', 'Panel agreed R, 3 Oct'],
+    ];
+    const mine = record({ E1: 'Suggested category', F1: 'Why', E2: 'G — Strengthening Good', F2: 'G: all green' });
+    expect(outputs(grid, { outputRecord: mine }).output).toEqual({ suggestedCol: 4, whyCol: 6, reused: true });
   });
 });

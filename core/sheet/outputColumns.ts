@@ -24,8 +24,9 @@ export interface OutputPlacement {
 /**
  * Where "Suggested category" and "Why" go. A column is Waymark's only when Waymark's record
  * says it wrote that heading there (at the same address, or with both headings moved by the
- * same offset, as when the team inserts a column to their left): a column the team headed
- * "Suggested category" themselves is theirs, and the outputs go beside everything. New columns
+ * same offset, as when the team inserts a column to their left) and nothing below the heading
+ * is text Waymark did not write: a column the team headed "Suggested category" themselves, or
+ * typed into, is theirs, and the outputs go beside everything. New columns
  * go right of the last cell that holds anything, formulas whose result is blank and
  * whitespace included.
  *
@@ -59,9 +60,22 @@ function lastUsedColumn(grid: readonly (readonly CellValue[])[], occupied: Occup
 function ownHeadings(
   grid: readonly (readonly CellValue[])[],
   headerRow: number,
-  { origin, record }: OutputPlacement,
+  { origin, record, occupied }: OutputPlacement,
 ): { suggested?: number; why?: number } {
   if (!record || record.cells.size === 0) return {};
+  const written = new Set(record.cells.values());
+  // Below its heading, an own column holds nothing but text Waymark wrote (rows may have been
+  // inserted since, so any of its texts, not only the one recorded at that address). A cell
+  // the team typed there makes the column theirs: the outputs then go beside it.
+  const onlyWaymarkText = (col: number | undefined): boolean => {
+    if (col === undefined) return false;
+    for (let r = headerRow + 1; r < grid.length; r++) {
+      if (!holdsSomething(grid, r, col, occupied)) continue;
+      const v = grid[r]?.[col];
+      if (typeof v !== 'string' || v === '' || !written.has(record.hash(v))) return false;
+    }
+    return true;
+  };
   const header = grid[headerRow] ?? [];
   const textAt = (col: number): string => {
     const v = header[col];
@@ -75,6 +89,8 @@ function ownHeadings(
     if (text === OUTPUT_HEADERS.suggested && found.suggested === undefined && recordedAs(col, text)) found.suggested = col;
     if (text === OUTPUT_HEADERS.why && found.why === undefined && recordedAs(col, text)) found.why = col;
   });
+  if (!onlyWaymarkText(found.suggested)) delete found.suggested;
+  if (!onlyWaymarkText(found.why)) delete found.why;
   if (found.suggested !== undefined || found.why !== undefined) return found;
 
   // Both recorded headings moved together (a column or row inserted before them).
@@ -92,7 +108,10 @@ function ownHeadings(
       .map((_, col) => col)
       .filter((col) => textAt(col) === OUTPUT_HEADERS.suggested && textAt(col + gap) === OUTPUT_HEADERS.why);
     // Only an unambiguous pair is taken as Waymark's.
-    if (candidates.length === 1) return { suggested: candidates[0]!, why: candidates[0]! + gap };
+    const [only, ...others] = candidates;
+    if (only !== undefined && others.length === 0 && onlyWaymarkText(only) && onlyWaymarkText(only + gap)) {
+      return { suggested: only, why: only + gap };
+    }
   }
   return {};
 }

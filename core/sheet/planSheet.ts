@@ -228,8 +228,14 @@ function roleText(row: readonly CellValue[], ref: ColumnRef | undefined): string
   return t === '' ? undefined : t;
 }
 
+/** Built once per framework: normalising every alias is most of a small sheet's planning time. */
+const indexes = new WeakMap<Framework, Map<string, Indicator>>();
+
 function indicatorIndex(framework: Framework): Map<string, Indicator> {
+  const cached = indexes.get(framework);
+  if (cached) return cached;
   const byKey = new Map<string, Indicator>();
+  indexes.set(framework, byKey);
   for (const indicator of framework.indicators) {
     for (const name of [indicator.label, indicator.id.replace(/-/g, ' '), ...indicator.aliases]) {
       const key = headerKey(name);
