@@ -29,12 +29,16 @@ export async function keepPackage(
   const to = await loadPackage(written);
   const carried = carryOver(from, to, { skipSheets: options.waymarkSheets });
   const scope = { skipSheets: options.waymarkSheets, waymarkNote: options.waymarkNote };
-  const after = new Map(inventory(to, scope).map((i) => [i.key, i]));
+  const before = inventory(from, scope);
+  const notesOf = new Set(before.flatMap((i) => (/^sheet:.*:note:/.test(i.key) ? [i.key.slice(6, i.key.lastIndexOf(':note:'))] : [])));
+  const after = new Map(inventory(to, { ...scope, notesOf }).map((i) => [i.key, i]));
   const lost = new Set<string>();
-  for (const item of inventory(from, scope)) {
+  for (const item of before) {
     const now = after.get(item.key);
     if (!now) lost.add(item.what);
     else if (now.fingerprint !== item.fingerprint) lost.add(`${item.what} (changed)`);
   }
-  return { bytes: await savePackage(to), carried: [...new Set(carried)], lost: [...lost] };
+  // Nothing carried over: exceljs's own bytes, without a second compression.
+  const bytes = carried.length > 0 ? await savePackage(to) : Buffer.from(written);
+  return { bytes, carried: [...new Set(carried)], lost: [...lost] };
 }

@@ -1,5 +1,5 @@
 import { relationships, readText, sheets, workbookPath, type Package } from './parts.js';
-import { attributes, children, elements, innerText, text } from './xml.js';
+import { attributes, children, elements, elementsNamed, innerText, text } from './xml.js';
 
 /**
  * Everything in a package that a save could lose, each with a stable key (the same thing in
@@ -50,6 +50,8 @@ const PART_WORDS: Record<string, string> = {
 /** Parts every save writes anew or Excel rebuilds by itself: not worth a refusal. */
 const REBUILT = new Set(['calcChain', 'theme', 'styles', 'sharedStrings', 'extended-properties', 'core-properties', 'officeDocument', 'worksheet']);
 
+const NOTE_PARTS = new Set(['comments', 'vmlDrawing']);
+
 /** Worksheet and workbook extensions, in the officer's words. */
 const EXT_WORDS: Record<string, string> = {
   '{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}': 'data validations that refer to other sheets (x14)',
@@ -72,7 +74,15 @@ const EXT_WORDS: Record<string, string> = {
 export const extWords = (uri: string): string => EXT_WORDS[uri] ?? `extension ${uri}`;
 
 /** What the package holds, minus the sheets named in `skipSheets` (Waymark's own). */
-export function inventory(pkg: Package, options: { skipSheets: ReadonlySet<string>; waymarkNote: (text: string) => boolean }): Item[] {
+export function inventory(
+  pkg: Package,
+  options: {
+    skipSheets: ReadonlySet<string>;
+    waymarkNote: (text: string) => boolean;
+    /** Sheets whose notes to list (all when absent): a copy's notes matter only where the original had some. */
+    notesOf?: ReadonlySet<string>;
+  },
+): Item[] {
   const items: Item[] = [];
   const wb = workbookPath(pkg);
   if (!wb) return items;
@@ -91,7 +101,8 @@ export function inventory(pkg: Package, options: { skipSheets: ReadonlySet<strin
       const sheet = !rel.external ? sheetByPath.get(rel.target) : undefined;
       const childKey = sheet !== undefined ? `${key}>sheet:${sheet}` : `${key}>${rel.kind}#${n}`;
       const childWhere = sheet !== undefined ? ` on sheet "${sheet}"` : where;
-      if (!REBUILT.has(rel.kind)) {
+      // Notes are checked one by one below: a notes part that held only Waymark's may go.
+      if (!REBUILT.has(rel.kind) && !(sheet === undefined && NOTE_PARTS.has(rel.kind) && key.includes('>sheet:'))) {
         items.push({ key: `part:${childKey}`, what: `${PART_WORDS[rel.kind] ?? rel.kind}${where}`, fingerprint: '' });
       }
       if (!rel.external && !seen.has(rel.target)) {
@@ -105,7 +116,8 @@ export function inventory(pkg: Package, options: { skipSheets: ReadonlySet<strin
   for (const s of list) {
     if (options.skipSheets.has(s.name)) continue;
     const xml = readText(pkg, s.path);
-    if (xml) items.push(...sheetItems(pkg, s.name, s.path, xml, options.waymarkNote));
+    const notes = options.notesOf ? options.notesOf.has(s.name) : true;
+    if (xml) items.push(...sheetItems(pkg, s.name, s.path, xml, notes ? options.waymarkNote : undefined));
   }
   items.push(...workbookItems(readText(pkg, wb) ?? '', list.map((s) => s.name)));
   return items;
@@ -119,7 +131,7 @@ const sortedAttributes = (open: string) =>
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
 
-function sheetItems(pkg: Package, sheet: string, path: string, xml: string, waymarkNote: (text: string) => boolean): Item[] {
+function sheetItems(pkg: Package, sheet: string, path: string, xml: string, waymarkNote: ((text: string) => boolean) | undefined): Item[] {
   const items: Item[] = [];
   const on = ` on sheet "${sheet}"`;
   const top = children(xml, 'worksheet');
@@ -140,7 +152,8 @@ function sheetItems(pkg: Package, sheet: string, path: string, xml: string, waym
     );
   }
   void count;
-  const rules = elements(xml, 'cfRule').filter((e) => !e.name.includes(':'));
+  const found = elementsNamed(xml, ['cfRule', 'dataValidation', 'hyperlink']);
+  const rules = found.get('cfRule') ?? [];
   const byType = new Map<string, number>();
   for (const r of rules) {
     const type = attributes(r.open).get('type') ?? '';
@@ -148,10 +161,8 @@ function sheetItems(pkg: Package, sheet: string, path: string, xml: string, waym
     byType.set(type, n);
     items.push({ key: `sheet:${sheet}:cf:${type}#${n}`, what: `conditional formats (${type})${on}`, fingerprint: '' });
   }
-  elements(xml, 'dataValidation')
-    .filter((e) => !e.name.includes(':'))
-    .forEach((e, i) => items.push({ key: `sheet:${sheet}:dv#${i}`, what: `data validations${on}`, fingerprint: '' }));
-  elements(xml, 'hyperlink').forEach((e, i) => items.push({ key: `sheet:${sheet}:link#${i}`, what: `hyperlinks${on}`, fingerprint: '' }));
+  (found.get('dataValidation') ?? []).forEach((e, i) => items.push({ key: `sheet:${sheet}:dv#${i}`, what: `data validations${on}`, fingerprint: '' }));
+  (found.get('hyperlink') ?? []).forEach((e, i) => items.push({ key: `sheet:${sheet}:link#${i}`, what: `hyperlinks${on}`, fingerprint: '' }));
   const extLst = top.find((e) => e.name === 'extLst');
   if (extLst) {
     for (const ext of children(text(xml, extLst), 'extLst')) {
@@ -160,13 +171,13 @@ function sheetItems(pkg: Package, sheet: string, path: string, xml: string, waym
     }
   }
   // The team's notes, by cell: a save must keep their text.
-  const comments = relationships(pkg, path).find((r) => r.kind === 'comments');
+  const comments = waymarkNote && relationships(pkg, path).find((r) => r.kind === 'comments');
   const cxml = comments ? readText(pkg, comments.target) : undefined;
   if (cxml) {
     for (const c of elements(cxml, 'comment')) {
       const ref = attributes(c.open).get('ref') ?? '';
       const body = innerText(text(cxml, c));
-      if (waymarkNote(body)) continue;
+      if (waymarkNote?.(body)) continue;
       items.push({ key: `sheet:${sheet}:note:${ref}`, what: `the note in ${ref}${on}`, fingerprint: body });
     }
   }

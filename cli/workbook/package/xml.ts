@@ -43,18 +43,25 @@ export function children(xml: string, root: string): Element[] {
 
 /** Every element named `name` (any depth), with its extent. */
 export function elements(xml: string, name: string): Element[] {
-  const out: Element[] = [];
+  return elementsNamed(xml, [name]).get(name) ?? [];
+}
+
+/** Every element with one of the names, in one pass over the text. */
+export function elementsNamed(xml: string, names: readonly string[]): Map<string, Element[]> {
+  const wanted = new Set(names);
+  const out = new Map<string, Element[]>(names.map((n) => [n, []]));
   const stack: { name: string; start: number; open: string }[] = [];
   for (const tag of tags(xml)) {
     if (tag.kind === 'self') {
-      if (tag.name === name) out.push({ name: tag.name, start: tag.start, end: tag.end, open: tag.text });
+      if (wanted.has(tag.name)) out.get(tag.name)!.push({ name: tag.name, start: tag.start, end: tag.end, open: tag.text });
     } else if (tag.kind === 'open') stack.push({ name: tag.name, start: tag.start, open: tag.text });
     else {
       const top = stack.pop();
-      if (top && top.name === name) out.push({ ...top, end: tag.end });
+      if (top && wanted.has(top.name)) out.get(top.name)!.push({ ...top, end: tag.end });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  for (const list of out.values()) list.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 export function attributes(open: string): Map<string, string> {
