@@ -24,6 +24,7 @@ export function carryOver(from: Package, to: Package, options: { skipSheets: Rea
     }
   }
   if (carryDefinedNames(from, to, options.skipSheets)) carried.push('defined names');
+  carried.push(...restoreBytes(from, to));
   carried.push(...carryLeafParts(from, to, '', ['custom-properties']));
   const fromWb = workbookPath(from);
   const toWb = workbookPath(to);
@@ -160,4 +161,28 @@ function addContentType(from: Package, to: Package, part: string): void {
     xml = xml.replace(/<\/Types>\s*$/, `<Default Extension="${want.extension}" ContentType="${want.byDefault}"/></Types>`);
   }
   writeText(to, '[Content_Types].xml', xml);
+}
+
+/**
+ * Parts exceljs writes anew although nothing in them is Waymark's or numbered by exceljs: the
+ * theme (the team's fonts and colours) and the core document properties (title, author,
+ * keywords). The original's bytes go back in their place.
+ */
+function restoreBytes(from: Package, to: Package): string[] {
+  const restored: string[] = [];
+  const pairs: [string | undefined, string | undefined, string][] = [];
+  const find = (pkg: Package, part: string, kind: string) => relationships(pkg, part).find((r) => r.kind === kind && !r.external)?.target;
+  pairs.push([find(from, '', 'core-properties'), find(to, '', 'core-properties'), 'document properties']);
+  const fromWb = workbookPath(from);
+  const toWb = workbookPath(to);
+  if (fromWb && toWb) pairs.push([find(from, fromWb, 'theme'), find(to, toWb, 'theme'), 'theme']);
+  for (const [a, b, what] of pairs) {
+    const original = a ? from.files.get(a) : undefined;
+    const copy = b ? to.files.get(b) : undefined;
+    if (!a || !b || !original || !copy) continue;
+    if (Buffer.compare(Buffer.from(original), Buffer.from(copy)) === 0) continue;
+    to.files.set(b, original);
+    restored.push(what);
+  }
+  return restored;
 }

@@ -132,6 +132,24 @@ async function finish(b: Builder): Promise<Buffer> {
         `<dimension ref="A1:F4"/>${sheetData(name === 'Schools' ? SCHOOLS : VISITS)}${b.sheetTail[name].join('')}${cf}${ext}</worksheet>`,
     );
   }
+  // The team's theme: their colours and fonts.
+  b.rel('xl/workbook.xml', { type: `${REL}/theme`, target: 'theme/theme1.xml' });
+  overrides.push(['/xl/theme/theme1.xml', 'application/vnd.openxmlformats-officedocument.theme+xml']);
+  const clr = (n: string, rgb: string) => `<a:${n}><a:srgbClr val="${rgb}"/></a:${n}>`;
+  const fill = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>';
+  const line = '<a:ln w="6350"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln>';
+  zip.file(
+    'xl/theme/theme1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Reading LA"><a:themeElements>` +
+      `<a:clrScheme name="Reading LA"><a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1><a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1>` +
+      clr('dk2', '1F3864') + clr('lt2', 'E7E6E6') + clr('accent1', '7B2C83') + clr('accent2', 'ED7D31') + clr('accent3', 'A5A5A5') +
+      clr('accent4', 'FFC000') + clr('accent5', '5B9BD5') + clr('accent6', '70AD47') + clr('hlink', '0563C1') + clr('folHlink', '954F72') +
+      `</a:clrScheme><a:fontScheme name="Reading LA"><a:majorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont>` +
+      `<a:minorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme>` +
+      `<a:fmtScheme name="Office"><a:fillStyleLst>${fill}${fill}${fill}</a:fillStyleLst><a:lnStyleLst>${line}${line}${line}</a:lnStyleLst>` +
+      `<a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst>` +
+      `<a:bgFillStyleLst>${fill}${fill}${fill}</a:bgFillStyleLst></a:fmtScheme></a:themeElements></a:theme>`,
+  );
   // Waymark's styles: one font, the two fills Excel requires, one border, one xf.
   b.rel('xl/workbook.xml', { type: `${REL}/styles`, target: 'styles.xml' });
   overrides.push(['/xl/styles.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml']);
