@@ -35,6 +35,7 @@ const expected: Record<Feature, { kept: true } | { refused: RegExp }> = {
   macros: { refused: /macros/ },
   'defined-names': { kept: true },
   'protected-sheets': { kept: true },
+  'printer-settings': { kept: true },
 };
 
 const sheetXml = (pkg: Package, name: string) => readText(pkg, sheets(pkg).find((s) => s.name === name)!.path) ?? '';
@@ -83,6 +84,7 @@ describe('npm run rate keeps the package whole or refuses (finding 7)', () => {
         expect(wb).toContain('<definedName name="Threshold" comment="Attendance floor">94.5</definedName>');
         expect(wb).toContain('Schools!$A$1:$F$4');
       }
+      if (feature === 'printer-settings') expect(sheetXml(after, 'Visits')).toMatch(/<pageSetup [^>]*r:id="rId\d+"/);
       if (feature === 'custom-xml') {
         const rels = relationships(after, 'xl/workbook.xml').filter((r) => r.kind === 'customXml');
         expect(rels.map((r) => r.target)).toEqual(['customXml/item1.xml']);

@@ -22,6 +22,7 @@ export function carryOver(from: Package, to: Package, options: { skipSheets: Rea
       writeText(to, s.path, patched.xml);
       carried.push(...patched.uris.map((u) => `${u} on sheet "${s.name}"`));
     }
+    if (original && carryPrinterSettings(from, original, to, s.path)) carried.push(`printer settings on sheet "${s.name}"`);
   }
   if (carryDefinedNames(from, to, options.skipSheets)) carried.push('defined names');
   carried.push(...restoreBytes(from, to));
@@ -141,7 +142,7 @@ function copyTree(from: Package, to: Package, part: string): boolean {
   return true;
 }
 
-function addRelationship(pkg: Package, part: string, type: string, target: string): void {
+function addRelationship(pkg: Package, part: string, type: string, target: string): string {
   const path = relsPath(part);
   const xml = readText(pkg, path) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   const ids = new Set(relationships(pkg, part).map((r) => r.id));
@@ -149,6 +150,7 @@ function addRelationship(pkg: Package, part: string, type: string, target: strin
   while (ids.has(`rId${n}`)) n++;
   const written = part === '' ? target : relativeTarget(part, target);
   writeText(pkg, path, xml.replace(/<\/Relationships>\s*$/, `<Relationship Id="rId${n}" Type="${type}" Target="${written}"/></Relationships>`));
+  return `rId${n}`;
 }
 
 function addContentType(from: Package, to: Package, part: string): void {
@@ -185,4 +187,18 @@ function restoreBytes(from: Package, to: Package): string[] {
     restored.push(what);
   }
   return restored;
+}
+
+/** A sheet's printer settings hang off its page setup by relationship id; exceljs drops both. */
+function carryPrinterSettings(from: Package, fromSheet: string, to: Package, toSheet: string): boolean {
+  const rel = relationships(from, fromSheet).find((r) => r.kind === 'printerSettings' && !r.external);
+  if (!rel || relationships(to, toSheet).some((r) => r.kind === 'printerSettings') || to.files.has(rel.target)) return false;
+  const xml = readText(to, toSheet) ?? '';
+  const setup = elements(xml, 'pageSetup')[0];
+  if (!setup || attributes(setup.open).has('r:id') || !/xmlns:r="/.test(xml)) return false;
+  if (!copyTree(from, to, rel.target)) return false;
+  const id = addRelationship(to, toSheet, rel.type, rel.target);
+  const open = setup.open.replace(/\s*\/?>$/, (end) => ` r:id="${id}"${end.trim()}`);
+  writeText(to, toSheet, xml.slice(0, setup.start) + open + xml.slice(setup.start + setup.open.length));
+  return true;
 }

@@ -27,11 +27,13 @@ export type Feature =
   | 'custom-xml'
   | 'macros'
   | 'defined-names'
-  | 'protected-sheets';
+  | 'protected-sheets'
+  | 'printer-settings';
 
 export const features: readonly Feature[] = [
   'plain', 'threaded-comments', 'x14-validations', 'data-bars', 'icon-sets', 'sparklines', 'slicers', 'tables',
   'charts', 'pivot-caches', 'external-links', 'custom-xml', 'macros', 'defined-names', 'protected-sheets',
+  'printer-settings',
 ];
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -352,6 +354,13 @@ export async function buildWorkbook(feature: Feature): Promise<Buffer> {
         `<definedNames><definedName name="Kinds">Visits!$A$2:$A$3</definedName><definedName name="Threshold" comment="Attendance floor">94.5</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">Schools!$A$1:$F$4</definedName></definedNames>`,
       );
       break;
+    case 'printer-settings': {
+      const ps = b.rel('xl/worksheets/sheet2.xml', { type: `${REL}/printerSettings`, target: '../printerSettings/printerSettings1.bin' });
+      b.defaults.set('bin', 'application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings');
+      b.add({ path: 'xl/printerSettings/printerSettings1.bin', body: new Uint8Array([0x50, 0x52, 0x4e, 0x54, 0, 1, 2, 3, 4, 5, 6, 7]) });
+      b.sheetTail.Visits.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" r:id="${ps}"/>`);
+      break;
+    }
     case 'protected-sheets':
       b.sheetTail.Visits.push(
         `<sheetProtection algorithmName="SHA-512" hashValue="5p8Xo0Cj3yZ9Y0xQxqAYtGmYdW4e1I7n3Zr6aJ3m0e9eCkT1aY0w7eYb1pK5Zq3nS8uV2xW4yZ6aB8cD0eF2gA==" saltValue="c2FsdHNhbHRzYWx0c2FsdA==" spinCount="100000" sheet="1" objects="1" scenarios="1" formatColumns="0"/>`,
