@@ -61,6 +61,12 @@ describe('npm run rate keeps the package whole or refuses (finding 7)', () => {
         const allowed = await rateWorkbook({ input, out, today, allowLoss: true });
         expect(allowed.ok).toBe(true);
         expect(allowed.ok && allowed.value.warnings?.join(' ')).toMatch(want.refused);
+        // What is carried into the copy never points at a part the copy does not have.
+        const copy = await loadPackage(await readFile(out));
+        for (const s of sheets(copy)) {
+          const ids = new Set(relationships(copy, s.path).map((r) => r.id));
+          for (const m of sheetXml(copy, s.name).matchAll(/\sr:id="([^"]+)"/g)) expect(ids.has(m[1]!), `${feature}: ${s.name} r:id ${m[1]}`).toBe(true);
+        }
         return;
       }
       if (!result.ok) throw new Error(result.error);
@@ -84,6 +90,7 @@ describe('npm run rate keeps the package whole or refuses (finding 7)', () => {
         expect(wb).toContain('<definedName name="Threshold" comment="Attendance floor">94.5</definedName>');
         expect(wb).toContain('Schools!$A$1:$F$4');
       }
+      if (feature === 'plain') expect(readText(after, 'xl/workbook.xml')).toContain('<x15:workbookPr chartTrackingRefBase="1"/>');
       if (feature === 'printer-settings') expect(sheetXml(after, 'Visits')).toMatch(/<pageSetup [^>]*r:id="rId\d+"/);
       if (feature === 'custom-xml') {
         const rels = relationships(after, 'xl/workbook.xml').filter((r) => r.kind === 'customXml');

@@ -25,6 +25,17 @@ export function carryOver(from: Package, to: Package, options: { skipSheets: Rea
     if (original && carryPrinterSettings(from, original, to, s.path)) carried.push(`printer settings on sheet "${s.name}"`);
   }
   if (carryDefinedNames(from, to, options.skipSheets)) carried.push('defined names');
+  const fromBook = workbookPath(from);
+  const toBook = workbookPath(to);
+  if (fromBook && toBook) {
+    const before = readText(from, fromBook) ?? '';
+    const after = readText(to, toBook) ?? '';
+    const patched = carryExtensions(before, after, 'workbook');
+    if (patched.xml !== after) {
+      writeText(to, toBook, patched.xml);
+      carried.push(...patched.uris.map((u) => `${u} on the workbook`));
+    }
+  }
   carried.push(...restoreBytes(from, to));
   carried.push(...carryLeafParts(from, to, '', ['custom-properties']));
   const fromWb = workbookPath(from);
@@ -36,11 +47,16 @@ export function carryOver(from: Package, to: Package, options: { skipSheets: Rea
 /** Namespace declarations on an element's start tag. */
 const namespaces = (open: string) => [...attributes(open)].filter(([k]) => k.startsWith('xmlns:'));
 
-function carryExtensions(before: string, after: string): { xml: string; uris: string[] } {
-  const beforeTop = children(before, 'worksheet');
+/**
+ * Puts the original's extensions of a worksheet or workbook root back in the copy. One that
+ * points at other parts by relationship id (slicers, timelines) is not carried: the copy has
+ * no such parts, and the loss is reported instead.
+ */
+function carryExtensions(before: string, after: string, root = 'worksheet'): { xml: string; uris: string[] } {
+  const beforeTop = children(before, root);
   const beforeLst = beforeTop.find((e) => e.name === 'extLst');
   if (!beforeLst) return { xml: after, uris: [] };
-  const rootOpen = elements(before, beforeTop.length > 0 ? 'worksheet' : 'worksheet')[0]?.open ?? '';
+  const rootOpen = elements(before, root)[0]?.open ?? '';
   const rootNs = namespaces(rootOpen);
   const lstText = text(before, beforeLst);
   const wanted = children(lstText, 'extLst').map((e) => {
@@ -50,11 +66,12 @@ function carryExtensions(before: string, after: string): { xml: string; uris: st
     const missing = rootNs.filter(([k]) => !declared.has(k) && xml.includes(`${k.slice(6)}:`));
     if (missing.length > 0) xml = xml.replace(/^<([^\s/>]+)/, (m) => `${m}${missing.map(([k, v]) => ` ${k}="${v}"`).join('')}`);
     return { uri: attributes(e.open).get('uri') ?? '', xml };
-  });
+  }).filter((w) => !/\sr:id\s*=/.test(w.xml));
+  if (wanted.length === 0) return { xml: after, uris: [] };
 
   let xml = after;
   const uris: string[] = [];
-  const afterTop = children(xml, 'worksheet');
+  const afterTop = children(xml, root);
   const afterLst = afterTop.find((e) => e.name === 'extLst');
   const existing = afterLst ? children(text(xml, afterLst), 'extLst').map((e) => ({ uri: attributes(e.open).get('uri') ?? '', xml: text(text(xml, afterLst), e) })) : [];
   const same = (a: string, b: string) => a.replace(/>\s+</g, '><') === b.replace(/>\s+</g, '><');
@@ -65,7 +82,7 @@ function carryExtensions(before: string, after: string): { xml: string; uris: st
   }
   if (uris.length === 0) return { xml: after, uris: [] };
   const list = `<extLst>${[...kept.map((k) => k.xml), ...wanted.map((w) => w.xml)].join('')}</extLst>`;
-  xml = afterLst ? xml.slice(0, afterLst.start) + list + xml.slice(afterLst.end) : xml.replace(/<\/worksheet>\s*$/, `${list}</worksheet>`);
+  xml = afterLst ? xml.slice(0, afterLst.start) + list + xml.slice(afterLst.end) : xml.replace(new RegExp(`</${root}>\\s*$`), `${list}</${root}>`);
   // x14 conditional formats pair with their main rules by id: give the main rules the original ids.
   const idsBefore = elements(before, 'x14:id').map((e) => text(before, e));
   const idsAfter = elements(xml, 'x14:id');

@@ -204,6 +204,10 @@ export async function buildWorkbook(feature: Feature): Promise<Buffer> {
   const b = new Builder();
   switch (feature) {
     case 'plain':
+      // Excel 2013+ writes these on every workbook.
+      b.workbookExt.push(
+        `<ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:workbookPr chartTrackingRefBase="1"/></ext>`,
+      );
       break;
     case 'threaded-comments': {
       // Excel 365 writes a threaded comment, its author, and a legacy note placeholder tied by uid.
