@@ -12,6 +12,8 @@ const USAGE = `Usage: npm run rate -- <in.xlsx> [--framework <id|file.json>] [--
   --report     also write a JSON report per school
   --config     column mappings, header row and thresholds for this workbook (JSON)
   --clear      remove Waymark's marks instead, restoring earlier fills
+  --allow-loss write the copy even if it lacks parts of the original exceljs cannot carry
+               (without it, such a workbook is refused and the parts are named)
   --today      rate as of this date (yyyy-MM-dd), default today`;
 
 async function main(argv: string[]): Promise<number> {

@@ -39,6 +39,7 @@ export interface RangeLike {
   readonly rowCount: number;
   readonly columnCount: number;
   values: unknown[][];
+  readonly formulas: unknown[][];
   readonly format: FormatLike;
   load(properties: string): unknown;
   select(): void;

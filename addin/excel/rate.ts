@@ -34,10 +34,14 @@ export function resolveFramework(config: SheetConfig, customFramework?: unknown)
 
 /** Plans a rating from a read: the same core code `npm run rate` uses. */
 export function planRating(read: SheetRead, framework: Framework, today: string): Result<{ plan: SheetPlan; marks: Marks }, PlanError> {
+  const recorded = read.state.sheets[read.sheet.id]?.outputs ?? {};
   const plan = planSheet(read.grid, {
     framework,
     today,
     origin: read.origin,
+    occupied: (r, c) => read.formulaBlanks.has(r * 16_384 + c),
+    // Only Waymark's own record makes a column Waymark's, never its heading alone.
+    outputRecord: { cells: new Map(Object.entries(recorded)), hash: textHash },
     ...(read.config.headerRow !== undefined && { headerRow: read.config.headerRow }),
     columns: read.config.columns,
   });

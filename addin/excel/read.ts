@@ -31,6 +31,11 @@ export interface SheetRead {
   readonly address: string;
   readonly origin: Origin;
   readonly grid: CellValue[][];
+  /**
+   * Grid cells (row * 16,384 + col) holding a formula whose result reads blank: the team's,
+   * never written over. Read from `formulas` in the same round trip as `values`.
+   */
+  readonly formulaBlanks: ReadonlySet<number>;
   readonly config: SheetConfig;
   readonly configIssues: readonly string[];
   /** A custom framework saved in the workbook, as stored. */
@@ -77,7 +82,8 @@ export async function readSheet(context: ExcelContext, options: { fills?: boolea
   const ws = worksheets.getActiveWorksheet();
   ws.load('id,name');
   const used = ws.getUsedRange();
-  used.load('address,values');
+  // `values` alone cannot tell a formula whose result is "" from an empty cell.
+  used.load('address,values,formulas');
   const setting = (k: string): SettingLike => {
     const s = settings.getItemOrNullObject(k);
     s.load('value');
@@ -110,6 +116,13 @@ export async function readSheet(context: ExcelContext, options: { fills?: boolea
   }
 
   const grid = (used.values as unknown[][]).map((row) => row.map(cellValue));
+  const formulaBlanks = new Set<number>();
+  (used.formulas as unknown[][]).forEach((row, r) =>
+    row.forEach((f, c) => {
+      const v = grid[r]?.[c];
+      if ((v === null || v === undefined || v === '') && typeof f === 'string' && f !== '') formulaBlanks.add(r * 16_384 + c);
+    }),
+  );
   const configIssues: string[] = [];
   let config: SheetConfig = { columns: {}, thresholds: {} };
   if (!configItem.isNullObject) {
@@ -134,6 +147,7 @@ export async function readSheet(context: ExcelContext, options: { fills?: boolea
     address: used.address,
     origin: originOf(used.address),
     grid,
+    formulaBlanks,
     config,
     configIssues,
     ...(frameworkItem.isNullObject ? {} : { customFramework: frameworkItem.value }),

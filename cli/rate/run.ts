@@ -9,8 +9,11 @@ import { planSheet } from '../../core/sheet/planSheet.js';
 import { sheetConfigSchema, type SheetConfig } from '../../core/sheet/config.js';
 import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
 import { STATE_SHEET, applyMarks, clearMarks } from '../workbook/apply.js';
-import { worksheetGrid } from '../workbook/grid.js';
+import { readWorksheet } from '../workbook/grid.js';
+import { outputRecord } from '../workbook/state.js';
 import { checkWorkbookFile } from '../workbook/check.js';
+import { keepPackage } from '../workbook/package/guard.js';
+import { NOTE_PREFIX } from '../../core/sheet/marks.js';
 import { buildReport } from './report.js';
 
 export interface RateOptions {
@@ -89,15 +92,17 @@ const defaultOut = (input: string): string => {
  * the marks to `out` (never to the input unless `out` names it) and the JSON report.
  */
 export async function rateWorkbook(options: RateOptions): Promise<Result<RateOutcome, string>> {
-  const checked = await checkWorkbookFile(options.input, { allowLoss: options.allowLoss ?? false });
+  const checked = await checkWorkbookFile(options.input);
   if (!checked.ok) return checked;
 
   const config = await loadSheetConfig(options.config);
   if (!config.ok) return config;
 
   const wb = new ExcelJS.Workbook();
+  let original: Buffer;
   try {
-    await wb.xlsx.readFile(options.input);
+    original = await readFile(options.input);
+    await wb.xlsx.load(original as unknown as ArrayBuffer);
   } catch (e) {
     return fail(`could not read ${options.input} as a workbook: ${(e as Error).message}`);
   }
@@ -118,8 +123,9 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
   if (options.clear) {
     const ws = chosen[0]!;
     const { warnings, ...cleared } = clearMarks(wb, ws);
-    await writeWorkbook(wb, out);
-    return ok({ out, sheet: ws.name, cleared, warnings });
+    const written = await writeWorkbook(wb, original, out, options);
+    if (!written.ok) return written;
+    return ok({ out, sheet: ws.name, cleared, warnings: [...warnings, ...written.value] });
   }
 
   const frameworkSpec = options.framework ?? config.value.framework ?? 'reading';
@@ -132,9 +138,12 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
   // Without --sheet, the first visible sheet that has a header row is the categorisation sheet.
   let firstError: PlanError | undefined;
   for (const ws of chosen) {
-    const plan = planSheet(worksheetGrid(ws), {
+    const { grid, occupied } = readWorksheet(ws);
+    const plan = planSheet(grid, {
       framework,
       today: options.today,
+      occupied,
+      outputRecord: outputRecord(wb, ws.name),
       columns: config.value.columns,
       ...(config.value.headerRow !== undefined && { headerRow: config.value.headerRow }),
     });
@@ -143,7 +152,9 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
       continue;
     }
     const { warnings } = applyMarks(wb, ws, planMarks(plan.value, framework, options.today));
-    await writeWorkbook(wb, out);
+    const written = await writeWorkbook(wb, original, out, options);
+    if (!written.ok) return written;
+    warnings.push(...written.value);
     if (options.report) {
       await writeFile(options.report, JSON.stringify(buildReport(plan.value, framework, ws.name, options.today), null, 2) + '\n');
     }
@@ -153,7 +164,29 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
   return fail(`${firstError?.message ?? 'nothing to rate'} (looked in ${where})`);
 }
 
-async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
+/**
+ * Writes the copy only when it keeps every part and element of the original that is not
+ * Waymark's (what exceljs drops and can be carried over is put back as it was); otherwise
+ * writes nothing and names what would be lost, unless --allow-loss. Returns warnings.
+ */
+async function writeWorkbook(
+  wb: ExcelJS.Workbook,
+  original: Uint8Array,
+  out: string,
+  options: RateOptions,
+): Promise<Result<string[], string>> {
+  const written = new Uint8Array(await wb.xlsx.writeBuffer());
+  const kept = await keepPackage(original, written, {
+    waymarkSheets: new Set([LEGEND_SHEET, STATE_SHEET]),
+    waymarkNote: (text) => text.startsWith(NOTE_PREFIX),
+  });
+  if (kept.lost.length > 0 && !options.allowLoss) {
+    return fail(
+      `${options.input}: the rated copy would lose ${kept.lost.join('; ')}. Nothing was written. ` +
+        'Rate this workbook with the Excel add-in, or pass --allow-loss to write a copy without them',
+    );
+  }
   await mkdir(path.dirname(out), { recursive: true });
-  await wb.xlsx.writeFile(out);
+  await writeFile(out, kept.bytes);
+  return ok(kept.lost.length > 0 ? [`Written without (--allow-loss): ${kept.lost.join('; ')}.`] : []);
 }

@@ -14,21 +14,12 @@ export function sniffWorkbook(head: Uint8Array): 'zip' | 'encrypted-or-xls' | 'o
   return 'other';
 }
 
-/** Parts of a workbook that exceljs cannot carry through a save: they would be lost. */
-const FRAGILE: readonly [RegExp, string][] = [
-  [/^xl\/charts\//, 'charts'],
-  [/^xl\/pivotTables\//, 'pivot tables'],
-  [/^xl\/vbaProject\.bin$/, 'macros'],
-  [/^xl\/slicers\//, 'slicers'],
-  [/^xl\/timelines\//, 'timelines'],
-  [/^xl\/externalLinks\//, 'external links'],
-];
-
 /**
  * Checks a file before exceljs sees it, so that every bad input gets one clear line: missing,
- * not an .xlsx, encrypted, or holding parts a save would drop.
+ * not an .xlsx, encrypted, damaged. (What a save would drop is found by comparing the copy
+ * with the original: cli/workbook/package/guard.ts.)
  */
-export async function checkWorkbookFile(file: string, options: { allowLoss: boolean }): Promise<Result<void, string>> {
+export async function checkWorkbookFile(file: string): Promise<Result<void, string>> {
   let head: Buffer;
   try {
     const handle = await open(file, 'r');
@@ -56,14 +47,5 @@ export async function checkWorkbookFile(file: string, options: { allowLoss: bool
     return fail(`${file} is damaged: it is not a readable .xlsx (zip) file`);
   }
   if (!zip.file('xl/workbook.xml')) return fail(`${file} is a zip file but not an Excel workbook (no xl/workbook.xml)`);
-  const found = new Set<string>();
-  for (const name of Object.keys(zip.files)) {
-    for (const [re, what] of FRAGILE) if (re.test(name)) found.add(what);
-  }
-  if (found.size > 0 && !options.allowLoss) {
-    return fail(
-      `${file} has ${[...found].join(', ')}, which this command cannot keep when it saves a copy: rate it with the Excel add-in, or pass --allow-loss to write a copy without them`,
-    );
-  }
   return ok(undefined);
 }

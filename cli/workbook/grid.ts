@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../../core/indicators/types.js';
+import type { Occupied } from '../../core/sheet/emptiness.js';
 
 /**
  * exceljs gives rich values (formula results, rich text, hyperlinks, errors, dates); the core
@@ -24,7 +25,18 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
  * its top-left cell only, as Office.js reports it, so a merged title is not read as many.
  */
 export function worksheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
+  return readWorksheet(ws).grid;
+}
+
+/**
+ * The grid, and which of its cells hold something though their value reads blank: a formula
+ * whose cached result is "" or absent (files written by scripts carry none), rich text or a
+ * hyperlink with no text, an empty string, the inner cells of a merged area. Waymark writes
+ * nothing over them.
+ */
+export function readWorksheet(ws: ExcelJS.Worksheet): { grid: CellValue[][]; occupied: Occupied } {
   const grid: CellValue[][] = [];
+  const hidden = new Set<number>();
   const rows = ws.rowCount;
   const cols = ws.columnCount;
   for (let r = 1; r <= rows; r++) {
@@ -32,9 +44,14 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
     const row = ws.getRow(r);
     for (let c = 1; c <= cols; c++) {
       const cell = row.getCell(c);
-      line.push(cell.isMerged && cell.master !== cell ? null : toCellValue(cell.value));
+      const inner = cell.isMerged && cell.master !== cell;
+      const value = inner ? null : toCellValue(cell.value);
+      if ((value === null || value === '') && (inner || (cell.value !== null && cell.value !== undefined))) {
+        hidden.add((r - 1) * 16_384 + (c - 1));
+      }
+      line.push(value);
     }
     grid.push(line);
   }
-  return grid;
+  return { grid, occupied: (r, c) => hidden.has(r * 16_384 + c) };
 }

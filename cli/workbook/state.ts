@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { z } from 'zod';
+import type { OutputRecord } from '../../core/sheet/outputColumns.js';
 
 /**
  * A very hidden sheet remembers what Waymark did to each sheet, so a later run (or --clear)
@@ -70,4 +71,13 @@ export function writeState(wb: ExcelJS.Workbook, state: State): void {
   const ws = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
   const text = JSON.stringify(state);
   for (let i = 0, r = 1; i < text.length; i += CHUNK, r++) ws.getCell(r, 1).value = text.slice(i, i + CHUNK);
+}
+
+/**
+ * The output cells Waymark's record says it wrote on this sheet: the planner takes a column as
+ * Waymark's only from this, never from a heading alone.
+ */
+export function outputRecord(wb: ExcelJS.Workbook, sheetName: string): OutputRecord {
+  const sheet = readState(wb).state.sheets[sheetName];
+  return { cells: new Map(Object.entries(sheet?.outputs ?? {})), hash: textHash };
 }

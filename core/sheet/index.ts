@@ -6,3 +6,5 @@ export * from './parsePhase.js';
 export * from './planSheet.js';
 export * from './roles.js';
 export type * from './types.js';
+export * from './emptiness.js';
+export * from './outputColumns.js';

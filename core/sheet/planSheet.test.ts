@@ -93,12 +93,14 @@ describe('planSheet', () => {
 });
 
 describe('planSheet on awkward sheets', () => {
-  it('reuses its own output columns on a second run', () => {
+  it('reuses its own output columns on a second run, when its record says they are its own', () => {
     const again: CellValue[][] = [
       ['School', 'Attendance', 'Suggested category', 'Why'],
       ['A school', 95, 'A — Good', 'A: all green'],
     ];
-    const r = planSheet(again, { framework: tiny, today });
+    const hash = (t: string) => `#${t}`;
+    const cells = new Map([['C1', hash('Suggested category')], ['D1', hash('Why')], ['C2', hash('A — Good')], ['D2', hash('A: all green')]]);
+    const r = planSheet(again, { framework: tiny, today, outputRecord: { cells, hash } });
     expect(r.ok && r.value.output).toEqual({ suggestedCol: 2, whyCol: 3, reused: true });
   });
 

@@ -7,8 +7,10 @@ import { suggestCategory } from '../rating/suggestCategory/index.js';
 import type { IndicatorRating } from '../rating/types.js';
 import { fail, ok, type Result } from '../result.js';
 import { A1, columnIndex, columnLetters, type Origin } from './address.js';
+import type { Occupied } from './emptiness.js';
 import { matchCategory } from './matchCategory.js';
 import { headerKey } from './normaliseHeader.js';
+import { placeOutputs, type OutputRecord } from './outputColumns.js';
 import { parsePhase } from './parsePhase.js';
 import { roleOfHeader, roles, type Role } from './roles.js';
 import type {
@@ -31,6 +33,10 @@ export interface PlanOptions {
   readonly headerRow?: number;
   /** Heading text or column letters → indicator id, role, or "ignore". */
   readonly columns?: Readonly<Record<string, string>>;
+  /** Cells that hold something though their value reads blank (formulas, rich text): never written over. */
+  readonly occupied?: Occupied;
+  /** Waymark's own record of its last run's output cells: the only way a column is taken as Waymark's. */
+  readonly outputRecord?: OutputRecord;
 }
 
 /** How far down a title block may push the header. */
@@ -122,7 +128,7 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
     });
   }
 
-  const output = outputColumns(grid, roleCols);
+  const output = placeOutputs(grid, h, { origin, occupied: options.occupied, record: options.outputRecord });
   const indicatorById = new Map(framework.indicators.map((i) => [i.id, i]));
   const rows: SchoolRow[] = [];
   const skipped: SheetPlan['skipped'][number][] = [];
@@ -222,8 +228,14 @@ function roleText(row: readonly CellValue[], ref: ColumnRef | undefined): string
   return t === '' ? undefined : t;
 }
 
+/** Built once per framework: normalising every alias is most of a small sheet's planning time. */
+const indexes = new WeakMap<Framework, Map<string, Indicator>>();
+
 function indicatorIndex(framework: Framework): Map<string, Indicator> {
+  const cached = indexes.get(framework);
+  if (cached) return cached;
   const byKey = new Map<string, Indicator>();
+  indexes.set(framework, byKey);
   for (const indicator of framework.indicators) {
     for (const name of [indicator.label, indicator.id.replace(/-/g, ' '), ...indicator.aliases]) {
       const key = headerKey(name);
@@ -298,26 +310,6 @@ function findHeaderRow(
     });
   }
   return ok(best);
-}
-
-function outputColumns(
-  grid: readonly (readonly CellValue[])[],
-  roleCols: Partial<Record<Role, ColumnRef>>,
-): SheetPlan['output'] {
-  const suggested = roleCols['suggested-category'];
-  const why = roleCols.why;
-  if (suggested && why) return { suggestedCol: suggested.col, whyCol: why.col, reused: true };
-  let last = -1;
-  for (const row of grid) {
-    for (let c = row.length - 1; c > last; c--) {
-      if (cellText(row[c]) !== '') {
-        last = c;
-        break;
-      }
-    }
-  }
-  if (suggested) return { suggestedCol: suggested.col, whyCol: last + 1, reused: true };
-  return { suggestedCol: last + 1, whyCol: last + 2, reused: false };
 }
 
 function findDuplicates(rows: readonly SchoolRow[]): SheetPlan['duplicates'] {

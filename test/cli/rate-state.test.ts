@@ -84,7 +84,7 @@ describe('the restore record of npm run rate', () => {
     const back = (await load(cleared)).getWorksheet('Categorisation')!;
     expect(argbAt(back, target.address)).toBe('FFDDEBF7');
     expect(argbAt(back, ws.getCell(7, attendanceCol).address)).toBeUndefined();
-  });
+  }, 60_000); // two saves of a 400-school workbook, each checked part by part against its original
 
   it('says so when the record is damaged, and does not take Waymark colours for the team’s', async () => {
     const input = path.join(dir, 'small2.xlsx');

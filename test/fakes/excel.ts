@@ -15,7 +15,8 @@
  * - `run(fn)` is `Excel.run`: a fresh request context, a final sync if anything is still
  *   queued, and objects that can no longer queue work once the batch has finished.
  *
- * Not modelled: formulas (a value starting "=" is just text), merged cells, events, charts,
+ * Formulas are stored text with a given result (never calculated): `values` gives the result,
+ * `formulas` the text. Not modelled: calculation, merged cells, events, charts,
  * undo, conditional formats, per-request cell-count limits; `text` ignores number formats.
  */
 import { formatAddress, MAX_COLS, MAX_ROWS, parseAreas, parseRange, type Rect } from './a1.js';
@@ -38,6 +39,8 @@ export interface FakeSheetInput {
   /** Hidden columns as letters ("C") or 0-based indexes. */
   hiddenColumns?: (string | number)[];
   tables?: { name: string; address: string }[];
+  /** Formula cells by address: the formula text and its result (default "", as =IF(…,"",…) gives). */
+  formulas?: Record<string, { formula: string; result?: CellValue }>;
 }
 
 export interface FakeWorkbookInput {
@@ -80,6 +83,8 @@ export interface SheetSnapshot {
   fonts: Record<string, { bold?: boolean; italic?: boolean; color?: string }>;
   /** Hidden rows, 1-based. */
   hiddenRows: number[];
+  /** Formula text by cell address. */
+  formulas: Record<string, string>;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -138,6 +143,7 @@ interface SheetState {
   id: string;
   name: string;
   cells: Map<number, Stored>;
+  formulas: Map<number, string>;
   fills: Map<number, string>;
   formats: Map<number, string>;
   fonts: Map<number, Font>;
@@ -197,7 +203,7 @@ function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
   let c0 = Infinity;
   let r1 = -1;
   let c1 = -1;
-  const maps: Map<number, unknown>[] = valuesOnly ? [sheet.cells] : [sheet.cells, sheet.fills, sheet.formats, sheet.fonts];
+  const maps: Map<number, unknown>[] = valuesOnly ? [sheet.cells, sheet.formulas] : [sheet.cells, sheet.formulas, sheet.fills, sheet.formats, sheet.fonts];
   for (const m of maps) {
     for (const k of m.keys()) {
       const { row, col } = unkey(k);
@@ -711,6 +717,7 @@ function newSheet(book: BookState, name: string): SheetState {
     id: `{${String(book.nextId++).padStart(8, '0')}-0000-4000-8000-000000000000}`,
     name,
     cells: new Map(),
+    formulas: new Map(),
     fills: new Map(),
     formats: new Map(),
     fonts: new Map(),
@@ -901,7 +908,7 @@ export class Range extends ClientObject<Box> implements HasBoxes {
       },
       formulas: (book, b) => {
         const s = cellsOf(book, b);
-        return grid(b, (r, c) => s.cells.get(key(r, c)) ?? '');
+        return grid(b, (r, c) => s.formulas.get(key(r, c)) ?? s.cells.get(key(r, c)) ?? '');
       },
       text: (book, b) => {
         const s = cellsOf(book, b);
@@ -1200,6 +1207,7 @@ function writeValues(book: BookState, b: Box, input: unknown, where: string): vo
   applyGrid(b, input, where, (r, c, v) => {
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw badArgument(where);
     if (typeof v === 'number' && !Number.isFinite(v)) throw badArgument(where);
+    s.formulas.delete(key(r, c));
     if (v === '') s.cells.delete(key(r, c));
     else s.cells.set(key(r, c), v);
   });
@@ -1209,7 +1217,7 @@ function clearBoxes(book: BookState, boxes: Box[], applyTo: string): void {
   for (const b of boxes) {
     const s = sheetOf(book, b.sheetId, 'Range.clear');
     const maps: Map<number, unknown>[] = [];
-    if (applyTo === 'All' || applyTo === 'Contents') maps.push(s.cells);
+    if (applyTo === 'All' || applyTo === 'Contents') maps.push(s.cells, s.formulas);
     if (applyTo === 'All' || applyTo === 'Formats') maps.push(s.fills, s.formats, s.fonts);
     if (maps.length === 0) throw badArgument('Range.clear');
     for (const m of maps) deleteIn(m, b);
@@ -1607,6 +1615,14 @@ function buildBook(input: FakeWorkbookInput): BookState {
       if (!r) throw new Error(`createFakeExcel: bad address ${address} on ${si.name}`);
       forEachCell(r, fn);
     };
+    for (const [a, f] of Object.entries(si.formulas ?? {})) {
+      each(a, (r, col) => {
+        s.formulas.set(key(r, col), f.formula.startsWith('=') ? f.formula : `=${f.formula}`);
+        const result = f.result ?? '';
+        if (result === null || result === '') s.cells.delete(key(r, col));
+        else s.cells.set(key(r, col), result);
+      });
+    }
     for (const [a, colour] of Object.entries(si.fills ?? {})) {
       const c = normaliseColour(colour, 'createFakeExcel');
       each(a, (r, col) => s.fills.set(key(r, col), c));
@@ -1655,6 +1671,7 @@ function snapshotSheet(s: SheetState): SheetSnapshot {
     numberFormats: byAddress(s.formats),
     fonts: byAddress(s.fonts),
     hiddenRows: [...s.hiddenRows].sort((a, b) => a - b).map((r) => r + 1),
+    formulas: byAddress(s.formulas),
   };
 }
 

@@ -1,0 +1,221 @@
+import { contentType, readText, relationships, relativeTarget, relsPath, sheets, workbookPath, writeText, type Package } from './parts.js';
+import { attributes, children, elements, text } from './xml.js';
+
+/**
+ * Puts back into the copy (`to`, as exceljs wrote it) what exceljs dropped or rewrote and that
+ * stands alone well enough to be copied as it was: worksheet extensions (x14 data validations,
+ * x14 conditional formats, sparklines), defined names, and parts that hang off the workbook or
+ * the package with nothing else pointing at them (custom XML, custom document properties).
+ * Returns what it carried over, in words.
+ */
+export function carryOver(from: Package, to: Package, options: { skipSheets: ReadonlySet<string> }): string[] {
+  const carried: string[] = [];
+  const fromSheets = new Map(sheets(from).map((s) => [s.name, s.path]));
+  for (const s of sheets(to)) {
+    if (options.skipSheets.has(s.name)) continue;
+    const original = fromSheets.get(s.name);
+    const before = original ? readText(from, original) : undefined;
+    const after = readText(to, s.path);
+    if (!before || !after) continue;
+    const patched = carryExtensions(before, after);
+    if (patched.xml !== after) {
+      writeText(to, s.path, patched.xml);
+      carried.push(...patched.uris.map((u) => `${u} on sheet "${s.name}"`));
+    }
+    if (original && carryPrinterSettings(from, original, to, s.path)) carried.push(`printer settings on sheet "${s.name}"`);
+  }
+  if (carryDefinedNames(from, to, options.skipSheets)) carried.push('defined names');
+  const fromBook = workbookPath(from);
+  const toBook = workbookPath(to);
+  if (fromBook && toBook) {
+    const before = readText(from, fromBook) ?? '';
+    const after = readText(to, toBook) ?? '';
+    const patched = carryExtensions(before, after, 'workbook');
+    if (patched.xml !== after) {
+      writeText(to, toBook, patched.xml);
+      carried.push(...patched.uris.map((u) => `${u} on the workbook`));
+    }
+  }
+  carried.push(...restoreBytes(from, to));
+  carried.push(...carryLeafParts(from, to, '', ['custom-properties']));
+  const fromWb = workbookPath(from);
+  const toWb = workbookPath(to);
+  if (fromWb && toWb) carried.push(...carryLeafParts(from, to, fromWb, ['customXml'], toWb));
+  return carried;
+}
+
+/** Namespace declarations on an element's start tag. */
+const namespaces = (open: string) => [...attributes(open)].filter(([k]) => k.startsWith('xmlns:'));
+
+/**
+ * Puts the original's extensions of a worksheet or workbook root back in the copy. One that
+ * points at other parts by relationship id (slicers, timelines) is not carried: the copy has
+ * no such parts, and the loss is reported instead.
+ */
+function carryExtensions(before: string, after: string, root = 'worksheet'): { xml: string; uris: string[] } {
+  const beforeTop = children(before, root);
+  const beforeLst = beforeTop.find((e) => e.name === 'extLst');
+  if (!beforeLst) return { xml: after, uris: [] };
+  const rootOpen = elements(before, root)[0]?.open ?? '';
+  const rootNs = namespaces(rootOpen);
+  const lstText = text(before, beforeLst);
+  const wanted = children(lstText, 'extLst').map((e) => {
+    let xml = text(lstText, e);
+    const declared = new Set(namespaces(e.open).map(([k]) => k));
+    // Prefixes declared on the original root (xm:, x14ac:…) travel with the extension.
+    const missing = rootNs.filter(([k]) => !declared.has(k) && xml.includes(`${k.slice(6)}:`));
+    if (missing.length > 0) xml = xml.replace(/^<([^\s/>]+)/, (m) => `${m}${missing.map(([k, v]) => ` ${k}="${v}"`).join('')}`);
+    return { uri: attributes(e.open).get('uri') ?? '', xml };
+  }).filter((w) => !/\sr:id\s*=/.test(w.xml));
+  if (wanted.length === 0) return { xml: after, uris: [] };
+
+  let xml = after;
+  const uris: string[] = [];
+  const afterTop = children(xml, root);
+  const afterLst = afterTop.find((e) => e.name === 'extLst');
+  const existing = afterLst ? children(text(xml, afterLst), 'extLst').map((e) => ({ uri: attributes(e.open).get('uri') ?? '', xml: text(text(xml, afterLst), e) })) : [];
+  const same = (a: string, b: string) => a.replace(/>\s+</g, '><') === b.replace(/>\s+</g, '><');
+  const kept = existing.filter((x) => !wanted.some((w) => w.uri === x.uri));
+  for (const w of wanted) {
+    const had = existing.find((x) => x.uri === w.uri);
+    if (!had || !same(had.xml, w.xml)) uris.push(w.uri);
+  }
+  if (uris.length === 0) return { xml: after, uris: [] };
+  const list = `<extLst>${[...kept.map((k) => k.xml), ...wanted.map((w) => w.xml)].join('')}</extLst>`;
+  xml = afterLst ? xml.slice(0, afterLst.start) + list + xml.slice(afterLst.end) : xml.replace(new RegExp(`</${root}>\\s*$`), `${list}</${root}>`);
+  // x14 conditional formats pair with their main rules by id: give the main rules the original ids.
+  const idsBefore = elements(before, 'x14:id').map((e) => text(before, e));
+  const idsAfter = elements(xml, 'x14:id');
+  if (idsBefore.length > 0 && idsBefore.length === idsAfter.length) {
+    for (let i = idsAfter.length - 1; i >= 0; i--) {
+      const e = idsAfter[i]!;
+      xml = xml.slice(0, e.start) + idsBefore[i]! + xml.slice(e.end);
+    }
+  }
+  return { xml, uris };
+}
+
+function carryDefinedNames(from: Package, to: Package, skip: ReadonlySet<string>): boolean {
+  const fromWb = workbookPath(from);
+  const toWb = workbookPath(to);
+  if (!fromWb || !toWb) return false;
+  const before = readText(from, fromWb) ?? '';
+  const after = readText(to, toWb) ?? '';
+  const names = elements(before, 'definedNames')[0];
+  if (!names) return false;
+  // Names scoped to a sheet count sheets by position: only safe when the team's sheets keep theirs.
+  const team = (list: { name: string }[]) => list.map((s) => s.name).filter((n) => !skip.has(n));
+  const fromList = sheets(from).map((s) => s.name);
+  const toList = sheets(to).map((s) => s.name);
+  const teamFrom = team(sheets(from));
+  if (teamFrom.some((n, i) => toList[i] !== n) || fromList.slice(0, teamFrom.length).some((n, i) => n !== teamFrom[i])) return false;
+  void team;
+  const original = text(before, names);
+  const current = elements(after, 'definedNames')[0];
+  if (current && text(after, current) === original) return false;
+  let xml: string;
+  if (current) xml = after.slice(0, current.start) + original + after.slice(current.end);
+  else {
+    const sheetsEl = elements(after, 'sheets')[0];
+    if (!sheetsEl) return false;
+    xml = after.slice(0, sheetsEl.end) + original + after.slice(sheetsEl.end);
+  }
+  writeText(to, toWb, xml);
+  return true;
+}
+
+/** Copies parts of the given kinds related from `fromPart`, with everything they relate to, when the copy lacks them. */
+function carryLeafParts(from: Package, to: Package, fromPart: string, kinds: readonly string[], toPart = fromPart): string[] {
+  const carried: string[] = [];
+  const present = new Set(relationships(to, toPart).map((r) => r.target));
+  for (const rel of relationships(from, fromPart)) {
+    if (!kinds.includes(rel.kind) || rel.external || present.has(rel.target) || to.files.has(rel.target)) continue;
+    const copied = copyTree(from, to, rel.target);
+    if (!copied) continue;
+    addRelationship(to, toPart, rel.type, rel.target);
+    carried.push(rel.kind);
+  }
+  return carried;
+}
+
+/** Copies a part, its relationships and the parts they reach, byte for byte, with content types. */
+function copyTree(from: Package, to: Package, part: string): boolean {
+  const bytes = from.files.get(part);
+  if (!bytes) return false;
+  const stack = [part];
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    if (seen.has(p) || to.files.has(p)) continue;
+    seen.add(p);
+    const b = from.files.get(p);
+    if (!b) continue;
+    to.files.set(p, b);
+    const rels = from.files.get(relsPath(p));
+    if (rels) to.files.set(relsPath(p), rels);
+    addContentType(from, to, p);
+    for (const r of relationships(from, p)) if (!r.external) stack.push(r.target);
+  }
+  return true;
+}
+
+function addRelationship(pkg: Package, part: string, type: string, target: string): string {
+  const path = relsPath(part);
+  const xml = readText(pkg, path) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const ids = new Set(relationships(pkg, part).map((r) => r.id));
+  let n = ids.size + 1;
+  while (ids.has(`rId${n}`)) n++;
+  const written = part === '' ? target : relativeTarget(part, target);
+  writeText(pkg, path, xml.replace(/<\/Relationships>\s*$/, `<Relationship Id="rId${n}" Type="${type}" Target="${written}"/></Relationships>`));
+  return `rId${n}`;
+}
+
+function addContentType(from: Package, to: Package, part: string): void {
+  const want = contentType(from, part);
+  const have = contentType(to, part);
+  let xml = readText(to, '[Content_Types].xml') ?? '';
+  if (want.override && have.override !== want.override) {
+    xml = xml.replace(/<\/Types>\s*$/, `<Override PartName="/${part}" ContentType="${want.override}"/></Types>`);
+  } else if (!want.override && want.byDefault && !have.byDefault) {
+    xml = xml.replace(/<\/Types>\s*$/, `<Default Extension="${want.extension}" ContentType="${want.byDefault}"/></Types>`);
+  }
+  writeText(to, '[Content_Types].xml', xml);
+}
+
+/**
+ * Parts exceljs writes anew although nothing in them is Waymark's or numbered by exceljs: the
+ * theme (the team's fonts and colours) and the core document properties (title, author,
+ * keywords). The original's bytes go back in their place.
+ */
+function restoreBytes(from: Package, to: Package): string[] {
+  const restored: string[] = [];
+  const pairs: [string | undefined, string | undefined, string][] = [];
+  const find = (pkg: Package, part: string, kind: string) => relationships(pkg, part).find((r) => r.kind === kind && !r.external)?.target;
+  pairs.push([find(from, '', 'core-properties'), find(to, '', 'core-properties'), 'document properties']);
+  const fromWb = workbookPath(from);
+  const toWb = workbookPath(to);
+  if (fromWb && toWb) pairs.push([find(from, fromWb, 'theme'), find(to, toWb, 'theme'), 'theme']);
+  for (const [a, b, what] of pairs) {
+    const original = a ? from.files.get(a) : undefined;
+    const copy = b ? to.files.get(b) : undefined;
+    if (!a || !b || !original || !copy) continue;
+    if (Buffer.compare(Buffer.from(original), Buffer.from(copy)) === 0) continue;
+    to.files.set(b, original);
+    restored.push(what);
+  }
+  return restored;
+}
+
+/** A sheet's printer settings hang off its page setup by relationship id; exceljs drops both. */
+function carryPrinterSettings(from: Package, fromSheet: string, to: Package, toSheet: string): boolean {
+  const rel = relationships(from, fromSheet).find((r) => r.kind === 'printerSettings' && !r.external);
+  if (!rel || relationships(to, toSheet).some((r) => r.kind === 'printerSettings') || to.files.has(rel.target)) return false;
+  const xml = readText(to, toSheet) ?? '';
+  const setup = elements(xml, 'pageSetup')[0];
+  if (!setup || attributes(setup.open).has('r:id') || !/xmlns:r="/.test(xml)) return false;
+  if (!copyTree(from, to, rel.target)) return false;
+  const id = addRelationship(to, toSheet, rel.type, rel.target);
+  const open = setup.open.replace(/\s*\/?>$/, (end) => ` r:id="${id}"${end.trim()}`);
+  writeText(to, toSheet, xml.slice(0, setup.start) + open + xml.slice(setup.start + setup.open.length));
+  return true;
+}

@@ -1,0 +1,44 @@
+import { carryOver } from './carry.js';
+import { inventory } from './inventory.js';
+import { loadPackage, savePackage } from './parts.js';
+
+export interface Kept {
+  /** The copy to write. */
+  readonly bytes: Buffer;
+  /** What exceljs dropped and was put back as it was. */
+  readonly carried: readonly string[];
+  /** What the copy still lacks or has changed, in words, one entry per kind of thing. */
+  readonly lost: readonly string[];
+}
+
+/**
+ * Checks exceljs's copy of a workbook against the original, part by part and element by
+ * element, puts back what can be carried over unchanged, and lists what would still be lost.
+ * Waymark's own sheets (`waymarkSheets`) and notes are its to change.
+ *
+ * @example
+ * const kept = await keepPackage(original, await wb.xlsx.writeBuffer(), { waymarkSheets: new Set(['Waymark legend']), waymarkNote: (t) => t.startsWith('Waymark:') });
+ * if (kept.lost.length > 0) // refuse, unless --allow-loss
+ */
+export async function keepPackage(
+  original: Uint8Array,
+  written: Uint8Array,
+  options: { waymarkSheets: ReadonlySet<string>; waymarkNote: (text: string) => boolean },
+): Promise<Kept> {
+  const from = await loadPackage(original);
+  const to = await loadPackage(written);
+  const carried = carryOver(from, to, { skipSheets: options.waymarkSheets });
+  const scope = { skipSheets: options.waymarkSheets, waymarkNote: options.waymarkNote };
+  const before = inventory(from, scope);
+  const notesOf = new Set(before.flatMap((i) => (/^sheet:.*:note:/.test(i.key) ? [i.key.slice(6, i.key.lastIndexOf(':note:'))] : [])));
+  const after = new Map(inventory(to, { ...scope, notesOf }).map((i) => [i.key, i]));
+  const lost = new Set<string>();
+  for (const item of before) {
+    const now = after.get(item.key);
+    if (!now) lost.add(item.what);
+    else if (now.fingerprint !== item.fingerprint) lost.add(`${item.what} (changed)`);
+  }
+  // Nothing carried over: exceljs's own bytes, without a second compression.
+  const bytes = carried.length > 0 ? await savePackage(to) : Buffer.from(written);
+  return { bytes, carried: [...new Set(carried)], lost: [...lost] };
+}
