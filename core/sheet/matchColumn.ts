@@ -129,10 +129,10 @@ export function decideColumn(headings: readonly string[], values: () => ColumnVa
     return confirm(header, best.target, score, `${heard}; but ${fit.words} are not ${kindWords[indicator.kind]}`, [suggestion(best.target), ...instead]);
   }
   if (!plausibleSize(indicator, fit)) {
-    const sized = context.indicators.filter(
+    const fitting = context.indicators.filter(
       (i) => i !== indicator && i.kind === indicator.kind && sized(i) && plausibleSize(i, valueFit(column, i.kind)),
     );
-    const byHeading = sized.sort((a, b) => headingScore(matches, b) - headingScore(matches, a)).slice(0, 2);
+    const byHeading = fitting.sort((a, b) => headingScore(matches, b) - headingScore(matches, a)).slice(0, 2);
     const look = byHeading[0] ? `; they look like ${byHeading[0].label.toLowerCase()}` : '';
     return confirm(header, best.target, score, `${heard}; but ${fit.words} are not the size of ${say(best.target)}${look}`, [
       suggestion(best.target),
