@@ -85,24 +85,38 @@ export function decideColumn(headings: readonly string[], values: () => ColumnVa
   }
   const best = matches[0];
   const rival = best && matches.find((m) => !sameTarget(m.target, best.target) && m.target.type !== 'ignore');
-  const near = best && rival && rival.score >= best.score - 0.02 && best.target.type !== 'ignore';
+  // A heading that only partly names its best match and also names another is ambiguous:
+  // "Report card: leadership" is leadership as much as an Ofsted grade.
+  const near = best && rival && rival.score >= best.score - (best.score < 1 ? 0.12 : 0.02) && best.target.type !== 'ignore';
   const heard = best ? `heading '${header}' ~ ${say(best.target)}` : '';
 
   if (!best || best.score < CONFIRM_SCORE) return byValues(header, matches, values(), context);
   const score = best.score;
   if (best.target.type === 'ignore') {
-    if (score >= USE_SCORE) return { header, status: 'ignored', score, evidence: `heading '${header}' ~ ${best.name.toLowerCase()}: kept by the team, not rated`, suggestions: [] };
-    return byValues(header, matches, values(), context);
+    if (score < USE_SCORE) return byValues(header, matches, values(), context);
+    const kept = `heading '${header}' ~ ${best.name.toLowerCase()}`;
+    // A "visit" column holding Outstanding / Good / RI may well be a grade: ask, do not drop it.
+    const kind = kindByValues(values());
+    const like = kind && context.indicators.find((i) => i.kind === kind);
+    if (like) {
+      return confirm(header, { type: 'indicator', indicator: like }, score, `${kept}, but values ${examples(values().sample)} read as ${kindWords[like.kind]}`, [
+        suggestion({ type: 'indicator', indicator: like }),
+        { target: 'ignore', label: 'ignore' },
+      ]);
+    }
+    return { header, status: 'ignored', score, evidence: `${kept}: kept by the team, not rated`, suggestions: [] };
   }
   if (near && rival) {
+    const band = best.score - (best.score < 1 ? 0.12 : 0.02);
+    const close = matches.filter((m) => m.target.type !== 'ignore' && m.score >= band).slice(0, 3);
     return {
       header,
       status: 'confirm',
       target: best.target,
       confidence: 'low',
       score,
-      evidence: `heading '${header}' could be ${say(best.target)} or ${say(rival.target)}`,
-      suggestions: [suggestion(best.target), suggestion(rival.target)],
+      evidence: `heading '${header}' could be ${close.map((m) => say(m.target)).join(' or ')}`,
+      suggestions: close.map((m) => suggestion(m.target)),
     };
   }
   if (best.target.type === 'role') {
@@ -132,7 +146,9 @@ export function decideColumn(headings: readonly string[], values: () => ColumnVa
     const fitting = context.indicators.filter(
       (i) => i !== indicator && i.kind === indicator.kind && sized(i) && plausibleSize(i, valueFit(column, i.kind)),
     );
-    const byHeading = fitting.sort((a, b) => headingScore(matches, b) - headingScore(matches, a)).slice(0, 2);
+    // Nearest in size first: 93% is nearer attendance's 95 than KS2's 60.
+    const median = valueFit(column, indicator.kind).range?.median ?? 0;
+    const byHeading = fitting.sort((a, b) => sizeDistance(a, median) - sizeDistance(b, median)).slice(0, 2);
     const look = byHeading[0] ? `; they look like ${byHeading[0].label.toLowerCase()}` : '';
     return confirm(header, best.target, score, `${heard}; but ${fit.words} are not the size of ${say(best.target)}${look}`, [
       suggestion(best.target),
@@ -147,6 +163,13 @@ export function decideColumn(headings: readonly string[], values: () => ColumnVa
     score === 1 ? (fit.share >= 0.9 ? 'high' : 'medium') : fit.share >= 0.9 ? 'high' : fit.share >= 0.7 ? 'medium' : 'low';
   if (confidence === 'low') return confirm(header, best.target, score, `${evidence}; some values are not ${kindWords[indicator.kind]}`, [suggestion(best.target)]);
   return { header, status: 'indicator', target: best.target, confidence, matchedBy: score === 1 ? 'alias' : 'heading', score, evidence, suggestions: [] };
+}
+
+/** How far, in ratio, a number is from an indicator's thresholds. */
+function sizeDistance(indicator: Indicator, n: number): number {
+  const rule = indicator.rule;
+  if (rule.type !== 'threshold' || n <= 0) return Infinity;
+  return Math.abs(Math.log(n / ((rule.green + rule.amber) / 2)));
 }
 
 const headingScore = (matches: readonly HeadingMatch[], indicator: Indicator): number =>

@@ -21,7 +21,7 @@ export const OUTPUT_HEADERS = { suggested: 'Suggested category', why: 'Why' } as
 
 /** Headings each identity column goes by; matched by their words like indicator names. */
 export const roleAliases: Record<Role, readonly string[]> = {
-  school: ['School', 'School name', 'Name of school', 'Establishment', 'Establishment name', 'Name', 'Schools', 'Academy'],
+  school: ['School', 'School name', 'Name of school', 'Establishment', 'Establishment name', 'Name', 'Schools', 'Academy', 'Setting', 'Provider', 'School or academy'],
   urn: ['URN', 'DfE URN', 'Unique reference number', 'School URN', 'URN number'],
   'school-id': ['DfE number', 'DfE no', 'LAESTAB', 'LA ESTAB', 'Establishment number', 'DfE', 'DfE ref'],
   'officer-category': [
