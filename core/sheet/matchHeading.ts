@@ -66,14 +66,25 @@ export function headingMatcher(indicators: readonly Indicator[]): (heading: stri
   }
   for (const text of IGNORED_HEADINGS) add({ type: 'ignore' }, text);
 
+  // Names by word: a heading is scored only against names it shares a word with.
+  const byWord = new Map<string, Name[]>();
+  for (const name of names) {
+    for (const w of name.words) {
+      const list = byWord.get(w);
+      if (list) list.push(name);
+      else byWord.set(w, [name]);
+    }
+  }
   const cache = new Map<string, readonly HeadingMatch[]>();
   return (heading) => {
     const known = cache.get(heading);
     if (known) return known;
     const words = headingWords(heading).words;
     const best = new Map<string, HeadingMatch>();
+    const candidates = new Set<Name>();
+    for (const w of words) for (const name of byWord.get(w) ?? []) candidates.add(name);
     if (words.length > 0) {
-      for (const name of names) {
+      for (const name of candidates) {
         let s = score(words, name.words);
         if (s === 0) continue;
         // Notes, contacts and context win a tie: reading a note as data is the worse mistake.

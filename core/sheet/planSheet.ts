@@ -104,7 +104,8 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
       message: `Row ${origin.row + h + 1} has no school-name column: head one column "School" or map it.`,
     });
   }
-  const schoolHeading = headerKey(schoolCol.header);
+  // Compared as typed (case aside): a repeated header copies the header's own text.
+  const schoolHeading = schoolCol.header.trim().toLowerCase();
   const firstData = Math.max(...read.value.headingRows) + 1;
 
   const output = outputColumns(grid, roleCols);
@@ -118,7 +119,7 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
     const sheetRow = origin.row + r + 1;
     const school = cellText(row[schoolCol.col]);
     if (school === '') continue;
-    if (headerKey(school) === schoolHeading) {
+    if (school.length === schoolHeading.length && school.toLowerCase() === schoolHeading) {
       // A section ("Secondary") may repeat the header under its own label.
       skipped.push({ row: r, sheetRow, reason: 'header' });
       continue;

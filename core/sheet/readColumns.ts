@@ -55,7 +55,8 @@ export function readColumns(grid: readonly (readonly CellValue[])[], options: Re
   const quick = (header: string, col: number): Target | undefined => {
     const mapped = mappedTarget(header, col);
     if (mapped) return mapped;
-    if (header === '' || /^[\d.,%\s-]+$/.test(header)) return undefined;
+    // Values, e-mail addresses and sentences are not headings.
+    if (header === '' || header.length > 80 || header.includes('@') || /^[\d.,%\s-]+$/.test(header)) return undefined;
     const best = match(header)[0];
     return best && best.score >= USE_SCORE ? best.target : undefined;
   };

@@ -55,6 +55,9 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bin post\b/g, ' '],
 ];
 
+/** A word each phrase needs, so that a heading without it skips the phrase (sheets have thousands of cells). */
+const TRIGGERS: readonly string[] = PHRASES.map(([re]) => /[a-z]{2,}/.exec(re.source.replace(/\\b/g, ' '))?.[0] ?? '');
+
 /** Single words and abbreviations, each read as the field word teams mean by it. */
 const WORDS: ReadonlyMap<string, string> = new Map([
   ['ht', 'head'],
@@ -171,7 +174,9 @@ export function headingWords(text: string): HeadingWords {
   const question = /\?|\(\s*y\s*\/\s*n\s*\)|\by\/n\b|\byes\s*\/\s*no\b/i.test(text);
   const years = [...text.matchAll(/\b(?:19|20)(\d{2})\b/g)].map((m) => 2000 + Number(m[1]) - (m[0].startsWith('19') ? 100 : 0));
   let s = ` ${normaliseHeader(text)} `;
-  for (const [re, to] of PHRASES) s = s.replace(re, to);
+  PHRASES.forEach(([re, to], i) => {
+    if (s.includes(TRIGGERS[i] ?? '')) s = s.replace(re, to);
+  });
   const words = new Set<string>();
   for (const raw of s.split(' ')) {
     if (raw === '') continue;
