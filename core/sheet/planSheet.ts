@@ -41,9 +41,11 @@ const SUMMARY_ROW = /^(total|totals|average|averages|mean|median|key|notes?|la a
  * exceljs all provide, and plans every mark Waymark would make: a RAG per indicator cell, a
  * suggested category and reasons per school, and where the output columns go.
  *
- * The header row is found below any title rows; columns are matched to the framework's
- * indicators by heading; blank, section and total rows are skipped. Nothing is written: the
- * CLI and the add-in carry the plan out.
+ * The header row is found below any title rows; each column is read by its heading's words
+ * and checked by its values (see readColumns), and only columns read with medium or high
+ * confidence are rated: the others are listed in `columns.accounts` to confirm. Blank,
+ * section, repeated-header and total rows are skipped. Nothing is written: the CLI and the
+ * add-in carry the plan out.
  *
  * @example
  * const plan = planSheet(
