@@ -69,6 +69,10 @@ const WORDS: ReadonlyMap<string, string> = new Map([
   ['fpe', 'suspension'],
   ['fpes', 'suspension'],
   ['suspended', 'suspension'],
+  // "Exclusions (permanent)": the word alone still says permanent, in any order.
+  ['permanent', 'pex'],
+  ['permanently', 'pex'],
+  ['perm', 'pex'],
   ['spa', 'adviser'],
   ['cpp', 'adviser'],
   ['sia', 'adviser'],
