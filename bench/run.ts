@@ -16,9 +16,27 @@ const sections: [string, () => Promise<void>][] = [
   ['footprint', benchFootprint],
 ];
 
-const only = process.argv.slice(2);
+const USAGE = `Usage: npm run bench [-- <section> ...]
+
+Prints figures, never fails on them. Sections (all, in this order, when none is named):
+  rate       core plan time for a 2,000-school x 60-column workbook against exceljs's load
+  addin      the add-in's syncs, operations and payload on the same workbook
+  bot        bot answer latency, cold start and memory
+  reminders  reminder throughput against a fake Bot Connector with the Teams rate limits`;
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const known = new Set(sections.map(([name]) => name));
+const unknown = args.filter((a) => !known.has(a));
+if (unknown.length > 0) {
+  console.error(`bench: unknown section ${unknown.map((u) => `"${u}"`).join(', ')} (sections: ${[...known].join(', ')})\n\n${USAGE}`);
+  process.exit(2);
+}
 for (const [name, run] of sections) {
-  if (only.length > 0 && !only.includes(name)) continue;
+  if (args.length > 0 && !args.includes(name)) continue;
   await run();
 }
 console.log(`\nNode ${process.version}, ${process.platform}/${process.arch}`);

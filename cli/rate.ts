@@ -1,20 +1,29 @@
 import { parseArgs } from 'node:util';
 import { format } from 'date-fns';
+import { parseDate } from '../core/indicators/parseDate/index.js';
 import { rateWorkbook } from './rate/run.js';
 import { describeOutcome } from './rate/describe.js';
 
-const USAGE = `Usage: npm run rate -- <in.xlsx> [--framework <id|file.json>] [--sheet <name>] [--out <file.xlsx>]
-                      [--report <file.json>] [--config <sheet-config.json>] [--clear] [--allow-loss]
+const USAGE = `Usage: npm run rate -- <in.xlsx> [options]
 
-  --framework  reading (default), southwark, cambridgeshire, camden, triborough, or a JSON file
-  --sheet      the sheet to rate (default: the first sheet with a header row)
-  --out        where to write the rated workbook (default: <in>.rated.xlsx beside the input)
-  --report     also write a JSON report per school
-  --config     column mappings, header row and thresholds for this workbook (JSON)
-  --clear      remove Waymark's marks instead, restoring earlier fills
-  --allow-loss write the copy even if it lacks parts of the original exceljs cannot carry
-               (without it, such a workbook is refused and the parts are named)
-  --today      rate as of this date (yyyy-MM-dd), default today`;
+Rates the categorisation sheet of <in.xlsx> and writes a rated copy; the input is never changed.
+
+  --framework <id|file.json>  reading, southwark, cambridgeshire, camden, triborough, or a custom
+                              framework JSON file. Default: the framework the sheet's own category
+                              column is written in (the output says which and why).
+  --sheet <name>              the sheet to rate (default: the first visible sheet with a header row)
+  --out <file.xlsx>           where to write the rated copy (default: <in>.rated.xlsx beside the input;
+                              git ignores *.rated.xlsx)
+  --report <file.json>        also write a JSON report: every column with what it was read as and why,
+                              and every school with its values, RAG and suggested category
+  --config <file.json>        the sheet config: framework, header row, column mappings (heading or
+                              letter -> indicator id, role or "ignore") and thresholds
+  --clear                     remove Waymark's marks instead, restoring the fills cells had before
+  --allow-loss                write the copy even when it would lack parts of the original that
+                              cannot be carried over (threaded comments, charts, pivot tables, macros…);
+                              without it such a workbook is refused and each loss is named
+  --today <date>              rate as of this date: 31/12/2026 or 2026-12-31 (default: today)
+  -h, --help                  this text`;
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -47,10 +56,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`rate: ${input ? `one workbook at a time (got ${args.positionals.length})` : 'name the workbook to rate'}\n${USAGE}\n`);
     return 2;
   }
-  const today = args.values.today ?? format(new Date(), 'yyyy-MM-dd');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-    process.stderr.write(`rate: --today takes a date such as 2026-11-24, not "${today}"\n`);
-    return 2;
+  let today = format(new Date(), 'yyyy-MM-dd');
+  if (args.values.today !== undefined) {
+    // The same en-GB reading of a date as everywhere else: 31/12/2026, 31 Dec 2026, 2026-12-31.
+    const read = parseDate(args.values.today);
+    if (read.status !== 'value' || read.value.kind !== 'date') {
+      process.stderr.write(`rate: --today takes a date such as 31/12/2026 or 2026-12-31, not "${args.values.today}"\n`);
+      return 2;
+    }
+    today = read.value.value;
   }
   const outcome = await rateWorkbook({
     input,

@@ -140,6 +140,17 @@ function mappingOf(plan: SheetPlan, letter: string): string {
   return '';
 }
 
+/** What Waymark made of a column it was not told about, in words: nothing is left unexplained. */
+function columnHint(plan: SheetPlan, letter: string): HTMLElement | null {
+  const a = plan.columns.accounts.find((x) => x.letter === letter);
+  if (!a) return h('div', { class: 'hint' }, 'Not recognised');
+  if (a.status === 'unknown') return h('div', { class: 'hint' }, `Not recognised${a.suggestions.length ? `: perhaps ${a.suggestions.map((x) => x.label).join(', ')}` : ''}`);
+  if (a.status === 'confirm') return h('div', { class: 'hint' }, `To confirm, not rated: ${a.evidence}`);
+  if (a.status === 'ignored') return h('div', { class: 'hint' }, `Left alone on purpose: ${a.evidence}`);
+  if (a.status === 'indicator' && a.confidence === 'medium') return h('div', { class: 'hint' }, `Please check: ${a.evidence}`);
+  return null;
+}
+
 function renderColumns(framework: Framework | undefined): void {
   const body = byId('columns').querySelector('tbody') as HTMLTableSectionElement;
   const info = byId('sheet-info');
@@ -172,7 +183,7 @@ function renderColumns(framework: Framework | undefined): void {
     if (chosen === undefined && effective === '') select.value = AUTO;
     select.addEventListener('change', () => void onMappingChange(letter, select.value));
     rows.push(
-      h('tr', {}, h('td', {}, letter), h('td', {}, h('span', { class: 'heading' }, text), effective === '' && chosen === undefined ? h('div', { class: 'hint' }, 'Not recognised') : null), h('td', {}, select)),
+      h('tr', {}, h('td', {}, letter), h('td', {}, h('span', { class: 'heading' }, text), chosen === undefined ? columnHint(plan, letter) : null), h('td', {}, select)),
     );
   });
   body.replaceChildren(...rows);
@@ -390,10 +401,18 @@ function renderSummary(r: RateResult): void {
     ),
   ];
   if (s.disagreements > 0) parts.push(h('p', {}, `${s.disagreements} schools have an officer’s category that differs from the suggestion; the officer’s category stands.`));
-  if (plan.columns.unmapped.length > 0) {
+  const notRated = plan.columns.accounts.filter((a) => a.status === 'confirm' || a.status === 'unknown' || a.status === 'ignored');
+  if (notRated.length > 0) {
+    const why = { confirm: 'to confirm', unknown: 'not recognised', ignored: 'left alone on purpose' } as const;
     parts.push(
-      h('h3', {}, `Columns not rated (${plan.columns.unmapped.length})`),
-      h('ul', {}, ...plan.columns.unmapped.map((c) => h('li', {}, cellLink(`${c.letter}${headerRow}`, `${c.letter}: ${c.header}`)))),
+      h('h3', {}, `Columns not rated (${notRated.length})`),
+      h(
+        'ul',
+        {},
+        ...notRated.map((c) =>
+          h('li', {}, cellLink(`${c.letter}${headerRow}`, `${c.letter}: ${c.header}`), ` — ${why[c.status as keyof typeof why]}`),
+        ),
+      ),
       h('p', { class: 'hint' }, 'Map a column under Columns to rate it.'),
     );
   }

@@ -14,6 +14,7 @@ import { fail, ok, type Result } from '../../core/result.js';
 import { schoolRecords } from '../../core/schools/schoolRecords.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import { LEGEND_SHEET } from '../../core/sheet/marks.js';
+import { findDataDate } from '../../core/sheet/findDataDate.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
 import { encryptedReason } from './encryption.js';
 
@@ -88,16 +89,20 @@ export async function loadWorkbookBytes(
   const candidates = wb.worksheets.filter((ws) => ws.state === 'visible' && ws.name !== LEGEND_SHEET && ws.name !== STATE_SHEET);
   if (candidates.length === 0) return fail('the workbook has no visible worksheet');
   const today = londonDay(options.now);
-  // Without a data-date column, the data is as at the day the file was last saved.
+  // Without a data date in the sheet, the data is as at the day the file was last saved.
   const fileDay = londonDay(options.modified);
   let firstError: string | undefined;
   for (const ws of candidates) {
-    const plan = planSheet(worksheetGrid(ws), { framework: options.framework, today, ...options.sheet });
+    const grid = worksheetGrid(ws);
+    const plan = planSheet(grid, { framework: options.framework, today, ...options.sheet });
     if (!plan.ok) {
       firstError ??= plan.error.message;
       continue;
     }
-    return ok({ schools: schoolRecords(plan.value, fileDay), sheet: ws.name, signature });
+    // A row's own data date first (schoolRecords), else "Data as at 1 November 2026" in the
+    // sheet's title, else the day the file was saved.
+    const title = findDataDate(grid, { headerRow: plan.value.headerRow });
+    return ok({ schools: schoolRecords(plan.value, title?.date ?? fileDay), sheet: ws.name, signature });
   }
   return fail(`no sheet could be read as a categorisation sheet (${firstError ?? 'no header row'})`);
 }

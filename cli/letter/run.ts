@@ -44,7 +44,7 @@ export type LetterOutcome =
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export async function runLetter(options: LetterOptions): Promise<Result<LetterOutcome, string>> {
-  const checked = await checkWorkbookFile(options.input, { allowLoss: true });
+  const checked = await checkWorkbookFile(options.input);
   if (!checked.ok) return checked;
   const config = await loadSheetConfig(options.config);
   if (!config.ok) return config;

@@ -1,7 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { format } from 'date-fns';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { getFramework, parseFramework, withThresholds } from '../../core/frameworks/index.js';
+import { builtInFrameworks, getFramework, parseFramework, withThresholds } from '../../core/frameworks/index.js';
+import { detectFramework, type FrameworkChoice } from '../../core/sheet/detectFramework.js';
+import { findDataDate, type DataDate } from '../../core/sheet/findDataDate.js';
 import type { Framework } from '../../core/frameworks/schema.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { LEGEND_SHEET, planMarks } from '../../core/sheet/marks.js';
@@ -34,6 +37,10 @@ export interface RateOutcome {
   readonly report?: string;
   readonly plan?: SheetPlan;
   readonly framework?: Framework;
+  /** How the framework was chosen when no --framework named it: detected from the sheet. */
+  readonly frameworkChoice?: FrameworkChoice;
+  /** The date the sheet's data is as at, and where it was read. */
+  readonly dataDate?: DataDate;
   readonly sheet: string;
   readonly cleared?: { restored: number };
   /** Things the officer should know, e.g. a damaged restore record. */
@@ -128,40 +135,73 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
     return ok({ out, sheet: ws.name, cleared, warnings: [...warnings, ...written.value] });
   }
 
-  const frameworkSpec = options.framework ?? config.value.framework ?? 'reading';
-  const loaded = await loadFramework(frameworkSpec);
-  if (!loaded.ok) return loaded;
-  const tuned = withThresholds(loaded.value, config.value.thresholds);
-  if (!tuned.ok) return fail(`invalid thresholds: ${tuned.error.join('; ')}`);
-  const framework = tuned.value;
+  const frameworkSpec = options.framework ?? config.value.framework;
+  let base: Framework | undefined;
+  if (frameworkSpec !== undefined) {
+    const loaded = await loadFramework(frameworkSpec);
+    if (!loaded.ok) return loaded;
+    base = loaded.value;
+  }
+  let fileDate: string | undefined;
+  try {
+    fileDate = format((await stat(options.input)).mtime, 'yyyy-MM-dd');
+  } catch {
+    fileDate = undefined;
+  }
 
   // Without --sheet, the first visible sheet that has a header row is the categorisation sheet.
-  let firstError: PlanError | undefined;
+  let firstError: PlanError | string | undefined;
   for (const ws of chosen) {
     const { grid, occupied } = readWorksheet(ws);
-    const plan = planSheet(grid, {
-      framework,
-      today: options.today,
-      occupied,
-      outputRecord: outputRecord(wb, ws.name),
+    const sheetOptions = {
       columns: config.value.columns,
       ...(config.value.headerRow !== undefined && { headerRow: config.value.headerRow }),
-    });
+    };
+    // No framework named: the sheet's own category column says which LA's it is.
+    let choice: FrameworkChoice | undefined;
+    if (!base) {
+      const detected = detectFramework(grid, builtInFrameworks, sheetOptions);
+      if (!detected.ok) {
+        firstError ??= detected.error;
+        continue;
+      }
+      choice = detected.value;
+    }
+    const tuned = withThresholds(base ?? choice!.framework, config.value.thresholds);
+    if (!tuned.ok) return fail(`invalid thresholds: ${tuned.error.join('; ')}`);
+    const framework = tuned.value;
+    const plan = planSheet(grid, { framework, today: options.today, occupied, outputRecord: outputRecord(wb, ws.name), ...sheetOptions });
     if (!plan.ok) {
       firstError ??= plan.error;
       continue;
     }
+    const dataDate = findDataDate(grid, {
+      headerRow: plan.value.headerRow,
+      dataDates: plan.value.rows.map((r) => r.dataDate),
+      ...(fileDate !== undefined && { fileDate }),
+    });
     const { warnings } = applyMarks(wb, ws, planMarks(plan.value, framework, options.today));
     const written = await writeWorkbook(wb, original, out, options);
     if (!written.ok) return written;
     warnings.push(...written.value);
     if (options.report) {
-      await writeFile(options.report, JSON.stringify(buildReport(plan.value, framework, ws.name, options.today), null, 2) + '\n');
+      const report = buildReport(plan.value, framework, ws.name, options.today, { ...(choice && { choice }), ...(dataDate && { dataDate }) });
+      await writeFile(options.report, JSON.stringify(report, null, 2) + '\n');
     }
-    return ok({ out, sheet: ws.name, plan: plan.value, framework, warnings, ...(options.report && { report: options.report }) });
+    return ok({
+      out,
+      sheet: ws.name,
+      plan: plan.value,
+      framework,
+      warnings,
+      ...(choice && { frameworkChoice: choice }),
+      ...(dataDate && { dataDate }),
+      ...(options.report && { report: options.report }),
+    });
   }
   const where = options.sheet ? `sheet "${options.sheet}"` : `any sheet (${names})`;
-  return fail(`${firstError?.message ?? 'nothing to rate'} (looked in ${where})`);
+  const message = typeof firstError === 'string' ? firstError : firstError?.message;
+  return fail(`${message ?? 'nothing to rate'} (looked in ${where})`);
 }
 
 /**

@@ -36,7 +36,9 @@ describe('planSheet', () => {
     expect(plan.columns.roles.school?.letter).toBe('A');
     expect(plan.columns.roles.urn?.letter).toBe('B');
     expect(plan.columns.roles['officer-category']?.letter).toBe('G');
-    expect(plan.columns.unmapped.map((c) => c.header)).toEqual(['Notes']);
+    // Notes are the team's own: read past on purpose, and said so.
+    expect(plan.columns.unmapped).toEqual([]);
+    expect(plan.columns.accounts.find((a) => a.header === 'Notes')).toMatchObject({ letter: 'H', status: 'ignored' });
   });
 
   it('skips section and total rows and keeps every school', () => {

@@ -1,4 +1,4 @@
-import type { Framework, Indicator } from '../frameworks/schema.js';
+import type { Framework } from '../frameworks/schema.js';
 import { readCell } from '../indicators/readCell/index.js';
 import type { CellValue } from '../indicators/types.js';
 import { cellText, displayValue } from '../rating/displayValue.js';
@@ -6,13 +6,14 @@ import { rateValue } from '../rating/rateValue/index.js';
 import { suggestCategory } from '../rating/suggestCategory/index.js';
 import type { IndicatorRating } from '../rating/types.js';
 import { fail, ok, type Result } from '../result.js';
-import { A1, columnIndex, columnLetters, type Origin } from './address.js';
+import { A1, type Origin } from './address.js';
 import type { Occupied } from './emptiness.js';
 import { matchCategory } from './matchCategory.js';
 import { headerKey } from './normaliseHeader.js';
 import { placeOutputs, type OutputRecord } from './outputColumns.js';
 import { parsePhase } from './parsePhase.js';
-import { roleOfHeader, roles, type Role } from './roles.js';
+import { readColumns } from './readColumns.js';
+import { roles, type Role } from './roles.js';
 import type {
   ColumnRef,
   IndicatorColumn,
@@ -39,20 +40,18 @@ export interface PlanOptions {
   readonly outputRecord?: OutputRecord;
 }
 
-/** How far down a title block may push the header. */
-const HEADER_SEARCH_ROWS = 30;
 const SUMMARY_ROW = /^(total|totals|average|averages|mean|median|key|notes?|la average|national)\b/i;
-
-type Target = { type: 'indicator'; indicator: Indicator } | { type: 'role'; role: Role } | { type: 'ignore' };
 
 /**
  * Reads a categorisation sheet, given as the 2-D grid of values that Office.js, Graph and
  * exceljs all provide, and plans every mark Waymark would make: a RAG per indicator cell, a
  * suggested category and reasons per school, and where the output columns go.
  *
- * The header row is found below any title rows; columns are matched to the framework's
- * indicators by heading; blank, section and total rows are skipped. Nothing is written: the
- * CLI and the add-in carry the plan out.
+ * The header row is found below any title rows; each column is read by its heading's words
+ * and checked by its values (see readColumns), and only columns read with medium or high
+ * confidence are rated: the others are listed in `columns.accounts` to confirm. Blank,
+ * section, repeated-header and total rows are skipped. Nothing is written: the CLI and the
+ * add-in carry the plan out.
  *
  * @example
  * const plan = planSheet(
@@ -69,57 +68,43 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
     return fail({ code: 'empty-sheet', message: 'The sheet is empty: there is nothing to rate.' });
   }
 
-  const byKey = indicatorIndex(framework);
-  const mappings = resolveMappings(options.columns ?? {}, framework);
-  if (!mappings.ok) return mappings;
-
-  const targetOf = (header: string, col: number): Target | undefined => {
-    const letter = columnLetters(origin.col + col);
-    const mapped = mappings.value.byLetter.get(letter) ?? mappings.value.byKey.get(headerKey(header));
-    if (mapped) return mapped;
-    if (header === '') return undefined;
-    const role = roleOfHeader(header);
-    if (role) return { type: 'role', role };
-    const indicator = byKey.get(headerKey(header));
-    return indicator ? { type: 'indicator', indicator } : undefined;
-  };
-
-  const headerRow = findHeaderRow(grid, options, origin, targetOf);
-  if (!headerRow.ok) return headerRow;
-  const h = headerRow.value;
-  const headerCells = grid[h] ?? [];
+  const read = readColumns(grid, {
+    indicators: framework.indicators,
+    origin,
+    frameworkName: framework.name,
+    ...(options.headerRow !== undefined && { headerRow: options.headerRow }),
+    ...(options.columns !== undefined && { columns: options.columns }),
+  });
+  if (!read.ok) return read;
+  const h = read.value.headerRow;
+  const accounts = read.value.accounts;
+  const indicatorById = new Map(framework.indicators.map((i) => [i.id, i]));
 
   const roleCols: Partial<Record<Role, ColumnRef>> = {};
   const indicators: IndicatorColumn[] = [];
   const unmapped: ColumnRef[] = [];
   const ignored: ColumnRef[] = [];
-  const taken = new Set<string>();
-  headerCells.forEach((value, col) => {
-    const header = cellText(value);
-    const target = targetOf(header, col);
-    const ref: ColumnRef = { col, letter: columnLetters(origin.col + col), header };
-    if (!target) {
-      if (header !== '') unmapped.push(ref);
-      return;
-    }
-    if (target.type === 'ignore') ignored.push(ref);
-    else if (target.type === 'role') {
-      if (roleCols[target.role] === undefined) roleCols[target.role] = ref;
-      else unmapped.push(ref);
-    } else if (taken.has(target.indicator.id)) {
-      // A second column for the same indicator would count it twice in the best fit.
-      unmapped.push(ref);
-    } else {
-      taken.add(target.indicator.id);
+  for (const a of accounts) {
+    const ref: ColumnRef = { col: a.col, letter: a.letter, header: a.header };
+    if (a.status === 'ignored') ignored.push(ref);
+    else if (a.status === 'confirm' || a.status === 'unknown') {
+      if (a.header !== '') unmapped.push(ref);
+    } else if (a.status === 'indicator') {
+      const indicator = a.target ? indicatorById.get(a.target) : undefined;
+      if (!indicator) continue;
       indicators.push({
         ...ref,
-        indicatorId: target.indicator.id,
-        label: target.indicator.label,
-        kind: target.indicator.kind,
-        matchedBy: mappings.value.byLetter.has(ref.letter) || mappings.value.byKey.has(headerKey(header)) ? 'mapping' : 'alias',
+        indicatorId: indicator.id,
+        label: indicator.label,
+        kind: indicator.kind,
+        matchedBy: a.matchedBy ?? 'heading',
+        confidence: a.confidence ?? 'medium',
+        evidence: a.evidence,
       });
+    } else if (a.target && (roles as readonly string[]).includes(a.target)) {
+      roleCols[a.target as Role] ??= ref;
     }
-  });
+  }
   const schoolCol = roleCols.school;
   if (!schoolCol) {
     return fail({
@@ -127,19 +112,26 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
       message: `Row ${origin.row + h + 1} has no school-name column: head one column "School" or map it.`,
     });
   }
+  // Compared as typed (case aside): a repeated header copies the header's own text.
+  const schoolHeading = schoolCol.header.trim().toLowerCase();
+  const firstData = Math.max(...read.value.headingRows) + 1;
 
   const output = placeOutputs(grid, h, { origin, occupied: options.occupied, record: options.outputRecord });
-  const indicatorById = new Map(framework.indicators.map((i) => [i.id, i]));
   const rows: SchoolRow[] = [];
   const skipped: SheetPlan['skipped'][number][] = [];
   const unreadable: UnreadableCell[] = [];
   const outputCols = new Set([output.suggestedCol, output.whyCol]);
 
-  for (let r = h + 1; r < grid.length; r++) {
+  for (let r = firstData; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const sheetRow = origin.row + r + 1;
     const school = cellText(row[schoolCol.col]);
     if (school === '') continue;
+    if (school.length === schoolHeading.length && school.toLowerCase() === schoolHeading) {
+      // A section ("Secondary") may repeat the header under its own label.
+      skipped.push({ row: r, sheetRow, reason: 'header' });
+      continue;
+    }
     if (SUMMARY_ROW.test(school)) {
       skipped.push({ row: r, sheetRow, reason: 'total' });
       continue;
@@ -200,7 +192,8 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
     framework: { id: framework.id, name: framework.name },
     origin,
     headerRow: h,
-    columns: { roles: roleCols, indicators, unmapped, ignored },
+    columns: { roles: roleCols, indicators, unmapped, ignored, accounts },
+    ...(roleCols['officer-category'] && { officerCategory: officerFit(rows, roleCols['officer-category']) }),
     output,
     rows,
     skipped,
@@ -228,88 +221,17 @@ function roleText(row: readonly CellValue[], ref: ColumnRef | undefined): string
   return t === '' ? undefined : t;
 }
 
-/** Built once per framework: normalising every alias is most of a small sheet's planning time. */
-const indexes = new WeakMap<Framework, Map<string, Indicator>>();
-
-function indicatorIndex(framework: Framework): Map<string, Indicator> {
-  const cached = indexes.get(framework);
-  if (cached) return cached;
-  const byKey = new Map<string, Indicator>();
-  indexes.set(framework, byKey);
-  for (const indicator of framework.indicators) {
-    for (const name of [indicator.label, indicator.id.replace(/-/g, ' '), ...indicator.aliases]) {
-      const key = headerKey(name);
-      if (key !== '' && !byKey.has(key)) byKey.set(key, indicator);
-    }
+/** How the officer's column sits with this framework: what it says that is no category here. */
+function officerFit(rows: readonly SchoolRow[], column: ColumnRef): NonNullable<SheetPlan['officerCategory']> {
+  const misfits = new Map<string, number>();
+  let filled = 0;
+  for (const row of rows) {
+    const o = row.officerCategory;
+    if (!o) continue;
+    filled++;
+    if (!o.category) misfits.set(o.raw, (misfits.get(o.raw) ?? 0) + 1);
   }
-  return byKey;
-}
-
-function resolveMappings(
-  columns: Readonly<Record<string, string>>,
-  framework: Framework,
-): Result<{ byLetter: Map<string, Target>; byKey: Map<string, Target> }, PlanError> {
-  const byLetter = new Map<string, Target>();
-  const byKey = new Map<string, Target>();
-  const indicatorById = new Map(framework.indicators.map((i) => [i.id, i]));
-  for (const [source, to] of Object.entries(columns)) {
-    let target: Target;
-    if (to === 'ignore') target = { type: 'ignore' };
-    else if ((roles as readonly string[]).includes(to)) target = { type: 'role', role: to as Role };
-    else {
-      const indicator = indicatorById.get(to);
-      if (!indicator) {
-        return fail({
-          code: 'bad-mapping',
-          message: `Column "${source}" is mapped to "${to}", which is not an indicator of ${framework.name}, a column role (${roles.join(', ')}) or "ignore".`,
-        });
-      }
-      target = { type: 'indicator', indicator };
-    }
-    if (/^[A-Z]{1,3}$/.test(source) && columnIndex(source) >= 0) byLetter.set(source, target);
-    else byKey.set(headerKey(source), target);
-  }
-  return ok({ byLetter, byKey });
-}
-
-function findHeaderRow(
-  grid: readonly (readonly CellValue[])[],
-  options: PlanOptions,
-  origin: Origin,
-  targetOf: (header: string, col: number) => Target | undefined,
-): Result<number, PlanError> {
-  if (options.headerRow !== undefined) {
-    const r = options.headerRow - 1 - origin.row;
-    if (r < 0 || r >= grid.length) {
-      return fail({ code: 'no-header-row', message: `Header row ${options.headerRow} is outside the sheet's data.` });
-    }
-    return ok(r);
-  }
-  let best = -1;
-  let bestScore = 0;
-  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < limit; r++) {
-    let hasSchool = false;
-    let score = 0;
-    (grid[r] ?? []).forEach((value, col) => {
-      const target = targetOf(cellText(value), col);
-      if (!target || target.type === 'ignore') return;
-      score++;
-      if (target.type === 'role' && target.role === 'school') hasSchool = true;
-    });
-    // A header names the school column and at least one other known column.
-    if (hasSchool && score >= 2 && score > bestScore) {
-      best = r;
-      bestScore = score;
-    }
-  }
-  if (best < 0) {
-    return fail({
-      code: 'no-header-row',
-      message: `No header row found in the first ${limit} rows: Waymark looks for a "School" column beside indicator headings such as "Attendance" or "Ofsted grade".`,
-    });
-  }
-  return ok(best);
+  return { column, filled, misfits: [...misfits].map(([raw, n]) => ({ raw, rows: n })) };
 }
 
 function findDuplicates(rows: readonly SchoolRow[]): SheetPlan['duplicates'] {

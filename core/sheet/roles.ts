@@ -4,6 +4,7 @@ import { headerKey } from './normaliseHeader.js';
 export const roles = [
   'school',
   'urn',
+  'school-id',
   'officer-category',
   'officer',
   'phase',
@@ -18,9 +19,11 @@ export type Role = (typeof roles)[number];
 /** The headings Waymark writes; a second run finds and reuses them. */
 export const OUTPUT_HEADERS = { suggested: 'Suggested category', why: 'Why' } as const;
 
-const roleAliases: Record<Role, readonly string[]> = {
-  school: ['School', 'School name', 'Name of school', 'Establishment', 'Establishment name', 'Name', 'Schools', 'Academy'],
+/** Headings each identity column goes by; matched by their words like indicator names. */
+export const roleAliases: Record<Role, readonly string[]> = {
+  school: ['School', 'School name', 'Name of school', 'Establishment', 'Establishment name', 'Name', 'Schools', 'Academy', 'Setting', 'Provider', 'School or academy'],
   urn: ['URN', 'DfE URN', 'Unique reference number', 'School URN', 'URN number'],
+  'school-id': ['DfE number', 'DfE no', 'LAESTAB', 'LA ESTAB', 'Establishment number', 'DfE', 'DfE ref'],
   'officer-category': [
     'Category',
     'LA category',
@@ -34,6 +37,12 @@ const roleAliases: Record<Role, readonly string[]> = {
     'Level of support',
     'Support level',
     'Final category',
+    'RAG category',
+    'Support tier',
+    'Tier of support',
+    'Cat',
+    'LA category (agreed)',
+    'Category agreed',
   ],
   officer: [
     'Officer',
@@ -53,9 +62,9 @@ const roleAliases: Record<Role, readonly string[]> = {
     'School partnership adviser',
   ],
   phase: ['Phase', 'School phase', 'Phase of education'],
-  head: ['Head', 'Headteacher', 'Head teacher', 'Principal', 'Headteacher name', 'Head name'],
+  head: ['Head', 'Headteacher', 'HT', 'Head of school', 'Executive head', 'Head teacher', 'Principal', 'Headteacher name', 'Head name'],
   'head-email': ['Head email', 'Headteacher email', 'Head teacher email', 'Head e-mail', 'Email', 'E-mail', 'Contact email'],
-  'data-date': ['Data date', 'Last updated', 'Updated', 'As at', 'Date of data', 'Date updated'],
+  'data-date': ['Data date', 'Last updated', 'Updated', 'As at', 'Data as at', 'Date of data', 'Date updated', 'Data collected'],
   'suggested-category': [OUTPUT_HEADERS.suggested],
   why: [OUTPUT_HEADERS.why],
 };
@@ -64,6 +73,20 @@ const roleByKey = new Map<string, Role>();
 for (const role of roles) {
   for (const alias of roleAliases[role]) roleByKey.set(headerKey(alias), role);
 }
+
+/**
+ * Headings a team keeps for itself that Waymark reads past on purpose: notes, contacts,
+ * addresses, school context and history. Listed as "ignored on purpose", never as "not
+ * understood".
+ */
+export const IGNORED_HEADINGS: readonly string[] = [
+  'Notes', 'Comments', 'Next steps', 'Actions', 'Narrative', 'Officer notes', 'Contact', 'Contact name',
+  'Phone', 'Address', 'Postcode', 'Website', 'School email', 'Office email', 'Chair', 'Clerk',
+  'Trust', 'MAT', 'Academy trust', 'Diocese', 'Religious character', 'Type', 'School type',
+  'Establishment type', 'NOR', 'Pupils on roll', 'Roll', 'FSM', 'EAL', 'Age range', 'Ward', 'Locality', 'Area',
+  'Cluster', 'Visit', 'Last visit', 'Next visit', 'Visit date', 'Previous category', 'Category history',
+  'Change', 'Notes and actions', 'Key issues', 'Priorities', 'Capacity', 'Size',
+];
 
 /**
  * The role a heading plays, if it is one of the identity columns.

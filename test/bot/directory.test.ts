@@ -145,4 +145,22 @@ describe('loadWorkbook', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('dates the data by the title row\'s "Data as at" before the file\'s day', async () => {
+    const { dir: folder, file } = exampleCopy();
+    try {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Schools');
+      ws.addRow(['Schools causing concern — data as at 1 November 2026']);
+      ws.addRow(['School', 'URN', 'Attendance %', 'Safeguarding']);
+      ws.addRow(['Oakfield Primary School', 101234, 0.95, 'Effective']);
+      await wb.xlsx.writeFile(file);
+      utimesSync(file, new Date('2026-11-20T10:00:00Z'), new Date('2026-11-20T10:00:00Z'));
+      const r = await loadWorkbook(file, { framework: reading(), now: new Date('2026-11-24T10:00:00Z') });
+      if (!r.ok) throw new Error(r.error);
+      expect(r.value.schools.map((s) => s.dataDate)).toEqual(['2026-11-01']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

@@ -90,8 +90,8 @@ describe.skipIf(!hasChromium)('the task pane in Chromium', () => {
     expect(await page.textContent('#sheet-info')).toContain('40 schools');
     const rows = await page.locator('#columns tbody tr').count();
     expect(rows).toBe(29);
-    // An unrecognised column says so in words.
-    await expect.poll(() => page.locator('#columns tbody tr', { hasText: 'Notes 1' }).textContent()).toContain('Not recognised');
+    // A column Waymark reads past says so in words (notes are the team's own).
+    await expect.poll(() => page.locator('#columns tbody tr', { hasText: 'Notes 1' }).textContent()).toContain('Left alone on purpose');
   });
 
   it('rates the sheet: the same fills, labels and columns as the adapter on its own, and a summary', async () => {
