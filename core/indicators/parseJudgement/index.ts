@@ -29,6 +29,21 @@ const WORDS: ReadonlyMap<string, Judgement> = new Map([
       'low',
       'low risk',
       'low concern',
+      // The seeds' own words for their best descriptors.
+      'fully met',
+      'all met',
+      'requirements met',
+      'statutory requirements met',
+      'robust',
+      'very strong',
+      'strong culture',
+      'top quartile',
+      'above national',
+      'above',
+      'in line with national',
+      'in line',
+      'not vulnerable',
+      'no risk',
     ] as const
   ).map((word) => [word, 'positive'] as const),
   ...(
@@ -50,6 +65,22 @@ const WORDS: ReadonlyMap<string, Judgement> = new Map([
       'medium risk',
       'moderate',
       'moderate risk',
+      'minor weakness',
+      'minor weaknesses',
+      'some weaknesses',
+      'requires support',
+      'require support',
+      'needs support',
+      'vulnerable',
+      'at risk',
+      'partly',
+      'partly met',
+      'partially',
+      'partly effective',
+      'not consistently effective',
+      'below national',
+      'below',
+      'variable',
     ] as const
   ).map((word) => [word, 'mixed'] as const),
   ...(
@@ -68,6 +99,21 @@ const WORDS: ReadonlyMap<string, Judgement> = new Map([
       'high',
       'high risk',
       'high concern',
+      'not fully met',
+      'not met in full',
+      'of serious concern',
+      'serious concern',
+      'highly vulnerable',
+      'very vulnerable',
+      'at serious risk',
+      'significant weakness',
+      'significant weaknesses',
+      'serious weakness',
+      'serious weaknesses',
+      'well below national',
+      'significantly below national',
+      'bottom quartile',
+      'failing',
     ] as const
   ).map((word) => [word, 'negative'] as const),
 ]);
@@ -92,6 +138,6 @@ export function parseJudgement(raw: CellValue): CellReading {
     if (found !== undefined) return valueReading({ kind: 'judgement', value: found });
   }
   return invalidReading(
-    `${describeRaw(raw)} is not a judgement (expected a word such as effective, requires improvement or ineffective, or R/A/G)`,
+    `${describeRaw(raw)} is not a judgement (expected a word such as effective, strong, requires improvement, minor weaknesses, vulnerable, ineffective, not fully met or of serious concern, or R/A/G)`,
   );
 }
