@@ -77,6 +77,8 @@ export interface MoveChange {
   readonly now: string;
   /** What it would need to be ("at least 94.5%", "effective"). */
   readonly needed: string;
+  /** The indicator's rating as the change would make it, so a caller can apply and check it. */
+  readonly after: IndicatorRating;
 }
 
 export type Move =

@@ -46,7 +46,7 @@ function better(ratings: readonly IndicatorRating[], framework: Framework, start
   const chosen = new Map<string, Chosen>();
   let e = start;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    if (e.index !== null && e.index <= target) return answer(framework, ratings, chosen, e.index, 'better');
+    if (e.index !== null && e.index <= target) return answer(framework, ratings, chosen, e.index, 'better', phase);
     const needs: { condition: Condition; want: 'clear' | 'meet'; why: string }[] = [];
     const blocked: string[] = [];
     for (const hit of e.hits) {
@@ -171,10 +171,10 @@ function worse(ratings: readonly IndicatorRating[], framework: Framework, curren
     }
   }
   if (!best) return { status: 'cannot', text: `no one or two changes to the indicators in the sheet would move it below ${framework.categories[current]?.code}` };
-  return answer(framework, ratings, best.chosen, best.index, 'worse');
+  return answer(framework, ratings, best.chosen, best.index, 'worse', phase);
 }
 
-function answer(framework: Framework, ratings: readonly IndicatorRating[], chosen: ReadonlyMap<string, Chosen>, index: number, direction: 'better' | 'worse'): Move {
+function answer(framework: Framework, ratings: readonly IndicatorRating[], chosen: ReadonlyMap<string, Chosen>, index: number, direction: 'better' | 'worse', phase: Phase | undefined): Move {
   const target = framework.categories[index];
   if (!target) return { status: 'cannot', text: 'no category to move to' };
   const changes: MoveChange[] = [];
@@ -185,6 +185,7 @@ function answer(framework: Framework, ratings: readonly IndicatorRating[], chose
       label: changeLabel(c.indicator),
       now: r ? r.display : 'not in the sheet',
       needed: direction === 'better' ? c.state.up : c.state.down,
+      after: withState(r, c.indicator, phase, c.state),
     });
   }
   const words = changes.map((c) => {
