@@ -44,6 +44,10 @@ const WORDS: ReadonlyMap<string, Judgement> = new Map([
       'in line',
       'not vulnerable',
       'no risk',
+      'stable',
+      'accurate',
+      'effective action',
+      'taking effective action',
     ] as const
   ).map((word) => [word, 'positive'] as const),
   ...(
@@ -81,6 +85,9 @@ const WORDS: ReadonlyMap<string, Judgement> = new Map([
       'below national',
       'below',
       'variable',
+      'some turbulence',
+      'partly accurate',
+      'not current',
     ] as const
   ).map((word) => [word, 'mixed'] as const),
   ...(
@@ -114,6 +121,10 @@ const WORDS: ReadonlyMap<string, Judgement> = new Map([
       'significantly below national',
       'bottom quartile',
       'failing',
+      'not stable',
+      'unstable',
+      'inaccurate',
+      'not taking effective action',
     ] as const
   ).map((word) => [word, 'negative'] as const),
 ]);
@@ -138,6 +149,6 @@ export function parseJudgement(raw: CellValue): CellReading {
     if (found !== undefined) return valueReading({ kind: 'judgement', value: found });
   }
   return invalidReading(
-    `${describeRaw(raw)} is not a judgement (expected a word such as effective, strong, requires improvement, minor weaknesses, vulnerable, ineffective, not fully met or of serious concern, or R/A/G)`,
+    `${describeRaw(raw)} is not a judgement (expected a word such as effective, requires improvement or ineffective, or R/A/G)`,
   );
 }

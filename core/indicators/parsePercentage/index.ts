@@ -7,7 +7,7 @@ import { noData } from '../noData/index.js';
 import { versusNational } from '../_lib/versusNational/index.js';
 
 const PERCENT_SUFFIX = /\s*(?:%|per ?cent|pc)$/i;
-const EXPECTED = '(expected a number such as 94.2% or 94.2, or above / in line with / below national)';
+const EXPECTED = '(expected a number such as 94.2% or 94.2)';
 
 /**
  * Reads a percentage into percentage points (0–100).

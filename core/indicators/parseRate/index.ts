@@ -11,7 +11,7 @@ import { versusNational } from '../_lib/versusNational/index.js';
  * takes any words because denominators vary ("per 100 pupils", "per 1,000 on roll").
  */
 const UNIT_SUFFIX = /^(.*?\d)\s*(?:%|per ?cent|per\s.+|pts?|points?)$/i;
-const EXPECTED = '(expected a number such as -0.35 or 4.2 per 100 pupils, or above / in line with / below national)';
+const EXPECTED = '(expected a number such as -0.35 or 4.2 per 100 pupils)';
 
 /**
  * Reads a rate or score: any finite number, negative allowed (Progress 8 "-0.35", with a
