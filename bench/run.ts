@@ -1,5 +1,6 @@
 import { benchAddin } from './addin.js';
 import { benchBot } from './bot.js';
+import { benchExplain } from './explain.js';
 import { benchRate } from './rate.js';
 import { benchReminders } from './reminders.js';
 
@@ -9,6 +10,7 @@ import { benchReminders } from './reminders.js';
  */
 const sections: [string, () => Promise<void>][] = [
   ['rate', benchRate],
+  ['explain', benchExplain],
   ['addin', benchAddin],
   ['bot', benchBot],
   ['reminders', benchReminders],

@@ -1,6 +1,6 @@
 import type { Condition, Framework, Indicator, Phase } from '../../frameworks/schema.js';
 import { compile } from '../_lib/compile.js';
-import { holds } from '../_lib/conditions.js';
+import { holds, indexRatings } from '../_lib/conditions.js';
 import { evaluate, type Evaluation, type Hit } from '../_lib/evaluate.js';
 import { changeLabel, positionOf, statesOf, withState, type State } from '../_lib/states.js';
 import type { IndicatorRating, Move, MoveChange } from '../types.js';
@@ -147,7 +147,13 @@ function worse(ratings: readonly IndicatorRating[], framework: Framework, curren
     const pos = positionOf(r, states);
     for (let i = pos + 1; i < states.length; i++) options.push({ indicator: r.indicator, state: states[i] as State });
   }
-  const reach = (chosen: Map<string, Chosen>): number | null => evaluate(apply(ratings, chosen, phase), framework).index;
+  // Candidates are scored on a copy of the school's index, not rebuilt arrays: this runs hundreds of times.
+  const base = indexRatings(ratings);
+  const reach = (chosen: Map<string, Chosen>): number | null => {
+    const byId = new Map(base);
+    for (const [id, c] of chosen) byId.set(id, withState(base.get(id), c.indicator, phase, c.state));
+    return evaluate(ratings, framework, byId).index;
+  };
   let best: { chosen: Map<string, Chosen>; index: number } | undefined;
   for (const o of options) {
     const chosen = new Map([[o.indicator.id, o]]);
@@ -156,11 +162,14 @@ function worse(ratings: readonly IndicatorRating[], framework: Framework, curren
     if (best?.index === current + 1) break;
   }
   if (!best) {
-    outer: for (let i = 0; i < options.length; i++) {
-      for (let j = i + 1; j < options.length; j++) {
-        const a = options[i] as Chosen;
-        const b = options[j] as Chosen;
-        if (a.indicator.id === b.indicator.id) continue;
+    // Two changes: each indicator at its worst, so the pairs stay few (n² / 2, not (n·states)²).
+    const worst = new Map<string, Chosen>();
+    for (const o of options) worst.set(o.indicator.id, o);
+    const list = [...worst.values()];
+    outer: for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i] as Chosen;
+        const b = list[j] as Chosen;
         const chosen = new Map([[a.indicator.id, a], [b.indicator.id, b]]);
         const index = reach(chosen);
         if (index !== null && index > current) {
