@@ -140,9 +140,15 @@ function worse(ratings: readonly IndicatorRating[], framework: Framework, curren
   const last = framework.categories.length - 1;
   if (current === last) return { status: 'cannot', text: `already ${framework.categories[last]?.code}, the lowest category` };
   // Each indicator's worse states, mildest first: one change is tried before two.
+  // Only indicators a rule reads can move the category: a rule that would hold the school
+  // lower, or evidence the category it has now depends on.
+  const compiled = compile(framework);
+  const read = new Set<string>();
+  for (const c of compiled.rules) if (c.category > current) for (const x of c.conditions) read.add(x.indicator);
+  for (const c of compiled.requirements) if (c.category <= current) for (const x of c.conditions) read.add(x.indicator);
   const options: Chosen[] = [];
   for (const r of ratings) {
-    if (r.indicator.changedOnlyBy) continue;
+    if (r.indicator.changedOnlyBy || !read.has(r.indicator.id)) continue;
     const states = statesOf(r.indicator, phase);
     const pos = positionOf(r, states);
     for (let i = pos + 1; i < states.length; i++) options.push({ indicator: r.indicator, state: states[i] as State });
