@@ -1,5 +1,6 @@
 import { benchAddin } from './addin.js';
 import { benchBot } from './bot.js';
+import { benchExplain } from './explain.js';
 import { benchFootprint } from './footprint.js';
 import { benchRate } from './rate.js';
 import { benchReminders } from './reminders.js';
@@ -10,6 +11,7 @@ import { benchReminders } from './reminders.js';
  */
 const sections: [string, () => Promise<void>][] = [
   ['rate', benchRate],
+  ['explain', benchExplain],
   ['addin', benchAddin],
   ['bot', benchBot],
   ['reminders', benchReminders],
@@ -20,9 +22,12 @@ const USAGE = `Usage: npm run bench [-- <section> ...]
 
 Prints figures, never fails on them. Sections (all, in this order, when none is named):
   rate       core plan time for a 2,000-school x 60-column workbook against exceljs's load
+  explain    explainCategory and whatWouldMoveIt per school (2,000 schools per framework)
   addin      the add-in's syncs, operations and payload on the same workbook
   bot        bot answer latency, cold start and memory
-  reminders  reminder throughput against a fake Bot Connector with the Teams rate limits`;
+  reminders  reminder throughput against a fake Bot Connector with the Teams rate limits
+  footprint  builds, then the compiled bot's cold start, RSS after 1,000 questions, and the
+             compiled CLI beside exceljs load+save`;
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {

@@ -46,7 +46,7 @@ describe('parseFramework', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value.categories).toHaveLength(3);
-    expect(parsed.value.categoryRule.overrides).toHaveLength(1);
+    expect(parsed.value.categoryRule.rules.map((r) => r.kind)).toEqual(['floor', 'best-fit', 'requirement']);
     expect(parsed.value.meetings).toHaveLength(1);
     // Defaults are filled in.
     expect(parsed.value.meetings[0]?.deadlines).toEqual({
@@ -65,26 +65,41 @@ describe('parseFramework', () => {
     expect(errorsOf(json)).toEqual(['indicators.3.rule.green: Invalid input: expected number, received string']);
   });
 
-  it('names an unknown category in an override and lists the categories', () => {
-    const json = exampleWith([['categoryRule', 'overrides', 0, 'atLeast'], 'Z']);
+  it('names an unknown category in a rule and lists the categories', () => {
+    const json = exampleWith([['categoryRule', 'rules', 0, 'category'], 'Z']);
     expect(errorsOf(json)).toEqual([
-      'categoryRule.overrides.0.atLeast: unknown category "Z" (categories: Universal, Enhanced, Intensive)',
+      'categoryRule.rules.0.category: unknown category "Z" (categories: Universal, Enhanced, Intensive)',
     ]);
   });
 
-  it('names an unknown indicator in an override', () => {
-    const json = exampleWith([['categoryRule', 'overrides', 0, 'anyOf', 1, 'indicator'], 'ofsted']);
-    expect(errorsOf(json)).toEqual(['categoryRule.overrides.0.anyOf.1.indicator: unknown indicator "ofsted"']);
+  it('names an unknown indicator in a rule, a best-fit bullet or a requirement', () => {
+    expect(errorsOf(exampleWith([['categoryRule', 'rules', 0, 'anyOf', 1, 'indicator'], 'ofsted']))).toEqual([
+      'categoryRule.rules.0.anyOf.1.indicator: unknown indicator "ofsted"',
+    ]);
+    expect(errorsOf(exampleWith([['categoryRule', 'rules', 1, 'bullets', 2, 'anyOf', 0, 'indicator'], 'ofsted']))).toEqual([
+      'categoryRule.rules.1.bullets.2.anyOf.0.indicator: unknown indicator "ofsted"',
+    ]);
+    expect(errorsOf(exampleWith([['categoryRule', 'rules', 2, 'allOf', 0, 'indicator'], 'sg']))).toEqual([
+      'categoryRule.rules.2.allOf.0.indicator: unknown indicator "sg"',
+    ]);
   });
 
-  it('says how many cut-offs the categories need', () => {
-    const json = exampleWith([['categoryRule', 'cutoffs'], [0.5]]);
-    expect(errorsOf(json)).toEqual(['categoryRule.cutoffs: 3 categories need 2 cut-offs, found 1']);
+  it('refuses a best fit asking more bullets than it has, and evidence a value cannot show', () => {
+    expect(errorsOf(exampleWith([['categoryRule', 'rules', 1, 'atLeast'], 4]))).toEqual([
+      'categoryRule.rules.1.atLeast: asks for 4 bullets of 3',
+    ]);
+    expect(errorsOf(exampleWith([['categoryRule', 'rules', 2, 'allOf', 0], { indicator: 'safeguarding', evidence: 'outstanding' }]))).toEqual([
+      'categoryRule.rules.2.allOf.0.evidence: "outstanding" is read from an Ofsted grade; "safeguarding" is a judgement',
+    ]);
+    expect(errorsOf(exampleWith([['categoryRule', 'rules', 2, 'allOf', 0], { indicator: 'safeguarding', rag: 'G', evidence: 'top-quartile' }]))[0]).toMatch(
+      /^categoryRule\.rules\.2\.allOf\.0: give either "rag"/,
+    );
   });
 
-  it('refuses cut-offs that do not ascend', () => {
-    const json = exampleWith([['categoryRule', 'cutoffs'], [0.8, 0.2]]);
-    expect(errorsOf(json)).toEqual(['categoryRule.cutoffs.1: cut-offs must ascend']);
+  it('refuses a requirement on the last category, which has none below it', () => {
+    expect(errorsOf(exampleWith([['categoryRule', 'rules', 2, 'category'], 'Intensive']))).toEqual([
+      'categoryRule.rules.2.category: the last category has none below it to fall to',
+    ]);
   });
 
   it('refuses green and amber the wrong way round, for all schools or one phase', () => {
@@ -128,20 +143,20 @@ describe('parseFramework', () => {
       [['indicators', 3, 'rule', 'green'], 'ninety'],
       [['indicators', 5, 'area'], 'leadership'],
       [['indicators', 5, 'kind'], 'percentage'],
-      [['categoryRule', 'overrides', 0, 'atLeast'], 'Z'],
+      [['categoryRule', 'rules', 0, 'category'], 'Z'],
       [['meetings', 0, 'forCategories', 0], 'High'],
     );
     expect(errorsOf(json)).toEqual([
       'indicators.3.rule.green: Invalid input: expected number, received string',
       expect.stringMatching(/^indicators\.5\.area: Invalid option/),
       'indicators.5.rule.type: a percentage indicator takes a threshold rule, not "flag"',
-      'categoryRule.overrides.0.atLeast: unknown category "Z" (categories: Universal, Enhanced, Intensive)',
+      'categoryRule.rules.0.category: unknown category "Z" (categories: Universal, Enhanced, Intensive)',
       'meetings.0.forCategories.0: unknown category "High"',
     ]);
   });
 
   it('skips cross-checks only where the parts they read are broken', () => {
-    const json = exampleWith([['categories', 1, 'code'], 7], [['categoryRule', 'overrides', 0, 'atLeast'], 'Z']);
+    const json = exampleWith([['categories', 1, 'code'], 7], [['categoryRule', 'rules', 0, 'category'], 'Z']);
     expect(errorsOf(json)).toEqual(['categories.1.code: Invalid input: expected string, received number']);
   });
 
@@ -199,6 +214,9 @@ describe('withThresholds', () => {
       direction: 'higher-is-better',
       green: 95,
       amber: 92,
+      // The national figures stay: "above national" evidence still compares with them.
+      national: 92.9,
+      nationalByPhase: { primary: 94.5, secondary: 91.1, special: 87 },
       source: 'Set in this workbook (all phases)',
     });
     // A phase band changes that phase only.
@@ -225,6 +243,8 @@ describe('withThresholds', () => {
       direction: 'higher-is-better',
       green: 96,
       amber: 90.9,
+      national: 92.9,
+      nationalByPhase: { primary: 94.5, secondary: 91.1, special: 87 },
       source: 'LA attendance strategy',
     });
   });

@@ -16,7 +16,7 @@ import {
 } from './schema.js';
 
 export { frameworkSchema } from './schema.js';
-export type { Framework, FrameworkInput, Indicator, Category, Override, MeetingType, Rag } from './schema.js';
+export type { Framework, FrameworkInput, Indicator, Category, Condition, SeedRule, SeedRuleInput, MeetingType, Rag } from './schema.js';
 export { normaliseHeading, findAliasClashes } from './aliases.js';
 export { nationalFigures, defaultThresholds } from './national-figures.js';
 export { indicatorLibrary, pickIndicator } from './library.js';

@@ -47,6 +47,7 @@ export const indicatorLibrary = {
     ],
     rule: ofsted,
     description: 'Latest Ofsted overall grade (1–4) or report-card grade.',
+    changedOnlyBy: 'a new Ofsted inspection',
   },
   safeguarding: {
     id: 'safeguarding',
@@ -271,6 +272,7 @@ export const indicatorLibrary = {
     aliases: ['Floor standard', 'Below floor', 'Floor', 'Below the floor standard'],
     rule: { type: 'flag', yes: 'R', no: 'G' },
     description: 'Results below the DfE floor standard.',
+    changedOnlyBy: 'the next published results',
   },
   finance: {
     id: 'finance',
@@ -334,6 +336,7 @@ export const indicatorLibrary = {
     aliases: ['WN', 'Warning notice issued', 'Formal warning notice', 'Performance and standards warning notice'],
     rule: { type: 'flag', yes: 'R', no: 'G' },
     description: 'The LA has issued a warning notice.',
+    changedOnlyBy: 'the LA withdrawing the warning notice',
   },
   'significant-concerns-letter': {
     id: 'significant-concerns-letter',
@@ -343,6 +346,7 @@ export const indicatorLibrary = {
     aliases: ['Significant concerns', 'SCL', 'Concerns letter', 'Letter of concern'],
     rule: { type: 'flag', yes: 'R', no: 'G' },
     description: 'The LA has issued a significant concerns letter.',
+    changedOnlyBy: 'the LA withdrawing the significant concerns letter',
   },
   'self-evaluation': {
     id: 'self-evaluation',
@@ -379,6 +383,7 @@ export const indicatorLibrary = {
     aliases: ['SIAMS grade', 'SIAMS judgement', 'SIAMS inspection', 'Church school inspection'],
     rule: ofsted,
     description: 'Latest SIAMS (church school) inspection grade, where relevant.',
+    changedOnlyBy: 'a new SIAMS inspection',
   },
   'inspection-risk': {
     id: 'inspection-risk',

@@ -22,15 +22,18 @@ describe('nationalFigures', () => {
     expect(nationalFigures.attendance.byPhase.primary.value).toBe(94.5);
     expect(nationalFigures.attendance.byPhase.secondary.value).toBe(91.1);
     expect(nationalFigures.suspensionRate.all.value).toBe(11.31);
-    expect(nationalFigures.ks2Rwm.all.value).toBe(61);
+    expect(nationalFigures.ks2Rwm.all.value).toBe(62);
     expect(nationalFigures.progress8.all.value).toBe(0);
     expect(nationalFigures.phonicsY1.all.value).toBe(80);
     expect(nationalFigures.gld.all.value).toBe(67.7);
   });
 
-  it('says "verify" where a figure was not confirmed', () => {
-    expect(nationalFigures.persistentAbsence.all.source).toContain('(figure as published; verify)');
-    expect(nationalFigures.attainment8.all.source).toContain('(figure as published; verify)');
+  it('says where a figure could not be checked, and leaves nothing marked "verify"', () => {
+    expect(nationalFigures.persistentAbsence.all.source).toContain('not shown in the DfE release pages checked');
+    expect(nationalFigures.attainment8.all.source).toContain('not shown in the DfE release pages checked');
+    expect(JSON.stringify(nationalFigures)).not.toMatch(/verify/i);
+    expect(nationalFigures.ks2Rwm.all).toMatchObject({ value: 62 });
+    expect(nationalFigures.ks2Rwm.all.source).toMatch(/2024\/25/);
   });
 });
 
@@ -68,7 +71,7 @@ describe('defaultThresholds', () => {
   });
 
   it('puts attainment measures green at national and amber 5 points below', () => {
-    expect(defaultThresholds['ks2-rwm']).toMatchObject({ green: 61, amber: 56 });
+    expect(defaultThresholds['ks2-rwm']).toMatchObject({ green: 62, amber: 57 });
     expect(defaultThresholds['attainment-8']).toMatchObject({ green: 45.9, amber: 40.9 });
     expect(defaultThresholds.phonics).toMatchObject({ green: 80, amber: 75 });
     expect(defaultThresholds.gld).toMatchObject({ green: 67.7, amber: 62.7 });

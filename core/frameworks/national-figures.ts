@@ -2,16 +2,18 @@ import type { z } from 'zod';
 import type { Phase, thresholdRuleSchema } from './schema.js';
 
 /**
- * The national figures behind Waymark's default thresholds, each with where it comes from.
- * All are for state-funded schools in England, academic year 2023/24 (the latest full year
- * published for every measure here). A figure marked "verify" was not confirmed against the
- * publication when this file was written; an LA can override any threshold per workbook.
+ * The national figures behind Waymark's default thresholds, each with where it comes from and
+ * the academic year it is for: state-funded schools in England, 2023/24 for absence and
+ * suspensions (the latest full-year accredited releases), 2024/25 for KS2. Headline figures
+ * were checked against the DfE release pages (explore-education-statistics.service.gov.uk);
+ * a figure those pages did not show says so in its source. An LA can override any threshold
+ * per workbook.
  */
 
 /** One published figure. */
 export interface NationalFigure {
   readonly value: number;
-  /** Publication title and academic year (and "verify" where not confirmed). */
+  /** Publication title and academic year (and a note where the release pages did not show it). */
   readonly source: string;
   /** What was read from it, when the value is derived (attendance = 100 − absence). */
   readonly note?: string;
@@ -25,10 +27,11 @@ export interface NationalMeasure {
 
 const absence = 'Pupil absence in schools in England, academic year 2023/24 (DfE)';
 const exclusions = 'Suspensions and permanent exclusions in England, academic year 2023/24 (DfE)';
-const verify = '(figure as published; verify)';
+/** Said of a figure that the stored DfE pages did not show, so it could not be checked here. */
+const unconfirmed = '(phase or measure figure not shown in the DfE release pages checked; override per workbook if it differs)';
 
 /**
- * The national figures, 2023/24.
+ * The national figures (2023/24 absence and suspensions; 2024/25 KS2).
  *
  * @example
  * nationalFigures.attendance.byPhase?.primary?.value; // 94.5
@@ -46,26 +49,26 @@ export const nationalFigures = {
   },
   /** Percentage of pupils missing 10% or more of possible sessions. */
   persistentAbsence: {
-    all: { value: 20.0, source: `${absence} ${verify}` },
+    all: { value: 20.0, source: `${absence} ${unconfirmed}` },
     byPhase: {
-      primary: { value: 14.7, source: `${absence} ${verify}` },
-      secondary: { value: 25.6, source: `${absence} ${verify}` },
+      primary: { value: 14.7, source: `${absence} ${unconfirmed}` },
+      secondary: { value: 25.6, source: `${absence} ${unconfirmed}` },
     },
   },
   /** Suspensions per 100 pupils. */
   suspensionRate: {
-    all: { value: 11.31, source: exclusions },
+    all: { value: 11.31, source: `${exclusions}: 955,000 suspensions, a rate of 11.31` },
     byPhase: {
-      primary: { value: 2.6, source: `${exclusions} ${verify}` },
-      secondary: { value: 27.6, source: `${exclusions} ${verify}` },
+      primary: { value: 2.6, source: `${exclusions} ${unconfirmed}` },
+      secondary: { value: 27.6, source: `${exclusions} ${unconfirmed}` },
     },
   },
   /** Percentage of year 6 pupils meeting the expected standard in reading, writing and maths. */
-  ks2Rwm: { all: { value: 61, source: 'Key stage 2 attainment: national headlines, academic year 2023/24 (DfE)' } },
+  ks2Rwm: { all: { value: 62, source: 'Key stage 2 attainment: national headlines, academic year 2024/25 (DfE): 62% in 2025, up from 61% in 2024' } },
   /** Progress 8 is relative: the national average is 0 by design. */
   progress8: { all: { value: 0, source: 'Key stage 4 performance, academic year 2023/24 (DfE): 0 by design' } },
   /** Average Attainment 8 score per pupil, state-funded schools. */
-  attainment8: { all: { value: 45.9, source: `Key stage 4 performance, academic year 2023/24 (DfE) ${verify}` } },
+  attainment8: { all: { value: 45.9, source: `Key stage 4 performance, academic year 2023/24 (DfE) ${unconfirmed}` } },
   /** Percentage of year 1 pupils meeting the phonics screening check standard. */
   phonicsY1: { all: { value: 80, source: 'Phonics screening check attainment, academic year 2023/24 (DfE)' } },
   /** Percentage of children with a good level of development at the end of reception. */
@@ -90,17 +93,22 @@ function derive(
   how: string,
 ): ThresholdRuleInput {
   const byPhase: Partial<Record<Phase, Band>> = {};
+  const nationalByPhase: Partial<Record<Phase, number>> = {};
   const phases = Object.entries(measure.byPhase ?? {}) as [Phase, NationalFigure][];
   const values = `national ${measure.all.value}${
     phases.length > 0 ? ` (${phases.map(([phase, f]) => `${phase} ${f.value}`).join(', ')})` : ''
   }`;
-  for (const [phase, figure] of phases) byPhase[phase] = band(figure.value);
+  for (const [phase, figure] of phases) {
+    byPhase[phase] = band(figure.value);
+    nationalByPhase[phase] = figure.value;
+  }
   const sources = [...new Set([measure.all, ...phases.map(([, f]) => f)].map((f) => f.source))].join('; ');
   return {
     type: 'threshold',
     direction,
     ...band(measure.all.value),
-    ...(Object.keys(byPhase).length > 0 ? { byPhase } : {}),
+    ...(Object.keys(byPhase).length > 0 ? { byPhase, nationalByPhase } : {}),
+    national: measure.all.value,
     source: `${how}; ${values}. Source: ${sources}`,
   };
 }

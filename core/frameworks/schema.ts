@@ -56,6 +56,11 @@ export const thresholdRuleSchema = z
     green: z.number().finite(),
     amber: z.number().finite(),
     byPhase: z.partialRecord(phaseSchema, bandSchema).optional(),
+    /** The national figure, for "above national" evidence (else green is taken as national). */
+    national: z.number().finite().optional(),
+    nationalByPhase: z.partialRecord(phaseSchema, z.number().finite()).optional(),
+    /** A figure from which a school is in the top quartile, if the LA sets one. */
+    topQuartile: z.number().finite().optional(),
     /** Where the default figures come from, e.g. a DfE statistics release. */
     source: z.string().min(1).optional(),
   })
@@ -183,11 +188,16 @@ export const indicatorSchema = z
     kind: indicatorKindSchema,
     area: areaSchema,
     critical: z.boolean().default(false),
-    /** Weight in the best fit; critical indicators usually weigh more. */
+    /** Order among equals when naming indicators (worst first, heavier first). */
     weight: z.number().positive().max(10).default(1),
     rule: ragRuleSchema,
     /** What the seed says about it, for the legend and the rationale. */
     description: z.string().optional(),
+    /**
+     * Set when no school action recorded in the sheet can change it, only an outside event
+     * ("a new Ofsted inspection"): "what would move it" never proposes changing it.
+     */
+    changedOnlyBy: z.string().min(1).optional(),
   })
   .strict()
   .superRefine(
@@ -218,42 +228,90 @@ export const categorySchema = z
   .strict();
 export type Category = z.infer<typeof categorySchema>;
 
-/** A condition on one indicator's RAG: "at least as bad as". */
+/**
+ * What a rule asks of one indicator. `rag` "A" means amber or worse, "R" means red, "G" means
+ * green (evidence a top category asks for). `evidence` reads the value itself: an outstanding
+ * (or exceptional) Ofsted judgement, a figure above the national one, a top-quartile figure.
+ */
 export const conditionSchema = z
   .object({
     indicator: idSchema,
-    rag: z.enum(['A', 'R']).default('R'),
+    rag: ragSchema.optional(),
+    evidence: z.enum(['outstanding', 'above-national', 'top-quartile']).optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => (c.rag === undefined) !== (c.evidence === undefined), {
+    message: 'give either "rag" (G, A or R) or "evidence" (outstanding, above-national or top-quartile), not both',
+  });
+export type Condition = z.infer<typeof conditionSchema>;
 
-export const overrideSchema = z
+/** What every category rule carries: the seed sentence it encodes, and where. */
+const seedText = {
+  /** The seed's own words, short enough to cite in a rationale. */
+  quote: z.string().min(1),
+  /** The section of the LA's document, e.g. "Appendix 1, D". */
+  section: z.string().min(1),
+  /** Plain words for the rationale, e.g. "safeguarding statutory responsibilities not fully met". */
+  summary: z.string().min(1),
+};
+
+/** No better than `category` when any condition holds (a critical criterion). */
+export const floorRuleSchema = z
+  .object({ kind: z.literal('floor'), category: z.string().min(1), anyOf: z.array(conditionSchema).min(1), ...seedText })
+  .strict();
+/** No better than `category` when all conditions hold together. */
+export const combinationRuleSchema = z
+  .object({ kind: z.literal('combination'), category: z.string().min(1), allOf: z.array(conditionSchema).min(2), ...seedText })
+  .strict();
+/** One bullet of a category's descriptor list: met when any of its conditions holds. */
+export const bulletSchema = z
+  .object({ quote: z.string().min(1), anyOf: z.array(conditionSchema).min(1) })
+  .strict();
+/**
+ * Best fit against a category's own bullets: no better than `category` when at least
+ * `atLeast` bullets are met, so a few serious bullets are not averaged away by many green
+ * indicators, and one amber alone does not move a school.
+ */
+export const bestFitRuleSchema = z
   .object({
-    /** Any one of these conditions triggers the override. */
-    anyOf: z.array(conditionSchema).min(1),
-    /** The school is put in this category or a worse one. */
-    atLeast: z.string().min(1),
-    /** Plain words for the rationale, e.g. "safeguarding ineffective". */
-    reason: z.string().min(1),
-    /** Where the seed states it. */
-    source: z.string().optional(),
+    kind: z.literal('best-fit'),
+    category: z.string().min(1),
+    bullets: z.array(bulletSchema).min(1),
+    atLeast: z.number().int().min(1).default(2),
+    ...seedText,
   })
   .strict();
-export type Override = z.infer<typeof overrideSchema>;
+/**
+ * A category only with this evidence: every condition of `allOf`, and at least one of `anyOf`
+ * when given (a primary shows KS2, a secondary Progress 8). Without it the school is placed
+ * one category down, and the missing evidence is named.
+ */
+export const requirementRuleSchema = z
+  .object({
+    kind: z.literal('requirement'),
+    category: z.string().min(1),
+    allOf: z.array(conditionSchema).default([]),
+    anyOf: z.array(conditionSchema).default([]),
+    ...seedText,
+  })
+  .strict()
+  .refine((r) => r.allOf.length + r.anyOf.length > 0, { message: 'a requirement needs at least one condition' });
+
+export const seedRuleSchema = z.discriminatedUnion('kind', [
+  floorRuleSchema,
+  combinationRuleSchema,
+  bestFitRuleSchema,
+  requirementRuleSchema,
+]);
+export type SeedRule = z.infer<typeof seedRuleSchema>;
+export type SeedRuleInput = z.input<typeof seedRuleSchema>;
 
 export const categoryRuleSchema = z
   .object({
-    /**
-     * Best fit: each rated indicator scores G=0, A=1, R=2, weighted; the weighted mean (0–2) is
-     * compared with these ascending cut-offs, one fewer than there are categories.
-     */
-    cutoffs: z.array(z.number().min(0).max(2)),
-    /** Fewer rated indicators than this (and no override) gives "insufficient data". */
+    /** Fewer rated indicators than this, and no rule met, gives "insufficient data". */
     minRated: z.number().int().min(1).default(3),
-    overrides: z.array(overrideSchema).default([]),
-    /** So many reds anywhere put the school in at least this category. */
-    redCount: z
-      .array(z.object({ atLeast: z.number().int().min(1), category: z.string().min(1) }).strict())
-      .default([]),
+    /** The seed's rules, each with its quote; order is the order a reader checks them. */
+    rules: z.array(seedRuleSchema).default([]),
   })
   .strict();
 export type CategoryRule = z.infer<typeof categoryRuleSchema>;
@@ -307,13 +365,7 @@ export type MeetingType = z.infer<typeof meetingTypeSchema>;
 const crossReferenceSkeleton = z.looseObject({
   categories: z.array(z.looseObject({ code: z.string() })),
   indicators: z.array(z.looseObject({ id: z.string() })),
-  categoryRule: z.looseObject({
-    cutoffs: z.array(z.number()),
-    overrides: z.array(
-      z.looseObject({ atLeast: z.string(), anyOf: z.array(z.looseObject({ indicator: z.string() })) }),
-    ),
-    redCount: z.array(z.looseObject({ category: z.string() })),
-  }),
+  categoryRule: z.looseObject({ rules: z.array(z.looseObject({ category: z.string() })) }),
   meetings: z.array(z.looseObject({ forCategories: z.array(z.string()) })),
 });
 
@@ -321,8 +373,10 @@ export const frameworkSchema = z
   .object({
     id: idSchema,
     name: z.string().min(1),
-    /** The seed document, e.g. "shared/seeds/001_… (Reading Borough Council, 2016)". */
+    /** The LA's document, as a reader names it: "Reading School Improvement Framework, 2016". */
     source: z.string().min(1),
+    /** The file the rules were written from, e.g. "shared/seeds/001_….txt" (never shown in a sheet). */
+    seedFile: z.string().min(1).optional(),
     officerTitle: z.string().min(1).default('School improvement officer'),
     categories: z.array(categorySchema).min(2),
     indicators: z.array(indicatorSchema).min(1),
@@ -340,45 +394,40 @@ export const frameworkSchema = z
     for (const id of dupes(indicatorIds)) {
       ctx.addIssue({ code: 'custom', path: ['indicators'], message: `indicator id "${id}" appears twice` });
     }
-    const rule = fw.categoryRule;
-    if (rule.cutoffs.length !== codes.length - 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['categoryRule', 'cutoffs'],
-        message: `${codes.length} categories need ${codes.length - 1} cut-offs, found ${rule.cutoffs.length}`,
-      });
-    }
-    rule.cutoffs.forEach((c, i) => {
-      const prev = rule.cutoffs[i - 1];
-      if (prev !== undefined && c < prev) {
-        ctx.addIssue({ code: 'custom', path: ['categoryRule', 'cutoffs', i], message: 'cut-offs must ascend' });
-      }
-    });
-    rule.overrides.forEach((o, i) => {
-      if (!codes.includes(o.atLeast)) {
+    fw.categoryRule.rules.forEach((rule, i) => {
+      const path = ['categoryRule', 'rules', i];
+      if (!codes.includes(rule.category)) {
         ctx.addIssue({
           code: 'custom',
-          path: ['categoryRule', 'overrides', i, 'atLeast'],
-          message: `unknown category "${o.atLeast}" (categories: ${codes.join(', ')})`,
+          path: [...path, 'category'],
+          message: `unknown category "${rule.category}" (categories: ${codes.join(', ')})`,
         });
       }
-      o.anyOf.forEach((c, j) => {
-        if (!indicatorIds.includes(c.indicator)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['categoryRule', 'overrides', i, 'anyOf', j, 'indicator'],
-            message: `unknown indicator "${c.indicator}"`,
-          });
-        }
-      });
-    });
-    rule.redCount.forEach((r, i) => {
-      if (!codes.includes(r.category)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['categoryRule', 'redCount', i, 'category'],
-          message: `unknown category "${r.category}"`,
+      const lists: [string, readonly { indicator: string; evidence?: string | undefined }[]][] =
+        rule.kind === 'floor'
+          ? [['anyOf', rule.anyOf]]
+          : rule.kind === 'best-fit'
+            ? rule.bullets.map((b, j) => [`bullets.${j}.anyOf`, b.anyOf] as [string, typeof b.anyOf])
+            : rule.kind === 'requirement'
+              ? [['allOf', rule.allOf], ['anyOf', rule.anyOf]]
+              : [['allOf', rule.allOf]];
+      for (const [where, conditions] of lists) {
+        conditions.forEach((c, j) => {
+          const indicator = fw.indicators.find((x) => x.id === c.indicator);
+          if (!indicator) {
+            ctx.addIssue({ code: 'custom', path: [...path, ...where.split('.'), j, 'indicator'], message: `unknown indicator "${c.indicator}"` });
+          } else if (c.evidence === 'outstanding' && indicator.kind !== 'ofsted') {
+            ctx.addIssue({ code: 'custom', path: [...path, ...where.split('.'), j, 'evidence'], message: `"outstanding" is read from an Ofsted grade; "${c.indicator}" is a ${indicator.kind}` });
+          } else if ((c.evidence === 'above-national' || c.evidence === 'top-quartile') && indicator.rule.type !== 'threshold') {
+            ctx.addIssue({ code: 'custom', path: [...path, ...where.split('.'), j, 'evidence'], message: `"${c.evidence}" is read from a figure; "${c.indicator}" has no threshold` });
+          }
         });
+      }
+      if (rule.kind === 'best-fit' && rule.atLeast > rule.bullets.length) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'atLeast'], message: `asks for ${rule.atLeast} bullets of ${rule.bullets.length}` });
+      }
+      if (rule.kind === 'requirement' && codes.indexOf(rule.category) === codes.length - 1) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'category'], message: 'the last category has none below it to fall to' });
       }
     });
     fw.meetings.forEach((m, i) => {

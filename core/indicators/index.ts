@@ -9,7 +9,9 @@ export type {
   ParsedValue,
   ReportCardGrade,
   Trend,
+  VersusNational,
 } from './types.js';
+export { versusNational } from './_lib/versusNational/index.js';
 export { noData, type NoDataReading, type NoDataWhy } from './noData/index.js';
 export { parseCount } from './parseCount/index.js';
 export { parseDate } from './parseDate/index.js';

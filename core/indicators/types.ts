@@ -7,6 +7,8 @@ export type CellValue = string | number | boolean | null;
 
 export type Judgement = 'positive' | 'mixed' | 'negative';
 export type Trend = 'improving' | 'stable' | 'declining';
+/** A figure typed as a comparison with the national one ("above national", "top quartile"). */
+export type VersusNational = 'top-quartile' | 'well-above' | 'above' | 'in-line' | 'below' | 'well-below' | 'bottom-quartile';
 export type ReportCardGrade =
   | 'exceptional'
   | 'strong-standard'
@@ -18,6 +20,8 @@ export type ReportCardGrade =
 export type ParsedValue =
   /** Percentages are percentage points: "94.2%", 94.2 and 0.942 all give 94.2. */
   | { kind: 'number'; value: number }
+  /** "Above national", "in line with national", "top quartile": where a figure stands, not the figure. */
+  | { kind: 'versus-national'; value: VersusNational }
   | { kind: 'flag'; value: boolean }
   | { kind: 'judgement'; value: Judgement }
   | { kind: 'ofsted-legacy'; grade: 1 | 2 | 3 | 4 }

@@ -1,6 +1,6 @@
 import { format, parseISO } from 'date-fns';
 import type { IndicatorKind } from '../frameworks/schema.js';
-import type { CellValue, ParsedValue } from '../indicators/types.js';
+import type { CellValue, ParsedValue, VersusNational } from '../indicators/types.js';
 
 const reportCardWords: Record<string, string> = {
   exceptional: 'exceptional',
@@ -8,6 +8,15 @@ const reportCardWords: Record<string, string> = {
   'expected-standard': 'expected standard',
   'needs-attention': 'needs attention',
   'urgent-improvement': 'urgent improvement',
+};
+const versusWords: Record<VersusNational, string> = {
+  'top-quartile': 'top quartile',
+  'well-above': 'well above national',
+  above: 'above national',
+  'in-line': 'in line with national',
+  below: 'below national',
+  'well-below': 'well below national',
+  'bottom-quartile': 'bottom quartile',
 };
 const legacyWords = ['', 'outstanding (1)', 'good (2)', 'requires improvement (3)', 'inadequate (4)'];
 
@@ -29,6 +38,8 @@ export function displayValue(value: ParsedValue, kind: IndicatorKind, raw: CellV
     case 'number':
       if (kind === 'percentage') return `${round(value.value, 1)}%`;
       return round(value.value, 2);
+    case 'versus-national':
+      return versusWords[value.value];
     case 'flag':
       return value.value ? 'yes' : 'no';
     case 'judgement':
@@ -36,7 +47,9 @@ export function displayValue(value: ParsedValue, kind: IndicatorKind, raw: CellV
       const text = typeof raw === 'string' ? raw.trim() : '';
       // A bare R, A or G says less than the word for it.
       const letter: Record<string, string> = { r: 'red', a: 'amber', g: 'green' };
-      return letter[text.toLowerCase()] ?? (text !== '' ? text.toLowerCase() : value.value);
+      // Short capitals such as "RI" stay as typed; words read better in lower case mid-sentence.
+      const shout = text.length <= 3 && text === text.toUpperCase();
+      return letter[text.toLowerCase()] ?? (text !== '' ? (shout ? text : text.toLowerCase()) : value.value);
     }
     case 'ofsted-legacy':
       return legacyWords[value.grade] ?? String(value.grade);
@@ -63,6 +76,9 @@ export function cellText(raw: CellValue | undefined): string {
   return raw.replace(/\s+/g, ' ').trim();
 }
 
+/** Names that keep their capital inside a sentence. */
+const PROPER = new Set(['Ofsted', 'Year', 'Progress', 'Attainment', 'Key']);
+
 /**
  * An indicator's label inside a sentence: "Attendance" becomes "attendance", but an acronym
  * such as "KS2 RWM" or "SEND" keeps its capitals.
@@ -74,5 +90,6 @@ export function cellText(raw: CellValue | undefined): string {
 export function labelInSentence(label: string): string {
   const space = label.indexOf(' ');
   const first = space < 0 ? label : label.slice(0, space);
-  return first.length > 1 && first === first.toUpperCase() ? label : label.charAt(0).toLowerCase() + label.slice(1);
+  const keep = (first.length > 1 && first === first.toUpperCase()) || PROPER.has(first);
+  return keep ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }

@@ -62,7 +62,7 @@ describe('planSheet', () => {
     const oak = plan.rows[1]!;
     expect(oak.suggestion.status === 'category' && oak.suggestion.category.code).toBe('C');
     expect(oak.suggestion.rationale).toBe(
-      'C: safeguarding ineffective (critical); attendance 89.1% (red); persistent absence 24% (red)',
+      'C: safeguarding ineffective: "Safeguarding is ineffective"; safeguarding ineffective (red, critical); attendance 89.1% (red); persistent absence 24% (red)',
     );
     expect(oak.officerCategory).toMatchObject({ raw: 'Cat B', category: { code: 'B' } });
   });

@@ -168,12 +168,12 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
         continue;
       }
       cells.push({ row: r, col: column.col, address, indicatorId: indicator.id, header: column.header, raw, reading, rag: rag.value, display });
-      ratings.push({ indicator, rag: rag.value, display });
+      ratings.push({ indicator, rag: rag.value, display, value: reading.value, phase });
     }
     const officerRaw = roleCols['officer-category'] ? cellText(row[roleCols['officer-category'].col]) : '';
     const officerCategory = officerRaw === '' ? undefined : matchCategory(officerRaw, framework);
     // Optional fields are set only when present, so the plan has no undefined-valued keys.
-    const record: { -readonly [K in keyof SchoolRow]: SchoolRow[K] } = { row: r, sheetRow, school, cells, suggestion: suggestCategory(ratings, framework) };
+    const record: { -readonly [K in keyof SchoolRow]: SchoolRow[K] } = { row: r, sheetRow, school, cells, suggestion: suggestCategory(ratings, framework, { unreadable: unreadOf(cells) }) };
     if (urn !== '') record.urn = urn;
     if (phase) record.phase = phase;
     const officer = roleText(row, roleCols.officer);
@@ -201,6 +201,13 @@ export function planSheet(grid: readonly (readonly CellValue[])[], options: Plan
     duplicates: findDuplicates(rows),
     summary: summarise(rows, framework),
   });
+}
+
+/** This row's cells that could not be read, so the rationale names them rather than dropping them. */
+function unreadOf(cells: readonly RatedCell[]): { label: string; raw: string }[] {
+  const out: { label: string; raw: string }[] = [];
+  for (const c of cells) if (c.reading.status === 'invalid' || (c.reading.status === 'value' && c.rag === undefined)) out.push({ label: c.header, raw: cellText(c.raw) });
+  return out;
 }
 
 /** True when the row holds nothing but its label: a section heading such as "Secondary schools". */

@@ -78,7 +78,8 @@ describe('npm run rate on a team workbook', () => {
     expect(ws.getCell('I3').value).toBe('Suggested category');
     expect(ws.getCell('J3').value).toBe('Why');
     expect(ws.getCell('I5').value).toBe('C — Schools in a Category');
-    expect(String(ws.getCell('J5').value)).toMatch(/^C: safeguarding ineffective \(critical\)/);
+    // The Why names the deciding seed sentence (Reading, Category LA4).
+    expect(String(ws.getCell('J5').value)).toMatch(/^C: safeguarding is ineffective: "Safeguarding is ineffective\."; safeguarding ineffective \(red, critical\)/);
     expect(String(ws.getCell('J5').value)).toMatch(/Officer's category: R \(kept\)$/);
     expect(ws.getCell('G5').value).toBe('R');
     expect(wb.getWorksheet('Waymark legend')).toBeDefined();
@@ -209,7 +210,7 @@ describe('npm run rate on bad input', () => {
   it('an invalid framework file gets errors naming each bad field', async () => {
     const file = path.join(dir, 'bad-framework.json');
     const json = JSON.parse(await readFile('examples/custom-framework.json', 'utf8'));
-    json.categoryRule.overrides[0].atLeast = 'Z';
+    json.categoryRule.rules[0].category = 'Z';
     const k = json.indicators.findIndex((i: { rule: { type: string } }) => i.rule.type === 'threshold');
     json.indicators[k].rule.green = 'ninety';
     await writeFile(file, JSON.stringify(json));
@@ -221,6 +222,6 @@ describe('npm run rate on bad input', () => {
     json.indicators[k].rule.green = 95;
     await writeFile(file, JSON.stringify(json));
     const r2 = await rateWorkbook({ input: path.join(dir, 'team.xlsx'), framework: file, today });
-    expect(!r2.ok && r2.error).toContain('categoryRule.overrides.0.atLeast: unknown category "Z"');
+    expect(!r2.ok && r2.error).toContain('categoryRule.rules.0.category: unknown category "Z"');
   });
 });

@@ -1,8 +1,12 @@
 import type { FrameworkInput } from '../schema.js';
 import { pickIndicator } from '../library.js';
+import { aboveNational, amber, green, red } from './_conditions.js';
 
 const seed = 'shared/seeds/001_7b776bc20b01f1bc.txt';
 const definitions = 'Definitions of the Four LA categories';
+const lc1 = `${definitions}, Category LA1: System Leaders (S)`;
+const lc3 = `${definitions}, Category LA3: Raising Achievement Schools (R)`;
+const lc4 = `${definitions}, Category LA4: Schools in a category (C)`;
 
 /**
  * Reading Borough Council's School Improvement Framework (2016): four LA categories, S, G,
@@ -16,7 +20,8 @@ const definitions = 'Definitions of the Four LA categories';
 export const reading: FrameworkInput = {
   id: 'reading',
   name: 'Reading School Improvement Framework',
-  source: `${seed} (Reading Borough Council, School Improvement Framework, December 2016)`,
+  source: 'Reading School Improvement Framework, 2016',
+  seedFile: seed,
   officerTitle: 'School Partnership Adviser (SPA)',
   categories: [
     {
@@ -102,38 +107,117 @@ export const reading: FrameworkInput = {
     pickIndicator('staffing-stability', { description: 'R: the school may have undergone significant staff changes.' }),
   ],
   categoryRule: {
-    cutoffs: [0.01, 0.4, 1.2],
     minRated: 3,
-    overrides: [
+    rules: [
       {
-        anyOf: [{ indicator: 'safeguarding', rag: 'R' }],
-        atLeast: 'C',
-        reason: 'safeguarding ineffective',
-        source: `${definitions}: Category LA4 (C)`,
+        kind: 'floor',
+        category: 'C',
+        anyOf: red('safeguarding'),
+        quote: 'Safeguarding is ineffective.',
+        section: `${lc4}`,
+        summary: 'safeguarding is ineffective',
       },
       {
-        anyOf: [{ indicator: 'ofsted-grade', rag: 'R' }],
-        atLeast: 'C',
-        reason: 'judged inadequate by Ofsted',
-        source: `${definitions}: Category LA4 (C); Schools Judged Inadequate by Ofsted`,
+        kind: 'floor',
+        category: 'C',
+        anyOf: red('ofsted-grade'),
+        quote: 'Where a school or setting has been judged Inadequate by Ofsted, an LA Statement of Action will be produced',
+        section: 'Schools Judged Inadequate by Ofsted',
+        summary: 'judged inadequate by Ofsted',
       },
       {
-        anyOf: [{ indicator: 'below-floor', rag: 'R' }],
-        atLeast: 'C',
-        reason: 'results below national floor standards',
-        source: `${definitions}: Category LA4 (C)`,
+        kind: 'floor',
+        category: 'C',
+        anyOf: red('below-floor'),
+        quote: 'The schools results are below national floor standards.',
+        section: lc4,
+        summary: 'results are below the national floor standards',
       },
       {
-        anyOf: [{ indicator: 'ofsted-grade', rag: 'A' }],
-        atLeast: 'R',
-        reason: 'judged requires improvement by Ofsted',
-        source: `${definitions}: Category LA3 (R), risk to the next inspection judgement; LA4 (C) if no effective action`,
+        kind: 'floor',
+        category: 'C',
+        anyOf: red('ks2-rwm', 'progress-8'),
+        quote: 'Attainment and progress data shows a significant downward trend and/or is below national averages in one or more key stages.',
+        section: lc4,
+        summary: 'attainment is well below national averages in a key stage',
       },
       {
-        anyOf: [{ indicator: 'new-head', rag: 'A' }],
-        atLeast: 'R',
-        reason: 'new headteacher',
-        source: `${definitions}: Category LA3 (R), "The school has a new Headteacher"`,
+        kind: 'combination',
+        category: 'C',
+        allOf: [...red('data-trend'), ...amber('ks2-rwm')],
+        quote: 'Attainment and progress data shows a significant downward trend and/or is below national averages in one or more key stages.',
+        section: lc4,
+        summary: 'a downward trend with KS2 results below national',
+      },
+      {
+        kind: 'combination',
+        category: 'C',
+        allOf: [...red('data-trend'), ...amber('progress-8')],
+        quote: 'Attainment and progress data shows a significant downward trend and/or is below national averages in one or more key stages.',
+        section: lc4,
+        summary: 'a downward trend with Progress 8 below national',
+      },
+      {
+        kind: 'combination',
+        category: 'C',
+        allOf: [...red('attendance'), ...red('persistent-absence')],
+        quote: 'Where learners are likely to be at risk because of poor behaviour, poor attitudes to learning or poor attendance.',
+        section: lc4,
+        summary: 'poor attendance: attendance and persistent absence both red',
+      },
+      {
+        kind: 'combination',
+        category: 'C',
+        allOf: [...amber('ofsted-grade'), ...red('la-review')],
+        quote: 'A school that has been judged as Requiring Improvement and is not able to provide sufficient evidence of effective action to secure rapid improvement.',
+        section: lc4,
+        summary: 'judged requires improvement, and the LA review finds no effective action',
+      },
+      {
+        kind: 'combination',
+        category: 'C',
+        allOf: [...amber('ofsted-grade'), ...red('hmi-monitoring')],
+        quote: 'A school that has been judged as Requiring Improvement and is not able to provide sufficient evidence of effective action to secure rapid improvement.',
+        section: lc4,
+        summary: 'judged requires improvement, and HMI monitoring finds no effective action',
+      },
+      {
+        kind: 'floor',
+        category: 'R',
+        anyOf: [...amber('ofsted-grade'), ...red('inspection-risk')],
+        quote: 'There may be a risk in relation to the next inspection judgment of the school not being graded "good".',
+        section: lc3,
+        summary: 'the next inspection may not grade the school good (judged requires improvement, or a high inspection risk)',
+      },
+      {
+        kind: 'best-fit',
+        category: 'R',
+        atLeast: 2,
+        bullets: [
+          { quote: 'Progress and/or attainment for some groups of children are below national averages.', anyOf: amber('ks2-rwm', 'progress-8') },
+          { quote: 'There may have been a lack of significant improvement in outcomes, or decline in standards for pupils over the last three years.', anyOf: red('data-trend') },
+          { quote: 'There may be limited evidence of leadership impact and or school culture does not support rapid improvement.', anyOf: amber('leadership', 'governance') },
+          { quote: 'There may be a risk in relation to the next inspection judgment of the school not being graded "good".', anyOf: amber('inspection-risk') },
+          { quote: 'The school has a new Headteacher and/or may have undergone significant staff changes.', anyOf: [...amber('new-head'), ...amber('staffing-stability')] },
+          { quote: 'In the current year, across all year groups, outcomes for pupils are variable.', anyOf: amber('la-review', 'hmi-monitoring') },
+          { quote: 'Where learners are likely to be at risk because of poor behaviour, poor attitudes to learning or poor attendance.', anyOf: amber('attendance', 'persistent-absence', 'suspensions', 'permanent-exclusions') },
+          { quote: 'Any significant Safeguarding issues.', anyOf: amber('safeguarding') },
+          { quote: 'The number and nature of any parental complaints received by the LA, Ofsted or DfE and their outcomes.', anyOf: amber('complaints') },
+          { quote: 'Other LA officers involved with the school make judgements on areas outside of the Ofsted Framework that impact on school performance (such as budget', anyOf: amber('finance') },
+          { quote: "SIAM's inspections reports (where relevant)", anyOf: amber('siams') },
+        ],
+        quote: 'Schools identified by the LA or themselves as providing a variable standard of provision. Some aspects may be good and improving.',
+        section: lc3,
+        summary: 'a variable standard of provision',
+      },
+      {
+        kind: 'requirement',
+        category: 'S',
+        allOf: [...green('leadership', 'safeguarding', 'data-trend')],
+        anyOf: aboveNational('ks2-rwm', 'progress-8'),
+        quote: 'Outcomes for children have been consistently above national averages in the last three years. ... The impact of Leadership is significant',
+        section: lc1,
+        summary: 'outcomes consistently above national averages, significant leadership impact and safeguarding effective',
       },
     ],
   },

@@ -4,6 +4,7 @@ import { describeRaw } from '../_lib/describeRaw/index.js';
 import { readNumber } from '../_lib/readNumber/index.js';
 import { invalidReading, valueReading } from '../_lib/reading/index.js';
 import { noData } from '../noData/index.js';
+import { versusNational } from '../_lib/versusNational/index.js';
 
 const PERCENT_SUFFIX = /\s*(?:%|per ?cent|pc)$/i;
 const EXPECTED = '(expected a number such as 94.2% or 94.2)';
@@ -34,6 +35,8 @@ export function parsePercentage(raw: CellValue): CellReading {
     if (!Number.isFinite(raw)) return invalidReading(`${describeRaw(raw)} is not a percentage ${EXPECTED}`);
     return inRange(raw >= 0 && raw <= 1 ? fractionToPoints(raw) : raw);
   }
+  const versus = versusNational(raw);
+  if (versus !== undefined) return valueReading({ kind: 'versus-national', value: versus });
   const text = cleanText(raw ?? '');
   const digits = text.replace(PERCENT_SUFFIX, '');
   const read = readNumber(digits);

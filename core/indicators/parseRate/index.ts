@@ -4,6 +4,7 @@ import { describeRaw } from '../_lib/describeRaw/index.js';
 import { readNumber } from '../_lib/readNumber/index.js';
 import { invalidReading, valueReading } from '../_lib/reading/index.js';
 import { noData } from '../noData/index.js';
+import { versusNational } from '../_lib/versusNational/index.js';
 
 /**
  * Units officers write after a rate; the number is the same with or without them. "per …"
@@ -30,6 +31,8 @@ export function parseRate(raw: CellValue): CellReading {
     if (!Number.isFinite(raw)) return invalidReading(`${describeRaw(raw)} is not a rate ${EXPECTED}`);
     return valueReading({ kind: 'number', value: raw === 0 ? 0 : raw });
   }
+  const versus = versusNational(raw);
+  if (versus !== undefined) return valueReading({ kind: 'versus-national', value: versus });
   const text = cleanText(raw ?? '');
   const digits = UNIT_SUFFIX.exec(text)?.[1] ?? text;
   const read = readNumber(digits);

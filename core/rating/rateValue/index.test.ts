@@ -47,7 +47,12 @@ describe('rateValue', () => {
   });
 
   it('describes a rule in words for the legend', () => {
-    expect(describeRule(byId('attendance').rule)).toBe('green at least 94, amber at least 92, red below 92');
-    expect(describeRule(byId('attendance').rule, 'secondary')).toBe('green at least 91, amber at least 89, red below 89');
+    // The legend (no phase) lists every phase's band, so no cell contradicts it.
+    expect(describeRule(byId('attendance').rule)).toBe(
+      'green at least 94, amber at least 92, red below 92 (all other phases); secondary: green at least 91, amber at least 89, red below 89',
+    );
+    // A cell's note shows the band applied to that cell's phase, and says which phase.
+    expect(describeRule(byId('attendance').rule, 'secondary')).toBe('secondary: green at least 91, amber at least 89, red below 89');
+    expect(describeRule(byId('attendance').rule, 'primary')).toBe('green at least 94, amber at least 92, red below 92');
   });
 });

@@ -1,6 +1,6 @@
 import { addMonths, isAfter, parseISO } from 'date-fns';
 import type { Band, Indicator, Phase, Rag, RagRule, ThresholdRule } from '../../frameworks/schema.js';
-import type { ParsedValue } from '../../indicators/types.js';
+import type { ParsedValue, VersusNational } from '../../indicators/types.js';
 import { fail, ok, type Result } from '../../result.js';
 import { ragWord as word } from '../ragWords.js';
 
@@ -25,6 +25,7 @@ export function rateValue(value: ParsedValue, indicator: Indicator, options: Rat
   const rule: RagRule = indicator.rule;
   switch (rule.type) {
     case 'threshold':
+      if (value.kind === 'versus-national') return RATED[rateVersus(value.value, rule)];
       if (value.kind !== 'number') return mismatch(indicator, value);
       return RATED[rateNumber(value.value, rule, options.phase)];
     case 'flag':
@@ -59,16 +60,34 @@ export function rateValue(value: ParsedValue, indicator: Indicator, options: Rat
 /** Rating runs per cell on sheets of thousands: the three answers are shared, not rebuilt. */
 const RATED: Record<Rag, Result<Rag>> = { G: ok('G'), A: ok('A'), R: ok('R') };
 
-function bandFor(rule: ThresholdRule, phase: Phase | undefined): Band {
-  return (phase && rule.byPhase?.[phase]) || { green: rule.green, amber: rule.amber };
-}
-
 function rateNumber(n: number, rule: ThresholdRule, phase: Phase | undefined): Rag {
   const band = bandFor(rule, phase);
   if (rule.direction === 'higher-is-better') {
     return n >= band.green ? 'G' : n >= band.amber ? 'A' : 'R';
   }
   return n <= band.green ? 'G' : n <= band.amber ? 'A' : 'R';
+}
+
+/**
+ * "Above national" typed for a measure where higher is better is green; for one where lower is
+ * better (absence, suspensions) it is the concern. Well beyond national the wrong way is red.
+ */
+function rateVersus(v: VersusNational, rule: ThresholdRule): Rag {
+  if (v === 'top-quartile' || v === 'in-line') return 'G';
+  if (v === 'bottom-quartile') return 'R';
+  const better = rule.direction === 'higher-is-better' ? ['above', 'well-above'] : ['below', 'well-below'];
+  if (better.includes(v)) return 'G';
+  return v === 'well-above' || v === 'well-below' ? 'R' : 'A';
+}
+
+/** The band a threshold rule applies for a phase (the all-phase band when none is set). */
+export function bandFor(rule: ThresholdRule, phase: Phase | undefined): Band {
+  return (phase && rule.byPhase?.[phase]) || { green: rule.green, amber: rule.amber };
+}
+
+/** The national figure a rule compares with for a phase ("above national" evidence). */
+export function nationalFor(rule: ThresholdRule, phase: Phase | undefined): number {
+  return (phase && rule.nationalByPhase?.[phase]) ?? rule.national ?? bandFor(rule, phase).green;
 }
 
 function mismatch(indicator: Indicator, value: ParsedValue): Result<never> {
@@ -84,10 +103,18 @@ function mismatch(indicator: Indicator, value: ParsedValue): Result<never> {
 export function describeRule(rule: RagRule, phase?: Phase): string {
   switch (rule.type) {
     case 'threshold': {
-      const b = bandFor(rule, phase);
-      return rule.direction === 'higher-is-better'
-        ? `green at least ${b.green}, amber at least ${b.amber}, red below ${b.amber}`
-        : `green at most ${b.green}, amber at most ${b.amber}, red above ${b.amber}`;
+      const words = (b: Band): string =>
+        rule.direction === 'higher-is-better'
+          ? `green at least ${b.green}, amber at least ${b.amber}, red below ${b.amber}`
+          : `green at most ${b.green}, amber at most ${b.amber}, red above ${b.amber}`;
+      if (phase !== undefined) {
+        const own = rule.byPhase?.[phase];
+        return own ? `${phase}: ${words(own)}` : words(bandFor(rule, phase));
+      }
+      // No phase: every phase's band, so a legend never shows one figure that a cell contradicts.
+      const phases = Object.entries(rule.byPhase ?? {}) as [Phase, Band][];
+      if (phases.length === 0) return words(rule);
+      return [`${words(rule)} (all other phases)`, ...phases.map(([p, b]) => `${p}: ${words(b)}`)].join('; ');
     }
     case 'flag':
       return `yes is ${word[rule.yes]}, no is ${word[rule.no]}`;

@@ -1,144 +1,95 @@
-import type { Framework, Rag } from '../../frameworks/schema.js';
+import type { Framework } from '../../frameworks/schema.js';
+import { decidingRule, pushingIndicators } from '../_lib/describe.js';
+import { decidingHit, type Evaluation } from '../_lib/evaluate.js';
+import { describeMissing, evaluate } from '../_lib/evaluate.js';
 import { labelInSentence } from '../displayValue.js';
-import { ragScore, ragWord } from '../ragWords.js';
-import type { Driver, IndicatorRating, Suggestion } from '../types.js';
+import { ragWord } from '../ragWords.js';
+import type { DecidingRule, IndicatorRating, Suggestion, UnreadValue } from '../types.js';
 
-const atLeastAsBad = (rag: Rag, threshold: 'A' | 'R'): boolean => ragScore[rag] >= ragScore[threshold];
-
-/** How many red and amber findings the rationale names before it says "and N more". */
-const MAX_NAMED = 4;
+/** A seed sentence in the Why column: whole when short, cut at a word near 90 characters. */
+const QUOTE_MAX = 90;
+function cite(quote: string): string {
+  const q = quote.trim();
+  if (q.length <= QUOTE_MAX) return `"${q}"`;
+  const cut = q.slice(0, QUOTE_MAX);
+  return `"${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).replace(/[\s,;:.]+$/, '')}…"`;
+}
 
 /**
- * Suggests a school's category by best fit, then applies the framework's critical overrides.
- *
- * Best fit is the weighted mean of G=0, A=1, R=2 over the rated indicators, placed against the
- * framework's cut-offs. Each override and red-count rule can only push a school to a worse
- * category, never a better one, so worsening any one indicator never improves the category.
- * With fewer rated indicators than the framework's `minRated`, and nothing critical, the
- * answer is "insufficient data" rather than a guess.
+ * The deciding rule in the Why column: its plain words and the seed's own sentence (for a best
+ * fit, the bullets met; for missing evidence, what is missing). The section and the LA
+ * document are in explainCategory, so the column stays short enough for sheets of thousands.
+ */
+function lead(e: Evaluation, rule: DecidingRule, framework: Framework): string {
+  const hit = e.pushes.length === 0 ? decidingHit(e) : undefined;
+  if (rule.kind === 'best-fit' && hit) {
+    const r = hit.compiled.rule;
+    const shown = hit.bullets.slice(0, 2).map(cite);
+    if (hit.bullets.length > 2) shown.push(`and ${hit.bullets.length - 2} more`);
+    return `${r.kind === 'best-fit' ? r.summary : rule.summary}, ${hit.bullets.length} of its bullets: ${shown.join('; ')}`;
+  }
+  const push = e.pushes[e.pushes.length - 1];
+  if (rule.kind === 'requirement' && push) {
+    const missing = push.missing.map((alts) => describeMissing(alts, framework, e.byId)).join(', ');
+    return `not ${push.compiled.rule.category}, which asks ${cite(rule.quote)}: missing ${missing}`;
+  }
+  return `${rule.summary}: ${cite(rule.quote)}`;
+}
+
+/** How many other amber and red findings the rationale names before it says "and N more". */
+const MAX_NAMED = 4;
+
+export interface SuggestOptions {
+  /** Cells of this school's row that could not be read: named in the rationale, not ignored. */
+  readonly unreadable?: readonly UnreadValue[];
+}
+
+/**
+ * Suggests a school's category from its framework's seed rules: floors (a critical criterion
+ * holds the school at no better than a category), combinations, best fit against each
+ * category's own bullets, and the evidence the top categories ask for (without it, one
+ * category down). Fewer rated indicators than the framework's `minRated`, with no rule
+ * applying, gives "insufficient data" rather than a guess. The rationale names the deciding
+ * seed sentence.
  *
  * @example
- * suggestCategory(
- *   [{ indicator: safeguarding, rag: 'R', display: 'ineffective' }, …],
- *   reading,
- * )
- * //=> { status: 'category', category: { code: 'C', … },
- * //     rationale: 'C: safeguarding ineffective (critical); attendance 89.1% (red)', … }
+ * suggestCategory([{ indicator: safeguarding, rag: 'R', display: 'ineffective' }, …], reading)
+ * //=> { status: 'category', category: { code: 'C', … }, rule: { kind: 'floor', quote: 'Safeguarding is ineffective.', … },
+ * //     rationale: 'C: safeguarding is ineffective: "Safeguarding is ineffective."; safeguarding ineffective (red, critical)' }
  */
-export function suggestCategory(ratings: readonly IndicatorRating[], framework: Framework): Suggestion {
-  const { categories, categoryRule } = framework;
-  // Plain loops, no per-call closures: this runs once per school on sheets of thousands.
-  let totalWeight = 0;
-  let weighted = 0;
-  let reds = 0;
-  let ambers = 0;
-  for (const r of ratings) {
-    totalWeight += r.indicator.weight;
-    weighted += r.indicator.weight * ragScore[r.rag];
-    if (r.rag === 'R') reds++;
-    else if (r.rag === 'A') ambers++;
-  }
-  const score = totalWeight === 0 ? 0 : weighted / totalWeight;
-  let bestFitIndex = 0;
-  for (const c of categoryRule.cutoffs) if (score >= c) bestFitIndex++;
-
-  const drivers: Driver[] = [];
-  let index = bestFitIndex;
-  for (const o of categoryRule.overrides) {
-    const hits: string[] = [];
-    for (const c of o.anyOf) {
-      const r = ratingOf(ratings, c.indicator);
-      if (r !== undefined && atLeastAsBad(r.rag, c.rag)) hits.push(c.indicator);
-    }
-    if (hits.length === 0) continue;
-    drivers.push({ kind: 'override', reason: o.reason, indicatorIds: hits, atLeast: o.atLeast });
-    index = Math.max(index, categoryIndex(framework, o.atLeast));
-  }
-  for (const rc of categoryRule.redCount) {
-    if (reds >= rc.atLeast) {
-      drivers.push({ kind: 'red-count', reds, atLeast: rc.category });
-      index = Math.max(index, categoryIndex(framework, rc.category));
-    }
-  }
-
-  if (ratings.length < categoryRule.minRated && drivers.length === 0) {
+export function suggestCategory(
+  ratings: readonly IndicatorRating[],
+  framework: Framework,
+  options: SuggestOptions = {},
+): Suggestion {
+  const e = evaluate(ratings, framework);
+  const unread = (options.unreadable ?? []).map((u) => `${labelInSentence(u.label)} "${u.raw}"`);
+  const unreadText = unread.length > 0 ? `; not read, so not counted: ${unread.join(', ')}` : '';
+  const rule = decidingRule(e, framework);
+  if (e.index === null) {
     return {
       status: 'insufficient-data',
-      rated: ratings.length,
-      needed: categoryRule.minRated,
-      rationale: `Insufficient data: ${ratings.length} of the ${categoryRule.minRated} rated indicators needed for a suggestion`,
+      rated: e.rated,
+      needed: framework.categoryRule.minRated,
+      rationale: `Insufficient data: ${e.rated} of the ${framework.categoryRule.minRated} rated indicators needed for a suggestion${unreadText}`,
     };
   }
-
-  const category = categories[index];
-  if (category === undefined) throw new Error(`category index ${index} out of range for ${framework.id}`);
-  drivers.push({ kind: 'best-fit', score });
-  const counts = { G: ratings.length - reds - ambers, A: ambers, R: reds };
+  const category = framework.categories[e.index];
+  if (category === undefined) throw new Error(`category index ${e.index} out of range for ${framework.id}`);
+  const missing = e.pushes.flatMap((p) => p.missing.map((c) => `${p.compiled.rule.category}: ${describeMissing(c, framework, e.byId)}`));
+  const parts: string[] = [lead(e, rule, framework)];
+  const named: string[] = [];
+  const others = pushingIndicators(e).filter((r) => r.rag !== 'G');
+  for (const r of others.slice(0, MAX_NAMED)) named.push(`${labelInSentence(r.indicator.label)} ${r.display} (${ragWord[r.rag]}${r.indicator.critical ? ', critical' : ''})`);
+  if (others.length > MAX_NAMED) named.push(`and ${others.length - MAX_NAMED} more`);
+  if (named.length === 0) named.push(`all ${e.rated} rated indicators green`);
   return {
     status: 'category',
     category,
-    index,
-    bestFitIndex,
-    score,
-    rated: ratings.length,
-    drivers,
-    rationale: explain(category.code, index, drivers, ratings, counts, framework),
+    index: e.index,
+    rated: e.rated,
+    rule,
+    missing,
+    rationale: `${category.code}: ${[...parts, ...named].join('; ')}${unreadText}`,
   };
-}
-
-function ratingOf(ratings: readonly IndicatorRating[], id: string): IndicatorRating | undefined {
-  for (const r of ratings) if (r.indicator.id === id) return r;
-  return undefined;
-}
-
-function categoryIndex(framework: Framework, code: string): number {
-  const { categories } = framework;
-  for (let i = 0; i < categories.length; i++) if (categories[i]?.code === code) return i;
-  return -1;
-}
-
-const byWorstFirst = (a: IndicatorRating, b: IndicatorRating): number =>
-  ragScore[b.rag] - ragScore[a.rag] || b.indicator.weight - a.indicator.weight;
-
-function explain(
-  code: string,
-  index: number,
-  drivers: readonly Driver[],
-  ratings: readonly IndicatorRating[],
-  counts: Readonly<Record<Rag, number>>,
-  framework: Framework,
-): string {
-  // Name only the overrides that decided the category: one that asked for a better category
-  // than the final one did not change the outcome.
-  const parts: string[] = [];
-  const named: string[] = [];
-  let deciding = 0;
-  for (const d of drivers) {
-    if (d.kind === 'best-fit' || categoryIndex(framework, d.atLeast) !== index) continue;
-    deciding++;
-    if (d.kind === 'override') {
-      const critical = d.indicatorIds.some((id) => ratingOf(ratings, id)?.indicator.critical);
-      parts.push(critical ? `${d.reason} (critical)` : d.reason);
-      named.push(...d.indicatorIds);
-    } else {
-      parts.push(`${d.reds} indicators red`);
-    }
-  }
-  const worst: IndicatorRating[] = [];
-  for (const r of ratings) if (r.rag !== 'G' && !named.includes(r.indicator.id)) worst.push(r);
-  worst.sort(byWorstFirst);
-  const shown = Math.min(worst.length, MAX_NAMED);
-  for (let i = 0; i < shown; i++) {
-    const r = worst[i] as IndicatorRating;
-    parts.push(`${labelInSentence(r.indicator.label)} ${r.display} (${ragWord[r.rag]})`);
-  }
-  if (worst.length > MAX_NAMED) parts.push(`and ${worst.length - MAX_NAMED} more`);
-  if (parts.length === 0) {
-    parts.push(`all ${ratings.length} rated indicators green`);
-  } else if (deciding === 0) {
-    const tally: string[] = [];
-    for (const g of ['G', 'A', 'R'] as const) if (counts[g] > 0) tally.push(`${counts[g]} ${ragWord[g]}`);
-    parts.unshift(`best fit of ${ratings.length} indicators (${tally.join(', ')})`);
-  }
-  return `${code}: ${parts.join('; ')}`;
 }
