@@ -1,0 +1,102 @@
+/**
+ * The column mapping, collapsed to one line ("27 columns understood · 3 need a look") and
+ * opening to a list with the uncertain columns first. Today a column is understood when core
+ * placed it (by heading or by the workbook's mapping) and needs a look when it did not; a
+ * confidence and evidence per column slot into ColumnStatus when core gives them.
+ */
+import type { Framework } from '../../core/frameworks/index.js';
+import { columnLetters } from '../../core/sheet/address.js';
+import { roles } from '../../core/sheet/roles.js';
+import type { SheetPlan } from '../../core/sheet/types.js';
+import type { SheetRead } from '../excel/index.js';
+import { h } from './dom.js';
+
+export const AUTO = '__auto';
+
+export interface ColumnStatus {
+  readonly letter: string;
+  readonly header: string;
+  /** An indicator id, a role, "ignore", or "" when Waymark could not place it. */
+  readonly mapping: string;
+  readonly state: 'understood' | 'needs-look';
+  /** Why, in words: "matched by heading", "set in this workbook", "not recognised". */
+  readonly evidence: string;
+}
+
+export const roleLabel = (role: string): string =>
+  ({
+    school: 'School name',
+    urn: 'URN',
+    'officer-category': 'Officer’s category (never overwritten)',
+    officer: 'Officer',
+    phase: 'Phase',
+    head: 'Headteacher',
+    'head-email': 'Head’s email',
+    'data-date': 'Data date',
+    'suggested-category': 'Waymark: suggested category',
+    why: 'Waymark: why',
+  })[role] ?? role;
+
+/** Every headed column of the read, uncertain ones first, then in sheet order. */
+export function columnStatuses(read: SheetRead, plan: SheetPlan, chosen: Readonly<Record<string, string>>): ColumnStatus[] {
+  const c = plan.columns;
+  const header = read.grid[plan.headerRow] ?? [];
+  const out: ColumnStatus[] = [];
+  header.forEach((value, col) => {
+    const text = value === null ? '' : String(value).trim();
+    if (text === '') return;
+    const letter = columnLetters(read.origin.col + col);
+    const ind = c.indicators.find((i) => i.letter === letter);
+    const role = Object.entries(c.roles).find(([, ref]) => ref?.letter === letter)?.[0];
+    const ignored = c.ignored.some((i) => i.letter === letter);
+    const mapping = ind?.indicatorId ?? role ?? (ignored ? 'ignore' : '');
+    const byWorkbook = chosen[letter] !== undefined || ind?.matchedBy === 'mapping';
+    out.push({
+      letter,
+      header: text,
+      mapping,
+      state: mapping === '' ? 'needs-look' : 'understood',
+      evidence: mapping === '' ? 'Not recognised: choose what it holds, or “Not rated”.' : byWorkbook ? 'Set in this workbook' : ignored ? 'Not rated' : 'Matched by its heading',
+    });
+  });
+  return out.sort((a, b) => (a.state === b.state ? 0 : a.state === 'needs-look' ? -1 : 1));
+}
+
+export function columnsHeading(list: readonly ColumnStatus[]): string {
+  const understood = list.filter((s) => s.state === 'understood').length;
+  const look = list.length - understood;
+  return `${understood} column${understood === 1 ? '' : 's'} understood${look > 0 ? ` · ${look} need${look === 1 ? 's' : ''} a look` : ''}`;
+}
+
+function mappingLabel(mapping: string, framework: Framework): string {
+  if (mapping === '') return '';
+  if (mapping === 'ignore') return 'Not rated';
+  return framework.indicators.find((i) => i.id === mapping)?.label ?? roleLabel(mapping);
+}
+
+export function renderColumnList(
+  list: readonly ColumnStatus[],
+  framework: Framework,
+  chosen: Readonly<Record<string, string>>,
+  onChange: (letter: string, value: string) => void,
+): HTMLLIElement[] {
+  return list.map((s) => {
+    const select = h(
+      'select',
+      { 'aria-label': `Column ${s.letter}, “${s.header}”, is read as`, 'data-letter': s.letter },
+      h('option', { value: AUTO }, chosen[s.letter] === undefined ? `Automatic${s.mapping ? `: ${mappingLabel(s.mapping, framework)}` : ''}` : 'Automatic (by heading)'),
+      h('option', { value: 'ignore' }, 'Not rated (ignore)'),
+      h('optgroup', { label: 'Indicators' }, ...framework.indicators.map((i) => h('option', { value: i.id }, i.label))),
+      h('optgroup', { label: 'About the school' }, ...roles.map((r) => h('option', { value: r }, roleLabel(r)))),
+    );
+    select.value = chosen[s.letter] ?? AUTO;
+    select.addEventListener('change', () => onChange(s.letter, select.value));
+    return h(
+      'li',
+      { class: s.state },
+      h('div', { class: 'col-head' }, h('span', { class: 'letter' }, s.letter), h('span', { class: 'heading' }, s.header)),
+      h('span', { class: 'state' }, s.state === 'needs-look' ? `Needs a look. ${s.evidence}` : `${mappingLabel(s.mapping, framework)} · ${s.evidence}`),
+      select,
+    );
+  });
+}
