@@ -28,7 +28,7 @@ export type MessageKind = 'error' | 'warning' | 'success' | 'info';
 /** One Fluent message bar under the command bar; errors are announced at once. */
 export function showMessage(kind: MessageKind, text: string): void {
   const box = byId('message-box');
-  const bar = h('fluent-message-bar', { id: 'message', intent: kind, layout: 'multiline', role: kind === 'error' ? 'alert' : 'status' }, h('span', {}, text));
+  const bar = h('fluent-message-bar', { id: 'message', intent: kind, role: kind === 'error' ? 'alert' : 'status' }, h('span', {}, text));
   box.replaceChildren(bar);
 }
 

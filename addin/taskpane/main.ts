@@ -284,6 +284,8 @@ async function onRate(): Promise<void> {
   }
   const r = result.value;
   setProgress(1, `Rated ${r.plan.summary.schools} schools.`);
+  // The message bar says it from here; the bar was for the wait.
+  byId('progress').hidden = true;
   pane.read = r.read;
   pane.plan = r.plan;
   pane.frame = rowFrame(r.read, r.plan.headerRow);
