@@ -389,7 +389,11 @@ async function init(): Promise<void> {
     return;
   }
   const type = Office.EventType?.DocumentSelectionChanged ?? 'documentSelectionChanged';
-  Office.context?.document?.addHandlerAsync?.(type, scheduleSelection);
+  try {
+    Office.context?.document?.addHandlerAsync?.(type, scheduleSelection);
+  } catch {
+    // A host without document events: the panel then follows the result's links only.
+  }
   await readPreview();
   byId('app').setAttribute('aria-busy', 'false');
 }
