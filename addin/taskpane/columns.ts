@@ -84,7 +84,8 @@ export function renderColumnList(
     const select = h(
       'select',
       { 'aria-label': `Column ${s.letter}, “${s.header}”, is read as`, 'data-letter': s.letter },
-      h('option', { value: AUTO }, chosen[s.letter] === undefined ? `Automatic${s.mapping ? `: ${mappingLabel(s.mapping, framework)}` : ''}` : 'Automatic (by heading)'),
+      // What automatic gives is said above the list; the option stays short enough to show whole.
+      h('option', { value: AUTO }, 'Automatic (by heading)'),
       h('option', { value: 'ignore' }, 'Not rated (ignore)'),
       h('optgroup', { label: 'Indicators' }, ...framework.indicators.map((i) => h('option', { value: i.id }, i.label))),
       h('optgroup', { label: 'About the school' }, ...roles.map((r) => h('option', { value: r }, roleLabel(r)))),
