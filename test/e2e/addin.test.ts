@@ -200,6 +200,18 @@ describe.skipIf(!hasChromium)('the task pane in Chromium at 320 x 600', () => {
     }
     expect(seen).toContain('fw-change');
     expect(seen).toContain('rate');
+    // The focused button shows it: an outline or a focus ring, not only a colour change.
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const cs = getComputedStyle(el);
+      return { outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1, shadow: cs.boxShadow !== 'none' };
+    });
+    expect(ring.outline || ring.shadow).toBe(true);
+    const unfocused = await page.evaluate(() => {
+      const cs = getComputedStyle(document.getElementById('clear') as HTMLElement);
+      return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1) || cs.boxShadow !== 'none';
+    });
+    expect(unfocused).toBe(false);
     await page.focus('#fw-change');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.isVisible('#fw-picker')).toBe(true);
