@@ -19,6 +19,14 @@ export type MoveAnswer =
 
 /** Sets of this many changes or fewer are all tried; beyond, one indicator at a time. */
 const EXHAUSTIVE = 3;
+/** …while a size has no more sets than this: the answer must come while the officer waits. */
+const MAX_SETS = 2_000;
+
+function binomial(n: number, k: number): number {
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return r;
+}
 
 interface Option {
   readonly at: number;
@@ -29,9 +37,9 @@ interface Option {
 /**
  * The smallest set of indicator RAG changes that moves a school's suggested category one way
  * or the other, checked by re-running suggestCategory on the changed ratings. Every set of up
- * to three changes is tried (fewest changes first, then fewest RAG steps); past that, the
- * worst (or, for "worse", the weightiest green) indicators change one by one until the
- * category moves.
+ * to three changes is tried (fewest changes first, then fewest RAG steps) while a size has at
+ * most 2,000 sets; past that, the worst (or, for "worse", the weightiest) indicators change
+ * one by one until the category moves, so a long list is sufficient but may not be smallest.
  *
  * @example
  * whatWouldMoveIt(ratings, reading, 'better')
@@ -65,6 +73,7 @@ export function whatWouldMoveIt(ratings: readonly IndicatorRating[], framework: 
 
   const candidates = options.map((o, i) => ({ i, o })).filter((x) => x.o.length > 0);
   for (let size = 1; size <= Math.min(EXHAUSTIVE, candidates.length); size++) {
+    if (binomial(candidates.length, size) * 2 ** size > MAX_SETS) break;
     let best: { set: Option[]; target: Category; steps: number } | undefined;
     const pick = (start: number, chosen: Option[]): void => {
       if (chosen.length === size) {
