@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { rateSheet, planRating, readSheet, type ExcelContext } from '../addin/excel/index.js';
+import { planRating, planSelectedRow, rateSheet, readSelectedRow, readSheet, rowFrame, type ExcelContext } from '../addin/excel/index.js';
 import { worksheetGrid } from '../cli/workbook/grid.js';
 import { getFramework } from '../core/frameworks/index.js';
 import { syntheticWorkbook } from '../examples/lib/synthetic.js';
@@ -50,6 +50,25 @@ export async function benchAddin(): Promise<void> {
     if (!read.ok) throw new Error(read.error.message);
     const plans = await timeRuns(7, () => planRating(read.value, framework, today));
 
+    // The selected-school panel: one read of the active row and the header per selection change.
+    const frame = rowFrame(read.value, plan.headerRow);
+    const middle = plan.rows[Math.floor(plan.rows.length / 2)];
+    if (!middle) throw new Error('no school rows');
+    await reader.run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange(`B${middle.sheetRow}`).select();
+    });
+    const selSyncs0 = reader.stats.syncs;
+    const selBytes0 = reader.payloadBytes.length;
+    const tSel = performance.now();
+    const selected = await reader.run((ctx) => readSelectedRow(ctx as unknown as ExcelContext, frame));
+    if (!selected.ok) throw new Error(selected.error);
+    const school = planSelectedRow(selected.value, frame, read.value.config, framework, today);
+    const selMs = performance.now() - tSel;
+    if (school?.school !== middle.school) throw new Error(`selection read found ${school?.school}, not ${middle.school}`);
+    const selSyncs = reader.stats.syncs - selSyncs0;
+    const selReq = Math.max(...reader.payloadBytes.slice(selBytes0));
+    const selRes = Math.max(...reader.responseBytes.slice(selBytes0));
+
     const maxReq = Math.max(...fake.payloadBytes.slice(0, 2));
     const maxRes = Math.max(...fake.responseBytes.slice(0, 2));
     table(`addin: ${plan.summary.schools} schools x ${cols} columns (${mapped} rated), on the fake Excel context`, [
@@ -60,6 +79,7 @@ export async function benchAddin(): Promise<void> {
       ['recorded state in settings', kb(JSON.stringify(writes.state).length)],
       ['core plan (planSheet + planMarks)', ms(percentile(plans, 50))],
       ['whole rating on the fake', ms(total)],
+      ['selection panel: syncs per selection change', `${selSyncs} (target 1); request ${kb(selReq)}, response ${kb(selRes)}; read + plan of the row ${ms(selMs)}`],
     ]);
   }
 }

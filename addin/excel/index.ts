@@ -6,3 +6,4 @@ export * from './rate.js';
 export * from './read.js';
 export * from './settings.js';
 export * from './state.js';
+export * from './selection.js';

@@ -45,6 +45,8 @@ export interface RangeLike {
   select(): void;
   clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
   getRow(row: number): RangeLike;
+  getEntireRow(): RangeLike;
+  getIntersection(address: string): RangeLike;
   getResizedRange(deltaRows: number, deltaColumns: number): RangeLike;
   getOffsetRange(rowOffset: number, columnOffset: number): RangeLike;
   getCellProperties(options: PropsLoadOptions): ClientResult<CellProps[][]>;
@@ -77,6 +79,7 @@ export interface SettingLike {
 
 export interface ExcelContext {
   readonly workbook: {
+    getActiveCell(): RangeLike;
     readonly worksheets: {
       getActiveWorksheet(): WorksheetLike;
       getItemOrNullObject(key: string): WorksheetLike;

@@ -1,61 +1,66 @@
 /**
- * The task pane: choose a framework, check the column mapping and thresholds, rate the sheet,
- * clear the marks. All Excel work goes through addin/excel (one read, one write); every
+ * The task pane: the framework and "Rate sheet" first, then the result, the selected school
+ * explained, and the column mapping and thresholds collapsed below. All Excel work goes
+ * through addin/excel (one read, one write per rating; one read per selection change); every
  * choice is saved in the workbook's document settings.
  */
 import { builtInFrameworks, parseFramework, withThresholds, type Framework } from '../../core/frameworks/index.js';
 import type { SheetConfig } from '../../core/sheet/config.js';
-import { columnLetters } from '../../core/sheet/address.js';
-import { roles } from '../../core/sheet/roles.js';
 import type { SheetPlan } from '../../core/sheet/types.js';
+import { detectFramework } from '../../core/sheet/detectFramework.js';
 import {
   clearMarks,
   planRating,
+  planSelectedRow,
   rateSheet,
+  readSelectedRow,
   readSheet,
   resolveFramework,
+  rowFrame,
   saveConfig,
   selectCell,
   type ExcelContext,
-  type RateResult,
+  type RowFrame,
   type SheetRead,
 } from '../excel/index.js';
-import { byId, h, hideMessage, setProgress, showMessage } from './dom.js';
+import { AUTO, columnStatuses, columnsHeading, renderColumnList } from './columns.js';
+import { byId, h, hideMessage, setDisabled, setProgress, showMessage } from './dom.js';
+import { applyTheme, type OfficeThemeLike } from './fluent.js';
+import { renderSchool } from './school.js';
+import { renderSummary } from './summary.js';
+import { renderThresholdRows } from './thresholds.js';
 
 declare const Office: {
   onReady(callback?: (info: { host: string | null }) => void): Promise<unknown>;
-  context?: { requirements?: { isSetSupported(name: string, version?: string): boolean } };
+  EventType?: { DocumentSelectionChanged?: string };
+  context?: {
+    requirements?: { isSetSupported(name: string, version?: string): boolean };
+    officeTheme?: OfficeThemeLike;
+    document?: { addHandlerAsync?(type: string, handler: () => void, callback?: (r: { status: string; error?: { message: string } }) => void): void };
+  };
 };
 declare const Excel: { run<T>(batch: (context: ExcelContext) => Promise<T>): Promise<T> };
 
 const CUSTOM = '__custom';
-const AUTO = '__auto';
+/** Selection events come in bursts (arrow keys held down): read once they settle. */
+const SELECTION_DEBOUNCE_MS = 250;
 
 interface PaneState {
   config: SheetConfig;
   customFramework?: unknown;
   read?: SheetRead;
   plan?: SheetPlan;
+  frame?: RowFrame;
   busy: boolean;
+  /** Whether the framework was saved in the workbook, or is the default. */
+  frameworkOrigin: 'saved' | 'default' | 'detected';
+  /** Why the sheet's own category column chose the framework, when nothing was saved. */
+  detectedReason?: string;
 }
-const pane: PaneState = { config: { columns: {}, thresholds: {} }, busy: false };
+const pane: PaneState = { config: { columns: {}, thresholds: {} }, busy: false, frameworkOrigin: 'default' };
 
 /** Today in England, as yyyy-MM-dd. */
 const today = (): string => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-
-const roleLabel = (role: string): string =>
-  ({
-    school: 'School name',
-    urn: 'URN',
-    'officer-category': 'Officer’s category (never overwritten)',
-    officer: 'Officer',
-    phase: 'Phase',
-    head: 'Headteacher',
-    'head-email': 'Head’s email',
-    'data-date': 'Data date',
-    'suggested-category': 'Waymark: suggested category',
-    why: 'Waymark: why',
-  })[role] ?? role;
 
 /** Runs an Excel batch; any failure becomes a message bar, never an uncaught error. */
 async function excel<T>(batch: (context: ExcelContext) => Promise<T>): Promise<T | undefined> {
@@ -74,28 +79,46 @@ function baseFramework(): ReturnType<typeof resolveFramework> {
 function setBusy(busy: boolean): void {
   pane.busy = busy;
   byId('app').setAttribute('aria-busy', String(busy));
-  for (const id of ['rate', 'clear', 'reread']) (byId<HTMLButtonElement>(id)).disabled = busy;
+  for (const id of ['rate', 'clear', 'reread']) setDisabled(id, busy);
 }
 
-/* ---------------------------------------------------------------------------------------- */
-/* Framework                                                                                 */
-/* ---------------------------------------------------------------------------------------- */
+/* Framework ------------------------------------------------------------------------------- */
+
+function frameworkChoices(): { id: string; name: string }[] {
+  const custom = pane.customFramework !== undefined && pane.config.framework && !builtInFrameworks.some((f) => f.id === pane.config.framework);
+  return [
+    ...builtInFrameworks.map((f) => ({ id: f.id, name: f.name })),
+    ...(custom ? [{ id: pane.config.framework as string, name: `${pane.config.framework} (custom, saved in this workbook)` }] : []),
+    { id: CUSTOM, name: 'Custom JSON file…' },
+  ];
+}
 
 function renderFrameworks(): void {
-  const select = byId<HTMLSelectElement>('framework');
-  select.replaceChildren(
-    ...builtInFrameworks.map((f) => h('option', { value: f.id }, f.name)),
-    ...(pane.customFramework !== undefined && pane.config.framework && !builtInFrameworks.some((f) => f.id === pane.config.framework)
-      ? [h('option', { value: pane.config.framework }, `${pane.config.framework} (custom, saved in this workbook)`)]
-      : []),
-    h('option', { value: CUSTOM }, 'Custom JSON file…'),
+  const current = pane.config.framework ?? 'reading';
+  const fw = resolveFramework(pane.config, pane.customFramework);
+  byId('fw-name').textContent = fw.ok ? fw.value.name : current;
+  byId('fw-origin').textContent =
+    pane.frameworkOrigin === 'saved'
+      ? 'Saved in this workbook'
+      : pane.frameworkOrigin === 'detected'
+        ? `Detected from the sheet: ${pane.detectedReason ?? ''}`
+        : 'Not chosen yet: Reading is the default';
+  byId('framework').replaceChildren(
+    ...frameworkChoices().map((c) =>
+      h('label', {}, h('input', { type: 'radio', name: 'framework', value: c.id, checked: c.id === current }), h('span', {}, c.name)),
+    ),
   );
-  select.value = pane.config.framework ?? 'reading';
-  if (select.value === '') select.value = 'reading';
 }
 
-async function onFrameworkChange(): Promise<void> {
-  const value = byId<HTMLSelectElement>('framework').value;
+function toggleFrameworkPicker(open?: boolean): void {
+  const picker = byId('fw-picker');
+  const show = open ?? picker.hidden;
+  picker.hidden = !show;
+  byId('fw-change').setAttribute('aria-expanded', String(show));
+  if (show) byId('framework').querySelector<HTMLInputElement>('input:checked')?.focus();
+}
+
+async function onFrameworkChange(value: string): Promise<void> {
   byId('framework-errors').replaceChildren();
   if (value === CUSTOM) {
     byId('custom').hidden = false;
@@ -104,6 +127,8 @@ async function onFrameworkChange(): Promise<void> {
   }
   byId('custom').hidden = true;
   pane.config = { ...pane.config, framework: value, thresholds: {} };
+  pane.frameworkOrigin = 'saved';
+  renderFrameworks();
   await persist();
 }
 
@@ -122,23 +147,14 @@ async function onFrameworkFile(): Promise<void> {
   list.replaceChildren();
   pane.customFramework = JSON.parse(text) as unknown;
   pane.config = { ...pane.config, framework: parsed.value.id, thresholds: {} };
+  pane.frameworkOrigin = 'saved';
   byId('custom').hidden = true;
   renderFrameworks();
+  toggleFrameworkPicker(false);
   await persist(`Using ${parsed.value.name}, saved in this workbook.`);
 }
 
-/* ---------------------------------------------------------------------------------------- */
-/* Columns and header                                                                        */
-/* ---------------------------------------------------------------------------------------- */
-
-function mappingOf(plan: SheetPlan, letter: string): string {
-  const c = plan.columns;
-  const ind = c.indicators.find((i) => i.letter === letter);
-  if (ind) return ind.indicatorId;
-  for (const [role, ref] of Object.entries(c.roles)) if (ref?.letter === letter) return role;
-  if (c.ignored.some((i) => i.letter === letter)) return 'ignore';
-  return '';
-}
+/* Columns and thresholds ------------------------------------------------------------------ */
 
 /** What Waymark made of a column it was not told about, in words: nothing is left unexplained. */
 function columnHint(plan: SheetPlan, letter: string): HTMLElement | null {
@@ -152,43 +168,21 @@ function columnHint(plan: SheetPlan, letter: string): HTMLElement | null {
 }
 
 function renderColumns(framework: Framework | undefined): void {
-  const body = byId('columns').querySelector('tbody') as HTMLTableSectionElement;
+  const body = byId('columns');
   const info = byId('sheet-info');
-  const plan = pane.plan;
-  const read = pane.read;
+  const { plan, read } = pane;
   if (!plan || !read || !framework) {
     body.replaceChildren();
+    byId('columns-heading').textContent = 'Columns';
     info.textContent = read ? '' : 'Open your categorisation sheet, then choose “Read sheet again”.';
     return;
   }
   byId<HTMLInputElement>('header-row').value = String(read.origin.row + plan.headerRow + 1);
-  info.textContent = `${read.sheet.name}: data in ${read.address.split('!').pop() ?? ''}; ${plan.summary.schools} schools; ${plan.columns.indicators.length} columns rated${plan.columns.unmapped.length ? `, ${plan.columns.unmapped.length} not recognised` : ''}.`;
-  const header = read.grid[plan.headerRow] ?? [];
-  const rows: HTMLTableRowElement[] = [];
-  header.forEach((value, col) => {
-    const text = value === null ? '' : String(value).trim();
-    if (text === '') return;
-    const letter = columnLetters(read.origin.col + col);
-    const effective = mappingOf(plan, letter);
-    const chosen = pane.config.columns[letter];
-    const select = h(
-      'select',
-      { 'aria-label': `Column ${letter} (${text}) is read as`, 'data-letter': letter },
-      h('option', { value: AUTO }, `Automatic${chosen === undefined ? '' : ' (by heading)'}`),
-      h('option', { value: 'ignore' }, 'Not rated (ignore)'),
-      h('optgroup', { label: 'Indicators' }, ...framework.indicators.map((i) => h('option', { value: i.id }, i.label))),
-      h('optgroup', { label: 'About the school' }, ...roles.map((r) => h('option', { value: r }, roleLabel(r)))),
-    );
-    select.value = chosen ?? (effective === '' ? AUTO : effective);
-    if (chosen === undefined && effective === '') select.value = AUTO;
-    select.addEventListener('change', () => void onMappingChange(letter, select.value));
-    rows.push(
-      h('tr', {}, h('td', {}, letter), h('td', {}, h('span', { class: 'heading' }, text), chosen === undefined ? columnHint(plan, letter) : null), h('td', {}, select)),
-    );
-  });
-  body.replaceChildren(...rows);
+  info.textContent = `${read.sheet.name}: data in ${read.address.split('!').pop() ?? ''}; ${plan.summary.schools} schools.`;
+  const list = columnStatuses(read, plan, pane.config.columns);
+  byId('columns-heading').textContent = columnsHeading(list);
+  body.replaceChildren(...renderColumnList(list, framework, pane.config.columns, (letter, value) => void onMappingChange(letter, value)));
 }
-
 
 async function onMappingChange(letter: string, value: string): Promise<void> {
   const columns = { ...pane.config.columns };
@@ -211,37 +205,13 @@ async function onHeaderRowChange(): Promise<void> {
   await persist();
 }
 
-/* ---------------------------------------------------------------------------------------- */
-/* Thresholds                                                                                */
-/* ---------------------------------------------------------------------------------------- */
-
 function renderThresholds(framework: Framework | undefined): void {
-  const box = byId('threshold-rows');
-  if (!framework) {
-    box.replaceChildren();
-    return;
-  }
   const rated = new Set(pane.plan?.columns.indicators.map((i) => i.indicatorId) ?? []);
-  const list = framework.indicators.filter((i) => i.rule.type === 'threshold' && (rated.size === 0 || rated.has(i.id)));
-  box.replaceChildren(
-    ...(list.length === 0 ? [h('p', { class: 'hint' }, 'No column on this sheet uses a numeric threshold.')] : []),
-    ...list.map((i) => {
-      const rule = i.rule.type === 'threshold' ? i.rule : undefined;
-      const dir = rule?.direction === 'lower-is-better' ? 'lower is better' : 'higher is better';
-      const field = (band: 'green' | 'amber') =>
-        h(
-          'div',
-          {},
-          h('label', { for: `th-${i.id}-${band}` }, band === 'green' ? 'Green from' : 'Amber from'),
-          h('input', { id: `th-${i.id}-${band}`, type: 'number', step: 'any', value: String(rule?.[band] ?? ''), 'data-id': i.id, 'data-band': band }),
-        );
-      return h('div', { class: 'threshold' }, h('span', { class: 'name' }, `${i.label} (${dir}${rule?.byPhase ? '; phase bands apply unless changed' : ''})`), field('green'), field('amber'));
-    }),
-  );
+  byId('threshold-rows').replaceChildren(...(framework ? renderThresholdRows(framework, rated) : []));
 }
 
-async function onThresholdsSubmit(event: Event): Promise<void> {
-  event.preventDefault();
+async function onThresholdsSubmit(event?: Event): Promise<void> {
+  event?.preventDefault();
   const base = baseFramework();
   const errors = byId('threshold-errors');
   if (!base.ok) return;
@@ -254,7 +224,7 @@ async function onThresholdsSubmit(event: Event): Promise<void> {
     const value = input.value.trim() === '' ? NaN : Number(input.value);
     if (!rule) continue;
     if (Number.isNaN(value)) {
-      errors.replaceChildren(h('li', {}, `${id}.${band}: give a number`));
+      errors.replaceChildren(h('li', {}, `${indicator?.label ?? id}: give a number for ${band}`));
       input.focus();
       return;
     }
@@ -270,23 +240,23 @@ async function onThresholdsSubmit(event: Event): Promise<void> {
   await persist('Thresholds saved in this workbook.');
 }
 
-/* ---------------------------------------------------------------------------------------- */
-/* Reading, saving, rating, clearing                                                         */
-/* ---------------------------------------------------------------------------------------- */
+/* Reading, saving, rating, clearing ------------------------------------------------------- */
 
 /** Re-plans the preview from the last read with the current choices, and redraws. */
 function refresh(): Framework | undefined {
   const fw = resolveFramework(pane.config, pane.customFramework);
   byId('framework-errors').replaceChildren(...(fw.ok ? [] : fw.error.map((e) => h('li', {}, e))));
   pane.plan = undefined;
+  pane.frame = undefined;
   if (fw.ok && pane.read) {
     const planned = planRating({ ...pane.read, config: pane.config }, fw.value, today());
-    if (planned.ok) pane.plan = planned.value.plan;
-    else showMessage('warning', planned.error.message);
+    if (planned.ok) {
+      pane.plan = planned.value.plan;
+      pane.frame = rowFrame(pane.read, planned.value.plan.headerRow);
+    } else showMessage('warning', planned.error.message);
   }
-  const base = baseFramework();
   renderColumns(fw.ok ? fw.value : undefined);
-  renderThresholds(base.ok && fw.ok ? fw.value : undefined);
+  renderThresholds(fw.ok ? fw.value : undefined);
   return fw.ok ? fw.value : undefined;
 }
 
@@ -310,10 +280,29 @@ async function readPreview(): Promise<void> {
   pane.read = read.value;
   pane.config = read.value.config;
   pane.customFramework = read.value.customFramework;
+  pane.frameworkOrigin = read.value.config.framework !== undefined ? 'saved' : 'default';
+  pane.detectedReason = undefined;
+  if (read.value.config.framework === undefined && read.value.customFramework === undefined) detectFromSheet(read.value);
   renderFrameworks();
   if (read.value.configIssues.length > 0) showMessage('warning', `Saved settings ignored:\n${read.value.configIssues.join('\n')}`);
   else if (read.value.stateIssue) showMessage('warning', read.value.stateIssue);
   refresh();
+}
+
+/**
+ * Nothing saved: the sheet's own category column (A–D, S/G/R/C, Low/Medium/High…) picks the
+ * built-in framework, held in the pane only until the officer rates or changes it.
+ */
+function detectFromSheet(read: SheetRead): void {
+  const choice = detectFramework(read.grid, builtInFrameworks, {
+    origin: read.origin,
+    columns: read.config.columns,
+    ...(read.config.headerRow !== undefined && { headerRow: read.config.headerRow }),
+  });
+  if (!choice.ok || !choice.value.fromSheet) return;
+  pane.config = { ...pane.config, framework: choice.value.framework.id };
+  pane.frameworkOrigin = 'detected';
+  pane.detectedReason = choice.value.reason;
 }
 
 async function onRate(): Promise<void> {
@@ -323,24 +312,32 @@ async function onRate(): Promise<void> {
   byId('summary').hidden = true;
   const words = { read: 'Reading the sheet…', plan: 'Working out ratings and categories…', fills: 'Reading earlier fills…', write: 'Writing marks…', done: 'Done.' };
   setProgress(0.02, 'Starting…');
+  // A detected framework is not saved yet, so it is passed in rather than read from the workbook.
+  const detected = pane.frameworkOrigin === 'detected' ? resolveFramework(pane.config, pane.customFramework) : undefined;
   const result = await excel((ctx) =>
-    rateSheet(ctx, { today: today(), onProgress: (step, fraction) => setProgress(fraction, words[step]) }),
+    rateSheet(ctx, {
+      today: today(),
+      onProgress: (step, fraction) => setProgress(fraction, words[step]),
+      ...(detected?.ok && { framework: detected.value }),
+    }),
   );
   setBusy(false);
-  if (!result) {
+  if (!result || !result.ok) {
     setProgress(0, 'Rating stopped.');
+    if (result && !result.ok) showMessage('error', result.error.message);
     return;
   }
-  if (!result.ok) {
-    setProgress(0, 'Rating stopped.');
-    showMessage('error', result.error.message);
-    return;
-  }
-  setProgress(1, `Rated ${result.value.plan.summary.schools} schools.`);
-  pane.read = result.value.read;
-  pane.plan = result.value.plan;
-  renderSummary(result.value);
-  showMessage('success', `Rated ${result.value.plan.summary.schools} schools with ${result.value.framework.name}. Suggestions are in “Suggested category” and “Why”.`);
+  const r = result.value;
+  setProgress(1, `Rated ${r.plan.summary.schools} schools.`);
+  // The message bar says it from here; the bar was for the wait.
+  byId('progress').hidden = true;
+  pane.read = r.read;
+  pane.plan = r.plan;
+  pane.frame = rowFrame(r.read, r.plan.headerRow);
+  byId('summary-body').replaceChildren(...renderSummary(r, cellLink));
+  byId('summary').hidden = false;
+  renderColumns(r.framework);
+  showMessage('success', `Rated ${r.plan.summary.schools} schools with ${r.framework.name}. Suggestions are in “Suggested category” and “Why”.`);
 }
 
 async function onClear(): Promise<void> {
@@ -370,92 +367,77 @@ async function onClear(): Promise<void> {
   );
 }
 
-function cellLink(address: string, text: string): HTMLButtonElement {
-  const b = h('button', { type: 'button', class: 'link', title: `Select ${address}` }, text);
+function cellLink(address: string, text: string, label?: string): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'link', 'aria-label': label ?? `Select ${address}`, 'data-address': address }, text);
   b.addEventListener('click', () => {
     void excel((ctx) => selectCell(ctx, address)).then((r) => {
       if (r && !r.ok) showMessage('error', r.error);
+      // Excel tells the pane about a selection it made itself in some hosts only.
+      else scheduleSelection();
     });
   });
   return b;
 }
 
-const MAX_LISTED = 50;
+/* The selected school ---------------------------------------------------------------------- */
 
-function renderSummary(r: RateResult): void {
-  const { plan } = r;
-  const s = plan.summary;
-  const colours = new Map(r.framework.categories.map((c) => [c.code, c.colour]));
-  const headerRow = r.read.origin.row + plan.headerRow + 1;
-  const body = byId('summary-body');
-  const parts: Node[] = [
-    h('p', {}, `${s.schools} schools rated on ${r.read.sheet.name}${r.read.hiddenRows > 0 ? ` (including ${r.read.hiddenRows} hidden or filtered rows, left hidden)` : ''}.`),
-    h('h3', {}, 'Suggested categories'),
-    h(
-      'ul',
-      {},
-      ...s.byCategory.map((c) =>
-        h('li', {}, colours.get(c.code) ? h('span', { class: 'swatch', style: `background:${colours.get(c.code)}`, 'aria-hidden': 'true' }) : null, `${c.code} — ${c.label}: ${c.count}`),
-      ),
-      h('li', {}, `Insufficient data: ${s.insufficientData}`),
-    ),
-  ];
-  if (s.disagreements > 0) parts.push(h('p', {}, `${s.disagreements} schools have an officer’s category that differs from the suggestion; the officer’s category stands.`));
-  const notRated = plan.columns.accounts.filter((a) => a.status === 'confirm' || a.status === 'unknown' || a.status === 'ignored');
-  if (notRated.length > 0) {
-    const why = { confirm: 'to confirm', unknown: 'not recognised', ignored: 'left alone on purpose' } as const;
-    parts.push(
-      h('h3', {}, `Columns not rated (${notRated.length})`),
-      h(
-        'ul',
-        {},
-        ...notRated.map((c) =>
-          h('li', {}, cellLink(`${c.letter}${headerRow}`, `${c.letter}: ${c.header}`), ` — ${why[c.status as keyof typeof why]}`),
-        ),
-      ),
-      h('p', { class: 'hint' }, 'Map a column under Columns to rate it.'),
-    );
-  }
-  if (plan.unreadable.length > 0) {
-    parts.push(
-      h('h3', {}, `Cells that could not be read (${plan.unreadable.length})`),
-      h(
-        'ul',
-        {},
-        ...plan.unreadable.slice(0, MAX_LISTED).map((u) => h('li', {}, cellLink(u.address, u.address), ` ${u.school}, ${u.header}: “${String(u.raw)}” — ${u.reason}`)),
-        ...(plan.unreadable.length > MAX_LISTED ? [h('li', {}, `…and ${plan.unreadable.length - MAX_LISTED} more, listed on the Waymark legend sheet.`)] : []),
-      ),
-    );
-  }
-  if (plan.duplicates.length > 0) {
-    parts.push(
-      h('h3', {}, `Schools on more than one row (${plan.duplicates.length})`),
-      h('ul', {}, ...plan.duplicates.slice(0, MAX_LISTED).map((d) => h('li', {}, `${d.school}: rows `, ...d.sheetRows.flatMap((n, i) => [i > 0 ? ', ' : '', cellLink(`A${n}:${columnLetters(r.read.origin.col + (r.read.grid[0]?.length ?? 1) - 1)}${n}`, String(n))])))),
-    );
-  }
-  body.replaceChildren(...parts);
-  byId('summary').hidden = false;
+let selectionTimer: ReturnType<typeof setTimeout> | undefined;
+let selectionSeq = 0;
+
+function scheduleSelection(): void {
+  if (selectionTimer !== undefined) clearTimeout(selectionTimer);
+  selectionTimer = setTimeout(() => void showSelectedSchool(), SELECTION_DEBOUNCE_MS);
 }
 
-/* ---------------------------------------------------------------------------------------- */
-/* Start                                                                                     */
-/* ---------------------------------------------------------------------------------------- */
+async function showSelectedSchool(): Promise<void> {
+  selectionTimer = undefined;
+  const { frame } = pane;
+  const fw = resolveFramework(pane.config, pane.customFramework);
+  if (!frame || !fw.ok || pane.busy) return;
+  const seq = ++selectionSeq;
+  const selected = await excel((ctx) => readSelectedRow(ctx, frame));
+  // A newer selection has started its own read: this answer is stale.
+  if (seq !== selectionSeq || !selected) return;
+  const body = byId('school-body');
+  if (!selected.ok) {
+    body.replaceChildren(h('p', { class: 'caption' }, selected.error));
+    return;
+  }
+  const row = planSelectedRow(selected.value, frame, pane.config, fw.value, today());
+  body.replaceChildren(
+    ...(row
+      ? renderSchool(row, fw.value)
+      : [h('p', { class: 'caption', id: 'school-none' }, selected.value.sheet.id === frame.sheetId ? `Row ${selected.value.sheetRow} is not a school’s row. Select a cell in a school’s row to see its category explained.` : `Select a cell in a school’s row on ${pane.read?.sheet.name ?? 'the rated sheet'}.`)]),
+  );
+  body.dataset.row = String(selected.value.sheetRow);
+}
+
+/* Start ------------------------------------------------------------------------------------ */
 
 async function init(): Promise<void> {
+  applyTheme(Office.context?.officeTheme);
   const supported = Office.context?.requirements?.isSetSupported('ExcelApi', '1.9') ?? true;
   renderFrameworks();
-  byId<HTMLSelectElement>('framework').addEventListener('change', () => void onFrameworkChange());
+  byId('fw-change').addEventListener('click', () => toggleFrameworkPicker());
+  byId('framework').addEventListener('change', (e) => void onFrameworkChange((e.target as HTMLInputElement).value));
   byId<HTMLInputElement>('framework-file').addEventListener('change', () => void onFrameworkFile());
   byId<HTMLInputElement>('header-row').addEventListener('change', () => void onHeaderRowChange());
   byId('reread').addEventListener('click', () => void readPreview());
   byId('thresholds').addEventListener('submit', (e) => void onThresholdsSubmit(e));
+  byId('save-thresholds').addEventListener('click', () => void onThresholdsSubmit());
   byId('rate').addEventListener('click', () => void onRate());
   byId('clear').addEventListener('click', () => void onClear());
   if (!supported) {
     setBusy(true);
-    byId<HTMLButtonElement>('reread').disabled = false;
+    setDisabled('reread', false);
     showMessage('error', 'Waymark needs Excel on the web, Microsoft 365 or Excel 2019 or later (ExcelApi 1.9).');
     return;
+  }
+  const type = Office.EventType?.DocumentSelectionChanged ?? 'documentSelectionChanged';
+  try {
+    Office.context?.document?.addHandlerAsync?.(type, scheduleSelection);
+  } catch {
+    // A host without document events: the panel then follows the result's links only.
   }
   await readPreview();
   byId('app').setAttribute('aria-busy', 'false');

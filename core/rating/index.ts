@@ -5,3 +5,4 @@ export * from './suggestCategory/index.js';
 export type * from './types.js';
 export * from './explainCategory/index.js';
 export * from './whatWouldMoveIt/index.js';
+export * from './thresholdWords.js';
