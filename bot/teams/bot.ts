@@ -9,9 +9,10 @@ import { route } from '../commands/router.js';
 import type { Command, CommandContext, Role } from '../commands/types.js';
 import { emptyDirectory, type SchoolDirectory } from '../directory/directory.js';
 import { errorFields, type Logger } from '../log.js';
+import { bindOfficerUpn, confirmedSchools, requestHeadLinks } from '../identity/identity.js';
 import type { MeetingServices } from '../meetings/services.js';
 import type { Store } from '../store/store.js';
-import { conversationType, inTeamChannel, isCardSubmit, mentionsBot, referenceKey, storableReference, toActivity, toCommandInput } from './convert.js';
+import { conversationType, fromConfiguredTenant, inTeamChannel, isCardSubmit, mentionsBot, referenceKey, storableReference, toActivity, toCommandInput } from './convert.js';
 import { botWasAdded, executeInput, EXECUTE_VERBS } from './meetings-events.js';
 
 export const APOLOGY = 'Sorry — something went wrong answering that. The team has been told.';
@@ -43,6 +44,12 @@ export interface Bot {
   run(context: TurnContext): Promise<boolean>;
   /** Logs a failed turn and apologises to the user; for the adapter's onTurnError. */
   onTurnError(context: TurnContext, error: unknown): Promise<void>;
+}
+
+const addressesIn = (m: { upn?: string; email?: string }): readonly string[] => [m.upn, m.email].filter((a): a is string => a !== undefined);
+
+function linkRequestedText(schools: readonly string[]): string {
+  return `I've asked your school-improvement team to confirm that this account is the headteacher of ${schools.join(' and ')}. Until an officer confirms it, I can't show you anything about the school.`;
 }
 
 /** Runs `fn` at most once, on first call. */
@@ -102,14 +109,18 @@ export function createBot(deps: BotDeps): Bot {
         });
       }
       await rememberConversation(activity);
-      const askerAddresses = once(() => addressesOf(context));
+      const member = once(() => memberOf(context));
+      const askerAddresses = once(async () => addressesIn(await member()));
       if (type === 'personal') await rememberAddresses(activity, askerAddresses);
+      const role = await roleOf(context, member);
       const ctx: CommandContext = {
-        config, store, log, role: await roleOf(context, askerAddresses), now, directory, askerAddresses,
+        config, store, log, role, now, directory, askerAddresses, headOf: headOf(activity),
         ...(deps.meetings ? { meetings: deps.meetings } : {}),
       };
+      const linkRequested = type === 'personal' && role !== 'officer' ? await requestLinks(activity, askerAddresses) : [];
       const { command, reply } = await route(toCommandInput(activity, { teamId: config.teamId }), ctx, deps.commands);
       await context.sendActivity(toActivity(reply, activity));
+      if (linkRequested.length > 0) await context.sendActivity(toActivity({ text: linkRequestedText(linkRequested) }, activity));
       log.info('answered', { ...turnFields(activity), command });
     } catch (error) {
       await onTurnError(context, error);
@@ -131,9 +142,10 @@ export function createBot(deps: BotDeps): Bot {
     const activity = context.activity;
     try {
       await rememberConversation(activity);
-      const askerAddresses = once(() => addressesOf(context));
+      const member = once(() => memberOf(context));
+      const askerAddresses = once(async () => addressesIn(await member()));
       const ctx: CommandContext = {
-        config, store, log, role: await roleOf(context, askerAddresses), now, directory, askerAddresses,
+        config, store, log, role: await roleOf(context, member), now, directory, askerAddresses, headOf: headOf(activity),
         ...(deps.meetings ? { meetings: deps.meetings } : {}),
       };
       const { command, reply } = await route(executeInput(toCommandInput(activity, { teamId: config.teamId }), activity), ctx, deps.commands);
@@ -174,35 +186,81 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  /** The sender's UPN and e-mail, lower-cased; empty when Teams cannot say (logged, no details). */
-  async function addressesOf(context: TurnContext): Promise<readonly string[]> {
+  /** The sender's UPN and e-mail as their tenant reports them, lower-cased; none when Teams cannot say (logged, no details). */
+  async function memberOf(context: TurnContext): Promise<{ upn?: string; email?: string }> {
+    const clean = (a: unknown) => (typeof a === 'string' && a.trim() !== '' ? a.trim().toLowerCase() : undefined);
     try {
-      const member = await lookupMember(context);
-      return [member.userPrincipalName, member.email]
-        .filter((a): a is string => typeof a === 'string' && a.trim() !== '')
-        .map((a) => a.trim().toLowerCase());
+      const m = await lookupMember(context);
+      const upn = clean(m.userPrincipalName);
+      const email = clean(m.email);
+      return { ...(upn ? { upn } : {}), ...(email ? { email } : {}) };
     } catch (error) {
       log.warn('could not look up member', { ...turnFields(context.activity), error: errorFields(error, personalStrings(context.activity)) });
-      return [];
+      return {};
     }
   }
 
-  async function roleOf(context: TurnContext, addresses: () => Promise<readonly string[]>): Promise<Role> {
+  /**
+   * Officers by Entra object id. A UPN in WAYMARK_OFFICERS only finds that id: the first account
+   * of the configured tenant (the server refuses every other tenant) whose UPN it is gets it
+   * bound, for good; another account with the same UPN later is not an officer.
+   */
+  async function roleOf(context: TurnContext, member: () => Promise<{ upn?: string }>): Promise<Role> {
     if (config.mode === 'local') return 'officer';
     const activity = context.activity;
     // Anyone posting in a channel of the improvement team's own team.
     if (inTeamChannel(activity, config.teamId)) return 'officer';
-    const officers = new Set(config.officers);
-    const aad = activity.from?.aadObjectId?.toLowerCase();
-    if (aad && officers.has(aad)) return 'officer';
-    if (![...officers].some((o) => o.includes('@'))) return 'guest';
+    const aad = activity.from?.aadObjectId?.trim().toLowerCase();
+    if (!aad) return 'guest';
+    if (config.officers.includes(aad)) return 'officer';
+    const upns = config.officers.filter((o) => o.includes('@'));
+    if (upns.length === 0) return 'guest';
+    const { upn } = await member();
+    if (upn === undefined) log.warn('could not look up member for officer check', turnFields(activity));
+    if (upn === undefined || !upns.includes(upn)) return 'guest';
+    const binding = await bindOfficerUpn(store.db, upn, aad);
+    if (binding === 'bound') log.info('officer UPN bound to its object id', turnFields(activity));
+    if (binding === 'other') {
+      log.warn('an officer UPN came from another account than the one it is bound to: treated as a guest', turnFields(activity));
+      return 'guest';
+    }
+    return 'officer';
+  }
+
+  /** The schools an officer confirmed this account as head of. */
+  function headOf(activity: Activity): () => Promise<readonly string[]> {
+    const aad = activity.from?.aadObjectId;
+    return once(async () => (aad ? confirmedSchools(store.db, aad) : []));
+  }
+
+  /**
+   * A guest in a 1:1 chat whose tenant reports the workbook's head e-mail of a school that has
+   * no head linked yet: a pending link for an officer to confirm ("head links"). Returns the
+   * schools' names for which it was requested now.
+   */
+  async function requestLinks(activity: Activity, addresses: () => Promise<readonly string[]>): Promise<string[]> {
+    const aad = activity.from?.aadObjectId;
+    if (!aad || config.mode === 'local') return [];
     const known = await addresses();
-    if (known.length === 0) log.warn('could not look up member for officer check', turnFields(activity));
-    return known.some((a) => officers.has(a)) ? 'officer' : 'guest';
+    if (known.length === 0) return [];
+    const schools = directory.current().schools.flatMap((s) =>
+      s.urn !== undefined && s.headEmail && known.includes(s.headEmail.trim().toLowerCase()) ? [{ urn: s.urn, email: s.headEmail, name: s.name }] : [],
+    );
+    if (schools.length === 0) return [];
+    const created = await requestHeadLinks(store.db, aad, schools);
+    if (created.length > 0) log.info('head link requested', { ...turnFields(activity), schools: created.length });
+    return schools.filter((s) => created.includes(s.urn)).map((s) => s.name);
   }
 
   return {
-    run: (context) => app.run(context),
+    async run(context) {
+      // The server refuses other tenants first; this guards every other way in.
+      if (!fromConfiguredTenant(context.activity, config)) {
+        log.warn('ignored activity from another tenant', turnFields(context.activity));
+        return false;
+      }
+      return app.run(context);
+    },
     onTurnError,
   };
 }

@@ -373,6 +373,22 @@ describe('evidence', () => {
     const { rows } = await h.store.db.query('SELECT 1 FROM evidence');
     expect(rows).toHaveLength(0);
   });
+
+  it("refuses a head's \"evidence received for <another school>\", recording nothing against their own (issue 8, finding 4)", async () => {
+    h = await harness();
+    await scheduleJan12(h);
+    await h.say('schedule a RAP for Thornbury Primary School on 13 Jan 2027 at 10:00');
+    const other = await h.say('evidence received for Thornbury Primary School', HEAD);
+    const missing = await h.say('evidence received for Nowhere Academy', HEAD);
+    expect(other.reply.text).toMatch(/^I can only record evidence for your own school's meetings/);
+    expect(missing.reply.text).toBe(other.reply.text);
+    expect((await h.store.db.query('SELECT 1 FROM evidence')).rows).toHaveLength(0);
+    // Their own school, named, still counts.
+    const own = await h.say('evidence received for Oakfield Primary School', HEAD);
+    expect(own.reply.text).toMatch(/^Thank you: your evidence for the RAP/);
+    const { rows } = await h.store.db.query<{ school_urn: string }>('SELECT m.school_urn FROM evidence e JOIN meetings m ON m.id = e.meeting_id');
+    expect(rows).toEqual([{ school_urn: '101234' }]);
+  });
 });
 
 describe('who may do what', () => {
@@ -457,7 +473,7 @@ describe('use this channel', () => {
   it("stores the channel an officer names, in the channel only", async () => {
     h = await harness();
     const personal = await h.say('use this channel for Waymark');
-    expect(personal.reply.text).toMatch(/^Say this in the team channel/);
+    expect(personal.reply.text).toMatch(/^Say this in the improvement team's channel/);
     const { command, reply } = await h.say('use this channel for Waymark', { ...OFFICER, conversation: 'channel' });
     expect(command).toBe('use-channel');
     expect(reply.text).toBe('Done: Waymark will post agendas, escalations and evidence notices in this channel.');

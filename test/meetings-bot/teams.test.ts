@@ -17,7 +17,7 @@ import { exampleSchools, OAKFIELD_HEAD } from '../bot/schools-fixture.js';
 import { startFakeConnector } from '../fakes/bot-connector.js';
 import { framework } from './fakes.js';
 
-const AUTH = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', WAYMARK_OFFICERS: 'aad-officer' };
+const AUTH = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 't-1', WAYMARK_OFFICERS: 'aad-officer' };
 const MEMBERS: Record<string, { userPrincipalName?: string; email?: string }> = {
   'aad-head': { userPrincipalName: 't.davies@oakfield.example', email: OAKFIELD_HEAD },
 };
