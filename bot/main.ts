@@ -6,6 +6,7 @@ const log = createLogger({ base: { component: 'bot' } });
 try {
   const bot = await startBot(process.env, log);
   log.info('Waymark bot listening', {
+    address: bot.server.listening,
     messages: `${bot.server.url}/api/messages`,
     health: `${bot.server.url}/healthz`,
     mode: bot.server.mode,

@@ -29,6 +29,28 @@ export interface BotDeps {
   readonly lookupMember?: MemberLookup;
   /** Meetings and reminders (outbox, calendar, framework); without them meeting commands say so. */
   readonly meetings?: MeetingServices;
+  /** How long a send to the Bot Connector may take before the turn gives up on it (default 10 s). */
+  readonly replyTimeoutMs?: number;
+}
+
+/** A send to the Bot Connector that took longer than the turn allows. */
+export class ReplyTimeoutError extends Error {
+  override name = 'ReplyTimeoutError';
+  constructor(ms: number) {
+    super(`the Bot Connector did not answer within ${ms} ms`);
+  }
+}
+
+/**
+ * `promise`, or a {@link ReplyTimeoutError} after `ms`. The connector's request itself is left
+ * to finish or fail on its own; the turn (and Teams' HTTP request) no longer waits for it.
+ */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ReplyTimeoutError(ms)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The sender's addresses as Teams knows them. Throws when Teams cannot say. */
@@ -72,6 +94,8 @@ export function createBot(deps: BotDeps): Bot {
   const now = deps.now ?? (() => new Date());
   const directory = deps.directory ?? emptyDirectory();
   const lookupMember = deps.lookupMember ?? teamsMember;
+  const replyTimeoutMs = deps.replyTimeoutMs ?? 10_000;
+  const send = (context: TurnContext, activity: Partial<Activity>) => withTimeout(context.sendActivity(activity), replyTimeoutMs);
   /** AAD ids whose e-mail this process has already stored: one member lookup per user. */
   const addressesKnown = new Set<string>();
   const app = new Application<TurnState>({
@@ -85,7 +109,7 @@ export function createBot(deps: BotDeps): Bot {
     const activity = context.activity;
     log.error('turn failed', { ...turnFields(activity), error: errorFields(error, personalStrings(activity)) });
     try {
-      await context.sendActivity(APOLOGY);
+      await send(context, { type: 'message', text: APOLOGY });
     } catch (sendError) {
       log.error('could not send apology', { ...turnFields(activity), error: errorFields(sendError, personalStrings(activity)) });
     }
@@ -104,7 +128,7 @@ export function createBot(deps: BotDeps): Bot {
       // Typing in a channel thread makes Teams (and the Playground) drop the reply: chats only.
       if (type === 'personal' || type === 'groupChat') {
         // Typing is a courtesy: if it fails (e.g. throttled), still answer.
-        await context.sendActivity({ type: ActivityTypes.Typing }).catch((error: unknown) => {
+        await send(context, { type: ActivityTypes.Typing }).catch((error: unknown) => {
           log.warn('could not send typing', { ...turnFields(activity), error: errorFields(error, personalStrings(activity)) });
         });
       }
@@ -119,9 +143,8 @@ export function createBot(deps: BotDeps): Bot {
       };
       const linkRequested = type === 'personal' && role !== 'officer' ? await requestLinks(activity, askerAddresses) : [];
       const { command, reply } = await route(toCommandInput(activity, { teamId: config.teamId }), ctx, deps.commands);
-      await context.sendActivity(toActivity(reply, activity));
-      if (linkRequested.length > 0) await context.sendActivity(toActivity({ text: linkRequestedText(linkRequested) }, activity));
-      log.info('answered', { ...turnFields(activity), command });
+      if (!(await sendReply(context, toActivity(reply, activity), command))) return;
+      if (linkRequested.length > 0) await sendReply(context, toActivity({ text: linkRequestedText(linkRequested) }, activity), command);
     } catch (error) {
       await onTurnError(context, error);
     }
@@ -149,14 +172,38 @@ export function createBot(deps: BotDeps): Bot {
         ...(deps.meetings ? { meetings: deps.meetings } : {}),
       };
       const { command, reply } = await route(executeInput(toCommandInput(activity, { teamId: config.teamId }), activity), ctx, deps.commands);
-      await context.sendActivity(toActivity(reply, activity));
-      log.info('answered', { ...turnFields(activity), command });
+      await sendReply(context, toActivity(reply, activity), command);
       return reply.text.split('\n')[0] ?? 'Done';
     } catch (error) {
       log.error('turn failed', { ...turnFields(activity), error: errorFields(error, personalStrings(activity)) });
       return APOLOGY;
     }
   });
+
+  /**
+   * Sends a reply and logs its outcome: 'answered' (with how long the connector took), or
+   * 'reply not delivered' ('timeout' when the connector did not answer in time, else 'error').
+   * Not delivered is not retried and no apology is attempted: the connector is what failed.
+   */
+  async function sendReply(context: TurnContext, reply: Partial<Activity>, command: string): Promise<boolean> {
+    const started = performance.now();
+    try {
+      await send(context, reply);
+      log.info('answered', { ...turnFields(context.activity), command, replyMs: Math.round(performance.now() - started) });
+      return true;
+    } catch (error) {
+      const e = error as { name?: unknown; code?: unknown; message?: unknown };
+      const timedOut = error instanceof ReplyTimeoutError || e?.name === 'AbortError' || e?.code === 'ETIMEDOUT';
+      log.error('reply not delivered', {
+        ...turnFields(context.activity),
+        command,
+        outcome: timedOut ? 'timeout' : 'error',
+        replyMs: Math.round(performance.now() - started),
+        error: errorFields(error, personalStrings(context.activity)),
+      });
+      return false;
+    }
+  }
 
   async function rememberConversation(activity: Activity) {
     const where = referenceKey(activity);
@@ -190,7 +237,7 @@ export function createBot(deps: BotDeps): Bot {
   async function memberOf(context: TurnContext): Promise<{ upn?: string; email?: string }> {
     const clean = (a: unknown) => (typeof a === 'string' && a.trim() !== '' ? a.trim().toLowerCase() : undefined);
     try {
-      const m = await lookupMember(context);
+      const m = await withTimeout(lookupMember(context), replyTimeoutMs);
       const upn = clean(m.userPrincipalName);
       const email = clean(m.email);
       return { ...(upn ? { upn } : {}), ...(email ? { email } : {}) };
