@@ -197,6 +197,21 @@ describe('schedule', () => {
 });
 
 describe('move and cancel', () => {
+  it('never plans again a reminder that is being sent while the meeting moves (issue 8, finding 10)', async () => {
+    h = await harness();
+    const { id } = await scheduleJan12(h);
+    await h.mark([`${id}:agenda:channel`, `${id}:agenda:members`], 'sent', { via: 'teams', sentAt: new Date('2026-12-24T08:00:05Z') });
+    // The scheduler has claimed the evidence request and its request is out.
+    await h.mark([`${id}:evidence-request:head`], 'claimed');
+    h.at('2026-12-24T08:00:06Z');
+    const { command } = await h.say('move the RAP for Oakfield Primary School to 19 Jan');
+    expect(command).toBe('move-meeting');
+    const view = await outboxView(h.outbox, id);
+    expect(view['evidence-request:head']).toEqual(['claimed', '2026-12-24T08:00:00.000Z']);
+    // No second evidence request, in any revision.
+    expect(Object.keys(view).filter((k) => k.startsWith('evidence-request'))).toEqual(['evidence-request:head']);
+  });
+
   it('re-plans the pending steps, keeps what was sent, and tells the head now', async () => {
     h = await harness();
     const { id } = await scheduleJan12(h);
