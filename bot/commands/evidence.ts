@@ -23,7 +23,7 @@ const NAME = 'evidence';
 const LINK = /\bhttps?:\/\/[^\s<>"')\]]+/gi;
 
 export const NOT_A_HEAD: Reply = {
-  text: "I can only take evidence from a school's headteacher, in a 1:1 chat with me. If you're an officer, say *evidence received for Oakfield*.",
+  text: "I can only take evidence from a school's headteacher, in a 1:1 chat with me. If you're an officer, say *evidence received for* and the school's name, in a 1:1 chat with me or in the team's channel.",
 };
 
 /** Officers where only the team reads it; a confirmed head in their 1:1 chat (their school only). */

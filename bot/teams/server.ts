@@ -217,7 +217,10 @@ export function createExpressApp(options: ServerOptions & { log: Logger }): expr
       const invoke = await adapter.handle(auth, activity, async (context) => {
         await bot.run(context);
       });
-      if (invoke?.body !== undefined) res.status(invoke.status ?? 200).json(invoke.body);
+      // An invoke no handler takes: botbuilder says 501; it is the sender's request that is not
+      // supported, not a server failure (found by the fuzz test).
+      if (invoke?.status === 501) res.status(400).json({ error: 'Unsupported invoke.' });
+      else if (invoke?.body !== undefined) res.status(invoke.status ?? 200).json(invoke.body);
       else res.status(invoke?.status ?? 200).end();
     } catch (error) {
       log.error('request failed', { activityId: activity.id, error: errorFields(error) });
