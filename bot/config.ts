@@ -72,8 +72,9 @@ const EnvSchema = z
     if (env.MicrosoftAppId && type !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set (MicrosoftAppType ${type})` });
     }
-    if (env.MicrosoftAppId && type !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for MicrosoftAppType ${type}` });
+    // Activities are accepted from this tenant only (officers, heads and channels all live there).
+    if (env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppId is set: Waymark accepts activities from that tenant only' });
     }
     // Graph (e-mail, a SharePoint workbook) needs the app's client secret or its managed identity.
     const graphReady = !!env.MicrosoftAppId && (type === 'UserAssignedMSI' || (!!env.MicrosoftAppPassword && !!env.MicrosoftAppTenantId));
@@ -121,7 +122,7 @@ export interface BotConfig {
   readonly framework: string;
   /** Path of the sheet config JSON (WAYMARK_SHEET_CONFIG): mappings, header row, thresholds. */
   readonly sheetConfig: string | undefined;
-  /** Lower-cased AAD object ids or UPNs of school-improvement officers. */
+  /** Lower-cased Entra object ids of officers, or UPNs (each bound to the first object id of the configured tenant using it). */
   readonly officers: readonly string[];
   readonly teamId: string | undefined;
   readonly dataDir: string;

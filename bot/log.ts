@@ -25,20 +25,32 @@ const PERSONAL_KEYS = new Set(
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const BEARER = /Bearer\s+[A-Za-z0-9._~+/=-]+/gi;
+/** PEM blocks (private keys, certificates), which botbuilder and MSAL may print. */
+const PEM = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(?:-----END [A-Z0-9 ]+-----|$)/g;
+/** A JSON Web Token (header.payload.signature, base64url): a bearer credential even without "Bearer". */
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 export const REDACTED = '[redacted]';
 
+/** A known string this many words long or shorter is a name: its words are personal too. */
+const NAME_WORDS = 4;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * Removes personal data from free text: e-mail addresses, bearer tokens and each of the
- * `known` strings (for example the sender's display name and the message they typed).
+ * Removes personal data and secrets from free text: e-mail addresses, bearer tokens, JWTs, PEM
+ * keys and each of the `known` strings (for example the sender's display name and the message
+ * they typed). A short known string (a name) also has each of its words removed, as whole words
+ * only, so that the rest of the text (an error message, a stack) stays readable: "Jane" goes,
+ * "Janet" and "then" stay.
  */
 export function scrub(text: string, known: readonly (string | undefined)[] = []): string {
-  let out = text;
+  let out = text.replace(PEM, '[redacted key]').replace(JWT, REDACTED);
+  const whole = known.map((k) => (typeof k === 'string' ? k.trim() : '')).filter((k) => k.length >= 3);
+  const words = whole.filter((k) => k.split(/\s+/).length <= NAME_WORDS).flatMap((k) => k.split(/\s+/).filter((w) => w.length >= 3));
   // Longest first, so "Jane Smith" is replaced before "Jane".
-  const secrets = known
-    .filter((k): k is string => typeof k === 'string' && k.trim().length >= 3)
-    .flatMap((k) => [k, ...k.split(/\s+/).filter((w) => w.length >= 3)])
-    .sort((a, b) => b.length - a.length);
-  for (const s of secrets) out = out.split(s).join(REDACTED);
+  for (const s of [...new Set(whole)].sort((a, b) => b.length - a.length)) out = out.split(s).join(REDACTED);
+  for (const w of [...new Set(words)].sort((a, b) => b.length - a.length)) {
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escape(w)}(?![\\p{L}\\p{N}_])`, 'gu'), REDACTED);
+  }
   return out.replace(EMAIL, REDACTED).replace(BEARER, `Bearer ${REDACTED}`);
 }
 
@@ -110,4 +122,31 @@ export function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   const logger = createLogger({ level: 'debug', write: (l) => lines.push(l) });
   return Object.assign(logger, { lines });
+}
+
+/**
+ * Sends everything libraries print with console.* (botbuilder prints token errors and, on some
+ * paths, PEM keys) through `log` as one scrubbed JSON line each, so that no line escapes the
+ * structured log and no secret is printed. Returns a function that restores the console.
+ */
+export function routeConsole(log: Logger): () => void {
+  const original = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+  const to = (level: LogLevel) => (...args: unknown[]) => {
+    const output = args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === 'string' ? a : safeJson(a))).join(' ');
+    log[level]('library console output', { output: scrub(output) });
+  };
+  console.log = to('info');
+  console.info = to('info');
+  console.debug = to('debug');
+  console.warn = to('warn');
+  console.error = to('error');
+  return () => Object.assign(console, original);
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
 }

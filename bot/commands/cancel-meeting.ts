@@ -1,7 +1,7 @@
 /** "cancel Oakfield's RAP" (officers): stops the meeting's pending reminders and tells the head. */
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
 import { cancelScheduledMeeting } from '../meetings/actions.js';
-import { auditMeetingCommand, beginOfficerCommand, todayIn } from '../meetings/command-kit.js';
+import { auditMeetingCommand, beginOfficerCommand, todayIn, OFFICER_COMMAND } from '../meetings/command-kit.js';
 import { chooseMeeting, lookupSchool } from '../meetings/lookup.js';
 import { cancelledReply } from '../meetings/replies.js';
 import { upcomingMeetings } from '../meetings/repo.js';
@@ -37,5 +37,6 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 export const cancelMeetingCommand: Command = {
   name: NAME,
   matches: (text) => meetingCommandKind(text) === 'cancel',
+  access: OFFICER_COMMAND,
   handle,
 };

@@ -14,12 +14,13 @@ import { parseCategoryQuestion } from '../../core/schools/parseQuestion.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import type { DirectorySnapshot } from '../directory/directory.js';
 import type { AuditOutcome, AuditRole } from '../store/store.js';
+import { NOT_HERE, placeOf, TEAM_ONLY, type AccessRule } from './access.js';
 import type { Command, CommandContext, CommandInput, ConversationType, Reply, Role } from './types.js';
 
 export interface Asker {
   readonly role: Role;
-  /** Lower-cased e-mail / UPN; only consulted for guests. */
-  readonly addresses: readonly string[];
+  /** URNs of the schools an officer confirmed this account as head of; only consulted for guests. */
+  readonly headOf: readonly string[];
   readonly conversation: ConversationType;
   /**
    * True when only the asker or the improvement team reads this conversation: a personal chat,
@@ -29,9 +30,10 @@ export interface Asker {
 }
 
 /** An officer asking where others may read the answer; says nothing about the school. */
-export const OFFICER_ELSEWHERE: Reply = {
-  text: "Sorry, I only give category information in a 1:1 chat with me or in the improvement team's channel. Please ask me there.",
-};
+export const OFFICER_ELSEWHERE: Reply = NOT_HERE;
+
+/** Officers where only the team reads it; a head (their own school, checked below) in a 1:1 chat. */
+const ACCESS: AccessRule = { officer: TEAM_ONLY, head: ['personal'], anyone: [], refusal: refusalReply };
 
 export interface Answer {
   readonly reply: Reply;
@@ -39,9 +41,6 @@ export interface Answer {
   readonly auditRole: AuditRole;
   readonly schoolUrn?: string;
 }
-
-const sameAddress = (a: string | undefined, addresses: readonly string[]) =>
-  a !== undefined && a.trim() !== '' && addresses.includes(a.trim().toLowerCase());
 
 /**
  * The answer to a category question about `query`, for this asker, from this copy of the
@@ -53,7 +52,7 @@ export function answerCategoryQuestion(query: string, directory: DirectorySnapsh
   const schoolUrn = urn !== undefined ? { schoolUrn: urn } : {};
 
   if (asker.role !== 'officer') {
-    const own: SchoolRecord[] = directory.schools.filter((s) => sameAddress(s.headEmail, asker.addresses));
+    const own: SchoolRecord[] = directory.schools.filter((s) => s.urn !== undefined && asker.headOf.includes(s.urn));
     const auditRole: AuditRole = own.length > 0 ? 'head' : 'guest';
     // A head's own school, in a personal chat where nobody else reads it. Nothing else.
     if (own.length > 0 && match.kind === 'one' && own.includes(match.school) && asker.conversation === 'personal') {
@@ -80,19 +79,15 @@ export function answerCategoryQuestion(query: string, directory: DirectorySnapsh
 }
 
 /** A personal chat, a channel of WAYMARK_TEAM_ID (bot/teams reports its id as configured), or local mode. */
-function readOnlyByTeam(input: CommandInput, ctx: CommandContext): boolean {
-  if (ctx.config.mode === 'local' || input.conversation.type === 'personal') return true;
-  const team = ctx.config.teamId?.toLowerCase();
-  return input.conversation.type === 'channel' && team !== undefined && input.conversation.teamId?.toLowerCase() === team;
-}
+const readOnlyByTeam = (input: CommandInput, ctx: CommandContext): boolean => TEAM_ONLY.includes(placeOf(input, ctx.config));
 
 async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> {
   const question = parseCategoryQuestion(input.text);
   if (!question) throw new Error('category-query: handle called for a message that is not a category question');
-  const addresses = ctx.role === 'officer' ? [] : await ctx.askerAddresses();
+  const headOf = ctx.role === 'officer' ? [] : ((await ctx.headOf?.()) ?? []);
   const answer = answerCategoryQuestion(question.school, ctx.directory.current(), {
     role: ctx.role,
-    addresses,
+    headOf,
     conversation: input.conversation.type,
     teamOnly: readOnlyByTeam(input, ctx),
   });
@@ -113,5 +108,6 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 export const categoryQuery: Command = {
   name: 'category-query',
   matches: (text) => parseCategoryQuestion(text) !== undefined,
+  access: ACCESS,
   handle,
 };

@@ -7,6 +7,7 @@
  * 1:1 chat: their evidence, and their button presses, count nowhere else.
  */
 import { meetingCommandKind, type MeetingTypeWords } from '../../core/meetings/parseMeetingCommand/index.js';
+import { findSchools } from '../../core/schools/findSchools.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import { recordEvidence, type ActionDeps } from '../meetings/actions.js';
 import { EVIDENCE_SENT } from '../meetings/cards.js';
@@ -15,14 +16,18 @@ import { chooseMeeting, lookupSchool, meetingIsOfType } from '../meetings/lookup
 import { getMeeting, upcomingMeetings, type EvidenceHow, type MeetingRow } from '../meetings/repo.js';
 import { meetingTypeOf, type MeetingServices } from '../meetings/services.js';
 import { longStart } from '../meetings/words.js';
+import { TEAM_ONLY, type AccessRule } from './access.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 
 const NAME = 'evidence';
 const LINK = /\bhttps?:\/\/[^\s<>"')\]]+/gi;
 
-const NOT_A_HEAD: Reply = {
-  text: "I can only take evidence from a school's headteacher, in a 1:1 chat with me. If you're an officer, say *evidence received for Oakfield*.",
+export const NOT_A_HEAD: Reply = {
+  text: "I can only take evidence from a school's headteacher, in a 1:1 chat with me. If you're an officer, say *evidence received for* and the school's name, in a 1:1 chat with me or in the team's channel.",
 };
+
+/** Officers where only the team reads it; a confirmed head in their 1:1 chat (their school only). */
+const ACCESS: AccessRule = { officer: TEAM_ONLY, head: ['personal'], anyone: [], refusal: NOT_A_HEAD };
 
 /** A head's evidence counts only in their 1:1 chat, where nobody else reads the reply. */
 const IN_A_1_1: Reply = { text: 'Please send your evidence to me in a 1:1 chat, so that only the right people see it.' };
@@ -37,9 +42,6 @@ function what(input: CommandInput): { how: EvidenceHow; detail: { files?: string
   if (links.length > 0) return { how: 'link', detail: { links } };
   return { how: 'button', detail: {} };
 }
-
-const sameAddress = (a: string | undefined, addresses: readonly string[]) =>
-  a !== undefined && a.trim() !== '' && addresses.includes(a.trim().toLowerCase());
 
 async function record(
   ctx: CommandContext,
@@ -70,10 +72,10 @@ async function record(
   };
 }
 
-/** The head's schools, from the workbook's head e-mail addresses. */
+/** The head's schools: those an officer confirmed this account as head of (never by e-mail alone). */
 async function headSchools(ctx: CommandContext): Promise<SchoolRecord[]> {
-  const addresses = await ctx.askerAddresses();
-  return ctx.directory.current().schools.filter((s) => s.urn !== undefined && sameAddress(s.headEmail, addresses));
+  const urns = (await ctx.headOf?.()) ?? [];
+  return ctx.directory.current().schools.filter((s) => s.urn !== undefined && urns.includes(s.urn));
 }
 
 async function fromButton(input: CommandInput, ctx: CommandContext, deps: ActionDeps, services: MeetingServices): Promise<Reply> {
@@ -98,8 +100,21 @@ async function fromButton(input: CommandInput, ctx: CommandContext, deps: Action
   return record(ctx, input, deps, services, row, by, head ? 'button' : 'officer', {});
 }
 
-async function fromHead(input: CommandInput, ctx: CommandContext, deps: ActionDeps, services: MeetingServices, words?: MeetingTypeWords): Promise<Reply> {
-  const mine = await headSchools(ctx);
+/** A head naming a school that is not theirs; the same words whether or not it exists. */
+const OWN_SCHOOL_ONLY: Reply = { text: "I can only record evidence for your own school's meetings. If it is for another school, please send it to your school-improvement officer." };
+
+async function fromHead(input: CommandInput, ctx: CommandContext, deps: ActionDeps, services: MeetingServices, words?: MeetingTypeWords, named?: string): Promise<Reply> {
+  let mine = await headSchools(ctx);
+  if (named !== undefined && mine.length > 0) {
+    // "evidence received for <school>" from a head: only their own school, never recorded elsewhere.
+    const match = findSchools(named, ctx.directory.current().index);
+    const own = match.kind === 'one' ? mine.filter((s) => s.urn === match.school.urn) : [];
+    if (own.length === 0) {
+      await auditMeetingCommand(ctx, input, NAME, 'refused', undefined, 'head');
+      return OWN_SCHOOL_ONLY;
+    }
+    mine = own;
+  }
   if (mine.length === 0) {
     await auditMeetingCommand(ctx, input, NAME, 'refused', undefined, 'guest');
     return NOT_A_HEAD;
@@ -147,7 +162,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
   const parsed = meetingCommandKind(input.text) === 'evidence' ? parseIn(input, ctx) : undefined;
   if (parsed && !parsed.ok) return { text: sentence(parsed.error) };
   const command = parsed?.ok && parsed.command.kind === 'evidence' ? parsed.command : undefined;
-  if (ctx.role !== 'officer') return fromHead(input, ctx, deps, services, command?.type);
+  if (ctx.role !== 'officer') return fromHead(input, ctx, deps, services, command?.type, command?.school);
 
   if (!command?.school) {
     return { text: 'Which school is this evidence from? Say, for example: *evidence received for Oakfield*.' };
@@ -172,5 +187,6 @@ export const evidenceCommand: Command = {
     meetingCommandKind(text) === 'evidence' ||
     (input?.files?.length ?? 0) > 0 ||
     (input?.conversation.type === 'personal' && linksIn(text).length > 0),
+  access: ACCESS,
   handle,
 };

@@ -1,3 +1,4 @@
+import { OPEN } from './access.js';
 import type { Command, Reply } from './types.js';
 
 export const HELP_EXAMPLES = [
@@ -42,5 +43,6 @@ const HELP = /^(help|\?|what can you do\??|commands|hi|hello)$/i;
 export const help: Command = {
   name: 'help',
   matches: (text) => HELP.test(text.trim()),
+  access: OPEN,
   handle: () => helpReply(),
 };

@@ -1,6 +1,6 @@
 /** "meetings this week", "meetings next week", "meetings for Oakfield" (officers). */
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
-import { auditMeetingCommand, beginOfficerCommand } from '../meetings/command-kit.js';
+import { auditMeetingCommand, beginOfficerCommand, OFFICER_COMMAND } from '../meetings/command-kit.js';
 import { lookupSchool } from '../meetings/lookup.js';
 import { meetingLine } from '../meetings/replies.js';
 import { evidenceFor, meetingsBetween } from '../meetings/repo.js';
@@ -39,5 +39,6 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 export const listMeetingsCommand: Command = {
   name: NAME,
   matches: (text) => meetingCommandKind(text) === 'list',
+  access: OFFICER_COMMAND,
   handle,
 };

@@ -5,7 +5,7 @@
  */
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
 import { moveMeeting } from '../meetings/actions.js';
-import { auditMeetingCommand, beginOfficerCommand, todayIn } from '../meetings/command-kit.js';
+import { auditMeetingCommand, beginOfficerCommand, todayIn, OFFICER_COMMAND } from '../meetings/command-kit.js';
 import { chooseMeeting, lookupSchool } from '../meetings/lookup.js';
 import { duplicateReply, movedReply } from '../meetings/replies.js';
 import { upcomingMeetings } from '../meetings/repo.js';
@@ -55,5 +55,6 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 export const moveMeetingCommand: Command = {
   name: NAME,
   matches: (text) => meetingCommandKind(text) === 'move',
+  access: OFFICER_COMMAND,
   handle,
 };

@@ -1,7 +1,7 @@
 /** "next meeting for Oakfield", "Oakfield's next RAP", "next meeting" (officers). */
 import { londonDateTime } from '../../core/calendar/index.js';
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
-import { auditMeetingCommand, beginOfficerCommand, todayIn } from '../meetings/command-kit.js';
+import { auditMeetingCommand, beginOfficerCommand, todayIn, OFFICER_COMMAND } from '../meetings/command-kit.js';
 import { lookupSchool, meetingIsOfType } from '../meetings/lookup.js';
 import { meetingLine } from '../meetings/replies.js';
 import { evidenceFor, meetingsBetween, planInForce, upcomingMeetings } from '../meetings/repo.js';
@@ -52,5 +52,6 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 export const nextMeetingCommand: Command = {
   name: NAME,
   matches: (text) => meetingCommandKind(text) === 'next',
+  access: OFFICER_COMMAND,
   handle,
 };

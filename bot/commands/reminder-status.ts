@@ -5,7 +5,7 @@
  */
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
 import type { OutboxRow } from '../outbox/types.js';
-import { auditMeetingCommand, beginOfficerCommand } from '../meetings/command-kit.js';
+import { auditMeetingCommand, beginOfficerCommand, OFFICER_COMMAND } from '../meetings/command-kit.js';
 import { lookupSchool, type KnownSchool } from '../meetings/lookup.js';
 import { evidenceFor, meetingsOfSchool } from '../meetings/repo.js';
 import { meetingTypeOf } from '../meetings/services.js';
@@ -86,5 +86,6 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 export const reminderStatusCommand: Command = {
   name: NAME,
   matches: (text) => meetingCommandKind(text) === 'status',
+  access: OFFICER_COMMAND,
   handle,
 };

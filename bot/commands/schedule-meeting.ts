@@ -8,7 +8,7 @@ import type { MeetingType } from '../../core/frameworks/index.js';
 import { meetingCommandKind, parseMeetingDate, parseMeetingTime, type MeetingTypeWords } from '../../core/meetings/parseMeetingCommand/index.js';
 import { scheduleMeeting, type ActionDeps } from '../meetings/actions.js';
 import { SCHEDULE_FORM, scheduleFormCard, type ScheduleFormDefaults } from '../meetings/cards.js';
-import { auditMeetingCommand, officerAccess, parseIn, sentence, todayIn } from '../meetings/command-kit.js';
+import { auditMeetingCommand, officerAccess, parseIn, sentence, todayIn, OFFICER_COMMAND } from '../meetings/command-kit.js';
 import { lookupSchool, type KnownSchool } from '../meetings/lookup.js';
 import { duplicateReply, scheduledReply } from '../meetings/replies.js';
 import { meetingsOfSchool } from '../meetings/repo.js';
@@ -145,5 +145,6 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 export const scheduleMeetingCommand: Command = {
   name: NAME,
   matches: (text, input) => input?.submit?.waymark === SCHEDULE_FORM || meetingCommandKind(text) === 'schedule',
+  access: OFFICER_COMMAND,
   handle,
 };

@@ -7,6 +7,7 @@ import type { SchoolDirectory } from '../directory/directory.js';
 import type { Logger } from '../log.js';
 import type { MeetingServices } from '../meetings/services.js';
 import type { Store } from '../store/store.js';
+import type { AccessRule } from './access.js';
 
 export type ConversationType = 'personal' | 'channel' | 'groupChat';
 
@@ -36,9 +37,10 @@ export interface Reply {
 }
 
 /**
- * `officer`: listed in WAYMARK_OFFICERS, posting in a channel of WAYMARK_TEAM_ID, or anyone in
- * local mode. Everyone else is a `guest`; a guest whose e-mail is a head's in the workbook may
- * see that school only (decided by the category command, which has the directory).
+ * `officer`: listed in WAYMARK_OFFICERS (by Entra object id, or by a UPN bound to one), posting
+ * in a channel of WAYMARK_TEAM_ID, or anyone in local mode. Everyone else is a `guest`; a guest
+ * whose account an officer confirmed as a school's head ({@link CommandContext.headOf}) may see
+ * that school only.
  */
 export type Role = 'officer' | 'guest';
 
@@ -56,6 +58,11 @@ export interface CommandContext {
    * (looked up on first call, at most once a turn; empty when unknown). Never log them.
    */
   readonly askerAddresses: () => Promise<readonly string[]>;
+  /**
+   * URNs of the schools whose head this account is, by a link an officer confirmed (never by
+   * the e-mail the account claims). Absent or empty: not a head.
+   */
+  readonly headOf?: () => Promise<readonly string[]>;
   /** Meetings and reminders (outbox, calendar, framework); absent where a bot runs without them. */
   readonly meetings?: MeetingServices;
 }
@@ -65,5 +72,7 @@ export interface Command {
   readonly name: string;
   /** True when this command should answer `text` (mention already stripped, trimmed). */
   matches(text: string, input?: CommandInput): boolean;
+  /** Who may use it and where; the router refuses everyone else before `handle` runs. */
+  readonly access: AccessRule;
   handle(input: CommandInput, ctx: CommandContext): Promise<Reply> | Reply;
 }

@@ -1,11 +1,13 @@
 /**
- * "use this channel for Waymark" (officers, in a team channel): agendas, escalations and
- * evidence notices go to this channel. Stores settings 'team-channel' = the channel's
+ * "use this channel for Waymark" (officers, in a channel of WAYMARK_TEAM_ID only: another
+ * team's channel, e.g. the heads' team, must never receive agendas or escalations): agendas,
+ * escalations and evidence notices go to this channel. Stores settings 'team-channel' = the channel's
  * conversation id without any thread suffix (also the key its conversation reference is kept
  * under, which bot/teams stores on every @mention and when the bot is installed).
  */
 import { putSetting } from '../meetings/repo.js';
 import { auditMeetingCommand, OFFICERS_ONLY } from '../meetings/command-kit.js';
+import type { AccessRule } from './access.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 
 const NAME = 'use-channel';
@@ -16,14 +18,16 @@ const USE = /^(?:please\s+)?(?:use|choose|pick|set)\s+this\s+channel(?:\s+(?:for
 /** The channel's id: a channel thread's conversation id is `<channel id>;messageid=<n>`. */
 export const channelKey = (input: CommandInput): string => input.conversation.channelId ?? input.conversation.id.split(';')[0] ?? input.conversation.id;
 
+/** Officers, in a channel of the improvement team (WAYMARK_TEAM_ID) and nowhere else. */
+const ACCESS: AccessRule = {
+  officer: ['team-channel'],
+  head: [],
+  anyone: [],
+  refusal: OFFICERS_ONLY,
+  elsewhere: { text: "Say this in the improvement team's channel you want Waymark to post in (and @mention me there)." },
+};
+
 async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> {
-  if (ctx.role !== 'officer') {
-    await auditMeetingCommand(ctx, input, NAME, 'refused');
-    return OFFICERS_ONLY;
-  }
-  if (input.conversation.type !== 'channel') {
-    return { text: 'Say this in the team channel you want Waymark to post in (and @mention me there).' };
-  }
   const key = channelKey(input);
   await putSetting(ctx.store.db, TEAM_CHANNEL_SETTING, key, input.user.aadObjectId ?? input.user.id);
   await auditMeetingCommand(ctx, input, NAME, 'allowed');
@@ -33,5 +37,6 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 export const useChannelCommand: Command = {
   name: NAME,
   matches: (text) => USE.test(text.trim()),
+  access: ACCESS,
   handle,
 };

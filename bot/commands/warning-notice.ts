@@ -6,7 +6,7 @@
  */
 import { isWorkingDay, londonDateTime, previousWorkingDay, subWorkingDays } from '../../core/calendar/index.js';
 import { dayWords, warningNoticeClocks, type ClockDate } from '../../core/cycle/index.js';
-import { auditMeetingCommand, officerAccess, todayIn } from '../meetings/command-kit.js';
+import { OFFICER_COMMAND, auditMeetingCommand, officerAccess, todayIn } from '../meetings/command-kit.js';
 import { lookupSchool } from '../meetings/lookup.js';
 import type { NewOutboxItem } from '../outbox/types.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
@@ -76,6 +76,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 
 export const warningNoticeCommand: Command = {
   name: NAME,
+  access: OFFICER_COMMAND,
   matches: (text) => PATTERN.test(text.trim()),
   handle,
 };

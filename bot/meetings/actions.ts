@@ -14,6 +14,7 @@ import { cancelMeeting } from '../../core/meetings/cancelMeeting/index.js';
 import { planMeeting } from '../../core/meetings/planMeeting/index.js';
 import { replanMeeting } from '../../core/meetings/replanMeeting/index.js';
 import type { Meeting, PlanStep } from '../../core/meetings/types.js';
+import { lockTakenKeys } from '../outbox/outbox.js';
 import type { NewOutboxItem } from '../outbox/types.js';
 import type { Db } from '../store/db.js';
 import { outboxItems, type SchoolPeople } from './render.js';
@@ -128,31 +129,33 @@ export async function moveMeeting(
   const { row, type } = input;
   if (row.startsAt === input.startsAt) return { status: 'unchanged' };
   const { outbox } = deps.services;
-  const [plan, sent, evidence] = await Promise.all([planInForce(deps.db, row.id), outbox.sentKeys(row.id), evidenceFor(deps.db, row.id)]);
   const meeting = { ...coreMeeting(row, type), startsAt: input.startsAt };
-  const replan = replanMeeting({ plan, meeting, sent, ...planOptions(deps) });
-  if (!replan.ok) return { status: 'refused', reason: replan.error };
-  const { cancel, add, notifyHead } = replan.value;
-  const evidenceReceived = evidence.length > 0;
-  // Evidence already in: nothing conditional on its absence needs to go out at all.
-  const toSend = evidenceReceived ? add.filter((s) => s.condition !== 'no-evidence') : add;
-  const items = outboxItems([...toSend, notifyHead], meeting, input.people, { evidenceReceived });
-  if (!items.ok) return { status: 'refused', reason: items.error };
-
+  // The read and the re-plan run in the same transaction as the writes, with the meeting's
+  // outbox rows locked: a reminder being sent (claimed) is kept as sent, never planned again.
   try {
-    await deps.db.transaction(async (tx) => {
+    return await deps.db.transaction(async (tx): Promise<MoveResult> => {
+      const sent = await lockTakenKeys(tx, row.id);
+      const [plan, evidence] = [await planInForce(tx, row.id), await evidenceFor(tx, row.id)];
+      const replan = replanMeeting({ plan, meeting, sent, ...planOptions(deps) });
+      if (!replan.ok) return { status: 'refused', reason: replan.error };
+      const { cancel, add, notifyHead } = replan.value;
+      const evidenceReceived = evidence.length > 0;
+      // Evidence already in: nothing conditional on its absence needs to go out at all.
+      const toSend = evidenceReceived ? add.filter((s) => s.condition !== 'no-evidence') : add;
+      const items = outboxItems([...toSend, notifyHead], meeting, input.people, { evidenceReceived });
+      if (!items.ok) return { status: 'refused', reason: items.error };
       await moveMeetingRow(tx, row.id, input.startsAt, notifyHead.revision);
       await retireSteps(tx, cancel);
       await insertSteps(tx, [...add, notifyHead]);
       const txOutbox = outbox.withTx(tx);
       await txOutbox.cancel(cancel, 'meeting moved');
       await txOutbox.enqueue(items.value);
+      return { status: 'moved', meeting, from: row.startsAt, added: toSend, notifyHead, cancelled: cancel };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { status: 'duplicate' };
     throw error;
   }
-  return { status: 'moved', meeting, from: row.startsAt, added: toSend, notifyHead, cancelled: cancel };
 }
 
 export type CancelResult =

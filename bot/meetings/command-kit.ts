@@ -5,6 +5,7 @@ import {
   type MeetingCommandKind,
   type ParsedMeetingCommand,
 } from '../../core/meetings/parseMeetingCommand/index.js';
+import { TEAM_ONLY, type AccessRule } from '../commands/access.js';
 import type { CommandContext, CommandInput, Reply } from '../commands/types.js';
 import type { AuditOutcome } from '../store/store.js';
 import type { ActionDeps } from './actions.js';
@@ -14,6 +15,9 @@ import { todayOf, type MeetingServices } from './services.js';
 export const OFFICERS_ONLY: Reply = {
   text: "Only the school-improvement team can manage meetings and see reminders. If you're a headteacher, reply to your evidence request with files or links, or press **Evidence sent** on it.",
 };
+
+/** The rule of every officer meeting command: officers, where only the team reads the answer. */
+export const OFFICER_COMMAND: AccessRule = { officer: TEAM_ONLY, head: [], anyone: [], refusal: OFFICERS_ONLY };
 
 export const NOT_SET_UP: Reply = { text: 'Meetings and reminders are not set up on this Waymark yet.' };
 

@@ -7,7 +7,7 @@ import type { Command, CommandContext, CommandInput, Reply } from '../commands/t
 import type { SchoolDirectory } from '../directory/directory.js';
 import { errorFields, type Logger } from '../log.js';
 import type { Db } from '../store/db.js';
-import { auditMeetingCommand, officerAccess } from './command-kit.js';
+import { auditMeetingCommand, officerAccess, OFFICER_COMMAND } from './command-kit.js';
 import { importMeetings, importSummaryText, MEETINGS_SHEET, readMeetingsSheet } from './import-sheet.js';
 import type { MeetingServices } from './services.js';
 
@@ -32,6 +32,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 export const importMeetingsCommand: Command = {
   name: NAME,
   matches: (text) => IMPORT.test(text.trim()),
+  access: OFFICER_COMMAND,
   handle,
 };
 

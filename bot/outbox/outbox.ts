@@ -136,3 +136,18 @@ export function createOutbox(db: Queryable): Outbox {
     },
   };
 }
+
+/**
+ * Inside a transaction: locks a meeting's outbox rows (so no claim can change them until the
+ * transaction ends) and returns the keys that are already sent or being sent ('claimed'). A
+ * move or cancel re-plans around these: a claimed row is not pending, so it is never planned
+ * again. A claim that started first has committed 'claimed' by the time this lock is granted;
+ * one that starts later finds the row no longer pending once the move commits.
+ */
+export async function lockTakenKeys(tx: Queryable, meetingId: string): Promise<string[]> {
+  const { rows } = await tx.query<{ key: string; status: string }>(
+    'SELECT key, status FROM outbox WHERE meeting_id = $1 ORDER BY key FOR UPDATE',
+    [meetingId],
+  );
+  return rows.filter((r) => r.status === 'sent' || r.status === 'claimed').map((r) => r.key);
+}

@@ -4,6 +4,7 @@ import { calendarOptionsFromFile, makeCalendar, parseCalendarFile, type WorkingC
 import type { BotConfig } from '../config.js';
 import { graphCredential } from '../graph/credential.js';
 import { createGraphMailer } from '../graph/mail.js';
+import { confirmedHeadForEmail } from '../identity/identity.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { createTeamsSender } from '../teams/proactive.js';
@@ -43,8 +44,9 @@ export async function startReminders({ config, store, log }: RemindersOptions): 
     sendRate: r.sendRate,
     teams: createTeamsSender({ config }),
     ...(mail ? { mail } : {}),
-    // Heads are known by their workbook e-mail; once they have talked to the bot, Teams wins.
-    aadIdForEmail: (email) => store.users.aadIdFor(email),
+    // Heads are known by their workbook e-mail; once an officer confirmed their account as the
+    // school's head, reminders go to that account's Teams chat (never to whoever claims the e-mail).
+    aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email),
     teamId: config.teamId,
   });
   scheduler.start(r.schedule);

@@ -198,6 +198,31 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE outbox ADD COLUMN not_before timestamptz`,
     ],
   },
+  {
+    id: 50,
+    name: 'identity: officers bound by object id, heads linked to schools by an officer',
+    sql: [
+      // A UPN listed in WAYMARK_OFFICERS, bound to the Entra object id that first used it from
+      // the configured tenant; never moved to another account (an officer removes the row).
+      `CREATE TABLE officer_bindings (
+         upn            text PRIMARY KEY,
+         aad_object_id  text NOT NULL,
+         bound_at       timestamptz NOT NULL DEFAULT now()
+       )`,
+      // One account per school: 'pending' from the head's first contact, 'confirmed' by an
+      // officer ("confirm head for <school>"); only a confirmed link makes the account a head.
+      `CREATE TABLE head_links (
+         school_urn     text PRIMARY KEY,
+         aad_object_id  text NOT NULL,
+         email          text NOT NULL,
+         status         text NOT NULL CHECK (status IN ('pending', 'confirmed')),
+         requested_at   timestamptz NOT NULL DEFAULT now(),
+         confirmed_by   text,
+         confirmed_at   timestamptz
+       )`,
+      `CREATE INDEX head_links_account ON head_links (aad_object_id)`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"

@@ -147,8 +147,8 @@ function createStore(db: Db, lock: DataDirLock | undefined): Store {
       async remember(aadObjectId, addresses) {
         for (const address of new Set(addresses.map((a) => a.trim().toLowerCase()).filter(Boolean))) {
           await db.query(
-            `INSERT INTO user_addresses (address, aad_object_id) VALUES ($1, $2)
-             ON CONFLICT (address) DO UPDATE SET aad_object_id = EXCLUDED.aad_object_id, updated_at = now()`,
+            // First account wins: an address never moves silently to another account.
+            `INSERT INTO user_addresses (address, aad_object_id) VALUES ($1, $2) ON CONFLICT (address) DO NOTHING`,
             [address, aadObjectId],
           );
         }

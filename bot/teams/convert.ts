@@ -27,6 +27,25 @@ export function teamOf(activity: Partial<Activity>): { id?: string; aadGroupId?:
   return out.id || out.aadGroupId ? out : undefined;
 }
 
+/** The Entra tenant an activity comes from, as Teams reports it (conversation, else channelData). */
+export function tenantOf(activity: Partial<Activity>): string | undefined {
+  const fromConversation = (activity.conversation as { tenantId?: unknown } | undefined)?.tenantId;
+  const fromData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const id = typeof fromConversation === 'string' && fromConversation !== '' ? fromConversation : fromData;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/**
+ * True when the activity may be answered: anything in local mode; with credentials, only an
+ * activity of the configured tenant (MicrosoftAppTenantId). An account of another tenant can
+ * carry any e-mail or UPN it likes, so it must never get as far as being recognised.
+ */
+export function fromConfiguredTenant(activity: Partial<Activity>, config: { readonly mode: string; readonly microsoftApp: { readonly tenantId: string | undefined } }): boolean {
+  if (config.mode === 'local') return true;
+  const wanted = config.microsoftApp.tenantId?.trim().toLowerCase();
+  return wanted !== undefined && wanted !== '' && tenantOf(activity)?.trim().toLowerCase() === wanted;
+}
+
 /** True when `team` is the team `teamId` names (WAYMARK_TEAM_ID: its `19:…` id or its group id). */
 export function isTeam(team: { id?: unknown; aadGroupId?: unknown } | undefined, teamId: string | undefined): boolean {
   if (!team || !teamId) return false;

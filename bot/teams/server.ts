@@ -2,9 +2,14 @@
  * The HTTP server: `POST /api/messages` through botbuilder's CloudAdapter, `GET /healthz`.
  * In local mode (no MicrosoftAppId) botbuilder checks no token at all, so the server then
  * listens on 127.0.0.1 only, whatever HOST says.
+ *
+ * With credentials, the bearer token is checked before a byte of the body is read; the body
+ * is capped ({@link BODY_LIMIT}); headers, whole requests and idle keep-alive connections time
+ * out ({@link TIMEOUTS}); each call to the Bot Connector (a reply) times out after
+ * {@link REPLY_TIMEOUT_MS}; and only activities of the configured tenant are let through.
  */
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import {
   CloudAdapter,
@@ -21,12 +26,22 @@ import { createLogger, errorFields, type Logger } from '../log.js';
 import type { MeetingServices } from '../meetings/services.js';
 import type { Store } from '../store/store.js';
 import { validateActivity } from './activity-schema.js';
+import { fromConfiguredTenant } from './convert.js';
 import { createBot, type MemberLookup } from './bot.js';
 
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
 export const BODY_LIMIT = '256kb';
 export const LOOPBACK = '127.0.0.1';
+
+/** Teams gives up on a turn after about 15 s (and may resend): a reply that takes longer is lost anyway. */
+export const REPLY_TIMEOUT_MS = 10_000;
+
+/** Node's HTTP server timeouts (ms); a client that trickles or stalls is cut off. */
+export const TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 15_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 } as const;
+
+export type ServerTimeouts = { readonly [K in keyof typeof TIMEOUTS]: number };
+
 
 export interface ServerOptions {
   readonly config: BotConfig;
@@ -41,6 +56,8 @@ export interface ServerOptions {
   readonly lookupMember?: MemberLookup;
   /** Meetings and reminders for the meeting commands. */
   readonly meetings?: MeetingServices;
+  /** Tests only: shorter timeouts than {@link TIMEOUTS} and {@link REPLY_TIMEOUT_MS}. */
+  readonly timeouts?: Partial<ServerTimeouts> & { readonly replyMs?: number };
 }
 
 export interface RunningServer {
@@ -48,6 +65,8 @@ export interface RunningServer {
   readonly url: string;
   readonly host: string;
   readonly port: number;
+  /** The address really listened on, e.g. "0.0.0.0:3978" (all interfaces) or "127.0.0.1:3978". */
+  readonly listening: string;
   readonly mode: BotConfig['mode'];
   close(): Promise<void>;
 }
@@ -64,6 +83,14 @@ export class WaymarkAdapter extends CloudAdapter {
   /** Checks the bearer token (no check at all in local mode). Throws if it is not valid. */
   authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     return this.auth.authenticateRequest(activity, authHeader);
+  }
+
+  /**
+   * Checks the bearer token alone (signature, issuer, audience, expiry), before the body is
+   * read; {@link authenticate} then checks it against the activity (its service URL).
+   */
+  authenticateToken(authHeader: string, channelId: string): Promise<AuthenticateRequestResult> {
+    return this.auth.authenticateStreamingRequest(authHeader, channelId);
   }
 
   /** Runs the turn for an already authenticated request. */
@@ -102,6 +129,7 @@ export function createExpressApp(options: ServerOptions & { log: Logger }): expr
     ...(options.directory ? { directory: options.directory } : {}),
     ...(options.lookupMember ? { lookupMember: options.lookupMember } : {}),
     ...(options.meetings ? { meetings: options.meetings } : {}),
+    replyTimeoutMs: options.timeouts?.replyMs ?? REPLY_TIMEOUT_MS,
   });
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
   const started = Date.now();
@@ -127,10 +155,27 @@ export function createExpressApp(options: ServerOptions & { log: Logger }): expr
     });
   });
 
+  const unauthorized = (res: Response, error: unknown, activityId?: string) => {
+    log.warn('rejected unauthenticated request', { activityId, reason: errorFields(error).message });
+    // The body is not read: close the connection rather than drain whatever the client sends.
+    res.set('Connection', 'close').status(401).json({ error: 'Unauthorized.' });
+  };
+
+  /** With credentials: the token alone, before the body is read. Any failure is a 401. */
+  const tokenFirst = async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      res.locals.token = await adapter.authenticateToken(req.headers.authorization ?? '', 'msteams');
+    } catch (error) {
+      unauthorized(res, error);
+      return;
+    }
+    next();
+  };
+
   /**
-   * Checks the bearer token; any failure to verify is a 401: a bad token, a forged signature
-   * (botbuilder throws a plain JsonWebTokenError for that), signing keys that cannot be fetched
-   * right now, or a body botbuilder cannot even read.
+   * Checks the bearer token against the activity; any failure to verify is a 401: a bad token,
+   * a forged signature (botbuilder throws a plain JsonWebTokenError for that), signing keys that
+   * cannot be fetched right now, or a body botbuilder cannot even read.
    */
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
     const body: unknown = req.body;
@@ -138,19 +183,31 @@ export function createExpressApp(options: ServerOptions & { log: Logger }): expr
     try {
       res.locals.auth = await adapter.authenticate(activity, req.headers.authorization ?? '');
     } catch (error) {
-      log.warn('rejected unauthenticated request', { activityId: typeof activity.id === 'string' ? activity.id : undefined, reason: errorFields(error).message });
-      res.status(401).json({ error: 'Unauthorized.' });
+      unauthorized(res, error, typeof activity.id === 'string' ? activity.id : undefined);
       return;
     }
     next();
   };
-  // With credentials, nobody learns anything about a body until their token is good: 401
-  // first, then the 400 naming a bad field. Local mode checks no token, so it validates first.
-  const checks = config.mode === 'local' ? [validateActivity, authenticate] : [authenticate, validateActivity];
 
-  // Not strict: a JSON string or number reaches the checks above (401, or 400 in local mode)
+  /** Only the configured tenant's activities reach the bot (local mode: any). */
+  const sameTenant = (req: Request, res: Response, next: NextFunction) => {
+    if (fromConfiguredTenant(req.body as Activity, config)) {
+      next();
+      return;
+    }
+    log.warn('rejected activity from another tenant', { activityId: typeof (req.body as Activity).id === 'string' ? (req.body as Activity).id : undefined });
+    res.status(403).json({ error: 'Forbidden.' });
+  };
+
+  // Not strict: a JSON string or number reaches the checks below (401, or 400 in local mode)
   // rather than failing to parse. Text that is not JSON at all is a bare 400 naming nothing.
-  app.post('/api/messages', express.json({ limit: BODY_LIMIT, strict: false }), ...checks, async (req: Request, res: Response) => {
+  const body = express.json({ limit: BODY_LIMIT, strict: false });
+  // With credentials, nobody gets a byte of the body read, nor learns anything about it, until
+  // their token is good: 401 first, then the 400 naming a bad field. Local mode checks no
+  // token, so it validates first.
+  const checks = config.mode === 'local' ? [body, validateActivity, authenticate] : [tokenFirst, body, authenticate, validateActivity, sameTenant];
+
+  app.post('/api/messages', ...checks, async (req: Request, res: Response) => {
     const activity = req.body as Activity & { timestamp?: unknown };
     // As CloudAdapter.process does: botbuilder expects Date objects for timestamps.
     if (typeof activity.timestamp === 'string') activity.timestamp = new Date(activity.timestamp);
@@ -160,7 +217,10 @@ export function createExpressApp(options: ServerOptions & { log: Logger }): expr
       const invoke = await adapter.handle(auth, activity, async (context) => {
         await bot.run(context);
       });
-      if (invoke?.body !== undefined) res.status(invoke.status ?? 200).json(invoke.body);
+      // An invoke no handler takes: botbuilder says 501; it is the sender's request that is not
+      // supported, not a server failure (found by the fuzz test).
+      if (invoke?.status === 501) res.status(400).json({ error: 'Unsupported invoke.' });
+      else if (invoke?.body !== undefined) res.status(invoke.status ?? 200).json(invoke.body);
       else res.status(invoke?.status ?? 200).end();
     } catch (error) {
       log.error('request failed', { activityId: activity.id, error: errorFields(error) });
@@ -201,18 +261,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       config.host && config.host !== LOOPBACK ? { ignoredHost: config.host } : {},
     );
   }
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(options.port ?? config.port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
-    s.once('error', reject);
+  const timeouts = { ...TIMEOUTS, ...options.timeouts };
+  const server: Server = createServer(
+    { headersTimeout: timeouts.headersTimeout, requestTimeout: timeouts.requestTimeout, keepAliveTimeout: timeouts.keepAliveTimeout, connectionsCheckingInterval: timeouts.connectionsCheckingInterval },
+    app,
+  );
+  server.keepAliveTimeout = timeouts.keepAliveTimeout;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? config.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  const { port } = server.address() as AddressInfo;
-  const shown = host === '0.0.0.0' || host === '::' ? LOOPBACK : host;
-  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+  const address = server.address() as AddressInfo;
+  const { port } = address;
+  const bracket = (h: string) => (h.includes(':') ? `[${h}]` : h);
+  const listening = `${bracket(address.address)}:${port}`;
+  const everywhere = address.address === '0.0.0.0' || address.address === '::';
+  // A URL to reach it from this machine; the log says where it really listens.
+  const shown = everywhere ? LOOPBACK : address.address;
+  const url = `http://${bracket(shown)}:${port}`;
+  log.info('server listening', { address: listening, interfaces: everywhere ? 'all' : 'this one only', mode: config.mode });
   let closing: Promise<void> | undefined;
   return {
     url,
     host,
     port,
+    listening,
     mode: config.mode,
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -16,7 +16,7 @@ const log = memoryLogger();
 beforeAll(async () => {
   ({ store, cleanup } = await memoryStore());
   connector = await startFakeConnector();
-  const config = testConfig({ MicrosoftAppId: '00000000-0000-0000-0000-0000000000aa', MicrosoftAppPassword: 'not-a-real-secret', HOST: '127.0.0.1' });
+  const config = testConfig({ MicrosoftAppId: '00000000-0000-0000-0000-0000000000aa', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: 't-1', HOST: '127.0.0.1' });
   server = await startServer({ config, store, port: 0, log });
 });
 afterAll(async () => {

@@ -24,7 +24,7 @@ afterAll(() => cleanup());
 
 const AUTH = {
   MicrosoftAppId: 'app',
-  MicrosoftAppPassword: 'pw',
+  MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 't-1',
   WAYMARK_OFFICERS: 'aad-officer, officer@la.gov.uk',
   WAYMARK_TEAM_ID: '19:team@thread.tacv2',
 };
@@ -35,6 +35,9 @@ const MEMBERS: Record<string, { userPrincipalName?: string; email?: string }> = 
   'aad-head': { userPrincipalName: 'j.head@school.example', email: OAKFIELD_HEAD },
   'aad-stranger': { userPrincipalName: 'someone@else.example' },
   'aad-new-head': { userPrincipalName: 'New.Head@School.example' },
+  // Same tenant, another account: its UPN is the officer's (re-issued), its e-mail the head's.
+  'aad-upn-reissued': { userPrincipalName: 'officer@la.gov.uk' },
+  'aad-impostor': { userPrincipalName: 'impostor@la.gov.uk', email: OAKFIELD_HEAD },
 };
 
 function harness(env: Record<string, string> = AUTH) {
@@ -85,8 +88,19 @@ describe('category questions through teams-ai', () => {
     expect(reply!.text).toMatch(/^Oakfield Primary School/);
   });
 
-  it("shows a head their own school, and refuses them another in the same words as a stranger", async () => {
+  it("shows a head their own school once an officer confirmed the link, and refuses them another in the same words as a stranger", async () => {
     const { send } = harness();
+    // First contact: the e-mail alone shows nothing; it asks an officer to confirm the account.
+    const first = await send(ask('101234', { aad: 'aad-head' }));
+    expect(first[0]!.text).toBe(refusalReply.text);
+    expect(first[1]!.text).toMatch(/^I've asked your school-improvement team to confirm that this account is the headteacher of Oakfield Primary School/);
+    // Another account of the tenant with the same e-mail takes nothing over.
+    const impostor = await send(ask('101234', { aad: 'aad-impostor' }));
+    expect(impostor.map((a) => a.text)).toEqual([refusalReply.text]);
+    // The officer sees the pending link, and confirms it.
+    expect((await send(ask('head links')))[0]!.text).toContain('Oakfield Primary School (URN 101234): waiting for confirmation');
+    expect((await send(ask('confirm head for 101234')))[0]!.text).toMatch(/^Confirmed: the account that asked is now Oakfield Primary School's head/);
+    expect((await send(ask('101234', { aad: 'aad-impostor' })))[0]!.text).toBe(refusalReply.text);
     expect((await send(ask('101234', { aad: 'aad-head' })))[0]!.text).toMatch(/^Oakfield Primary School/);
     const other = (await send(ask('category of 110040', { aad: 'aad-head' })))[0]!;
     const missing = (await send(ask('category of 999999', { aad: 'aad-head' })))[0]!;
@@ -123,6 +137,22 @@ describe('category questions through teams-ai', () => {
     const { send } = harness();
     const [reply] = await send(ask('help', { type: 'channel' }));
     for (const e of HELP_EXAMPLES) expect(reply!.text).toContain(e);
+  });
+
+  it('binds a UPN-listed officer to the first account using it; another account with that UPN is not an officer', async () => {
+    const { send, log } = harness();
+    expect((await send(ask('101234', { aad: 'aad-upn-officer' })))[0]!.text).toMatch(/^Oakfield Primary School/);
+    expect((await send(ask('101234', { aad: 'aad-upn-reissued' })))[0]!.text).toBe(refusalReply.text);
+    expect(log.lines.join('\n')).toContain('an officer UPN came from another account than the one it is bound to');
+  });
+
+  it('answers nothing from another tenant, whatever ids and e-mail it carries', async () => {
+    const { send, log } = harness();
+    const foreign = (a: Record<string, unknown>) => ({ ...a, channelData: { tenant: { id: 'evil-tenant' } }, conversation: { ...(a.conversation as object), tenantId: 'evil-tenant' } });
+    expect(await send(foreign(ask('101234')))).toEqual([]);
+    expect(await send(foreign(ask('101234', { aad: 'aad-upn-officer' })))).toEqual([]);
+    expect(await send(foreign(ask('101234', { aad: 'aad-head' })))).toEqual([]);
+    expect(log.lines.filter((l) => l.includes('ignored activity from another tenant'))).toHaveLength(3);
   });
 
   it('keeps questions, names and e-mail addresses out of the log', async () => {
@@ -172,7 +202,7 @@ describe("officers' category answers, only where only the team reads them", () =
     expect((await harness().send(ask('101234')))[0]!.text).toMatch(/^Oakfield Primary School/);
     expect((await harness().send(ask('101234', { type: 'channel' })))[0]!.text).toMatch(/^Oakfield Primary School/);
     const byGroup = harness({ ...AUTH, WAYMARK_TEAM_ID: 'SIO-GROUP' });
-    const inTeam = { ...ask('101234', { type: 'channel' }), channelData: { team: { id: '19:team@thread.tacv2', aadGroupId: 'sio-group' }, channel: { id: '19:general@thread.tacv2' } } };
+    const inTeam = { ...ask('101234', { type: 'channel' }), channelData: { team: { id: '19:team@thread.tacv2', aadGroupId: 'sio-group' }, channel: { id: '19:general@thread.tacv2' }, tenant: { id: 't-1' } } };
     expect((await byGroup.send(inTeam))[0]!.text).toMatch(/^Oakfield Primary School/);
     expect((await byGroup.send(otherTeam(ask('101234', { type: 'channel' }))))[0]!.text).toBe(OFFICER_ELSEWHERE.text);
   });

@@ -1,3 +1,4 @@
+import { headUrns } from '../meetings-bot/fakes.js';
 // The category command through the router, with plain inputs: phrasings, choices, not found,
 // confidentiality (officer, head, unknown) and the audit trail.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -51,7 +52,9 @@ function ask(text: string, who: Who = {}) {
     role: who.role ?? 'officer',
     now: () => NOW,
     directory: who.dir ?? directory,
-    askerAddresses: async () => (lookups++, who.addresses ?? []),
+    askerAddresses: async () => who.addresses ?? [],
+    // As if an officer had confirmed the account as head of the school with that e-mail.
+    headOf: async () => (lookups++, headUrns(who.dir ?? directory, who.addresses ?? [])),
   };
   return route(input, ctx).then((r) => ({ ...r, lookups }));
 }
@@ -156,7 +159,7 @@ describe('confidentiality', () => {
       ['aad-officer-1', 'officer', 'category of Riverbank', null, 'not-found', 'category-query', 'personal'],
       ['aad-head-1', 'head', '101234', '101234', 'allowed', 'category-query', 'personal'],
       ['aad-head-1', 'head', 'category of 110040', '110040', 'refused', 'category-query', 'personal'],
-      ['aad-stranger', 'guest', '101234', '101234', 'refused', 'category-query', 'personal'],
+      ['aad-stranger', 'guest', '101234', null, 'refused', 'category-query', 'personal'],
     ]);
     expect(rows.every((r) => r.at.getTime() === NOW.getTime())).toBe(true);
   });
@@ -181,7 +184,7 @@ describe('when the workbook could not be read', () => {
 
   it('tells a head nothing about it', () => {
     const stale: DirectorySnapshot = { ...directory.current(), error: { at: NOW, reason: 'damaged' } };
-    const answer = answerCategoryQuestion('101234', stale, { role: 'guest', addresses: [OAKFIELD_HEAD], conversation: 'personal', teamOnly: true });
+    const answer = answerCategoryQuestion('101234', stale, { role: 'guest', headOf: ['101234'], conversation: 'personal', teamOnly: true });
     expect(answer.reply.text).not.toContain('workbook');
   });
 

@@ -64,6 +64,9 @@ describe('loadConfig', () => {
     [{ MicrosoftAppId: 'a' }, 'MicrosoftAppPassword'],
     [{ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
     [{ MicrosoftAppType: 'UserAssignedMSI' }, 'MicrosoftAppId'],
+    // Issue 8, finding 2: activities are accepted from the configured tenant only, so it must be named.
+    [{ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, 'MicrosoftAppTenantId'],
+    [{ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'MultiTenant' }, 'MicrosoftAppTenantId'],
   ])('rejects %o naming %s', (env, variable) => {
     const r = loadConfig(env);
     expect(r.ok).toBe(false);

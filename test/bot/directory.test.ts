@@ -35,7 +35,7 @@ async function until(check: () => boolean, timeoutMs = 8_000): Promise<void> {
 }
 
 const categoryOf = (dir: WorkbookDirectory, urn: string) => dir.current().schools.find((s) => s.urn === urn)?.category?.category.code;
-const officerAnswer = (dir: WorkbookDirectory, q: string) => answerCategoryQuestion(q, dir.current(), { role: 'officer', addresses: [], conversation: 'personal', teamOnly: true }).reply.text;
+const officerAnswer = (dir: WorkbookDirectory, q: string) => answerCategoryQuestion(q, dir.current(), { role: 'officer', headOf: [], conversation: 'personal', teamOnly: true }).reply.text;
 
 describe('school directory', () => {
   it('loads the workbook through the core', async () => {

@@ -49,7 +49,7 @@ async function open(options: OpenOptions = {}) {
 
 const categoryOf = (dir: RemoteWorkbookDirectory, urn: string) => dir.current().schools.find((s) => s.urn === urn)?.category?.category.code;
 const officerAnswer = (dir: RemoteWorkbookDirectory, q: string) =>
-  answerCategoryQuestion(q, dir.current(), { role: 'officer', addresses: [], conversation: 'personal', teamOnly: true }).reply.text;
+  answerCategoryQuestion(q, dir.current(), { role: 'officer', headOf: [], conversation: 'personal', teamOnly: true }).reply.text;
 
 async function changedBytes(urn: string, code: string): Promise<Buffer> {
   const { dir, file } = exampleCopy();

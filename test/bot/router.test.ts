@@ -1,3 +1,4 @@
+import { OPEN } from '../../bot/commands/access.js';
 import { describe, expect, it } from 'vitest';
 import { categoryQuery } from '../../bot/commands/category-query.js';
 import { fallback } from '../../bot/commands/fallback.js';
@@ -41,7 +42,7 @@ describe('router', () => {
 
   it('uses the first matching command and passes trimmed text', async () => {
     const seen: string[] = [];
-    const echo: Command = { name: 'echo', matches: (t) => t.startsWith('echo'), handle: (i) => (seen.push(i.text), { text: i.text }) };
+    const echo: Command = { name: 'echo', matches: (t) => t.startsWith('echo'), access: OPEN, handle: (i) => (seen.push(i.text), { text: i.text }) };
     const { command, reply } = await route(input('  echo hi  '), ctx, [echo, help]);
     expect(command).toBe('echo');
     expect(reply.text).toBe('echo hi');
@@ -49,7 +50,7 @@ describe('router', () => {
   });
 
   it('propagates a handler error to the caller (bot/teams apologises)', async () => {
-    const boom: Command = { name: 'boom', matches: () => true, handle: () => { throw new Error('x'); } };
+    const boom: Command = { name: 'boom', matches: () => true, access: OPEN, handle: () => { throw new Error('x'); } };
     await expect(route(input('anything'), ctx, [boom])).rejects.toThrow('x');
   });
 

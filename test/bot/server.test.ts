@@ -1,3 +1,4 @@
+import { OPEN } from '../../bot/commands/access.js';
 // The bot over real HTTP on an ephemeral port, replying to a loopback fake Bot Connector.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HELP_EXAMPLES } from '../../bot/commands/help.js';
@@ -13,6 +14,7 @@ import { memoryStore, messageActivity, testConfig } from './helpers.js';
 const explode: Command = {
   name: 'explode',
   matches: (t) => t.startsWith('explode'),
+  access: OPEN,
   handle: (input) => {
     throw new Error(`failed for ${input.user.name} (jane.testperson@la.gov.uk) asking "${input.text}"`);
   },

@@ -1,3 +1,4 @@
+import { OPEN } from '../../bot/commands/access.js';
 // Handlers through teams-ai, driven by botbuilder's TestAdapter (no HTTP).
 import { TestAdapter, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +51,7 @@ describe('bot through teams-ai', () => {
 
   it('sends a card as an Adaptive Card attachment beside the text', async () => {
     const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Oakfield: category 2' }] };
-    const withCard: Command = { name: 'card', matches: () => true, handle: () => ({ text: 'Oakfield is category 2.', card }) };
+    const withCard: Command = { name: 'card', matches: () => true, access: OPEN, handle: () => ({ text: 'Oakfield is category 2.', card }) };
     const { send } = harness([withCard]);
     const out = messages(await send(messageActivity({ text: 'show Oakfield Primary', serviceUrl: 'https://unused/' })));
     expect(out).toHaveLength(1);
@@ -83,7 +84,7 @@ describe('bot through teams-ai', () => {
 
   it('passes plain input to the handler, with the role', async () => {
     const seen: unknown[] = [];
-    const spy: Command = { name: 'spy', matches: () => true, handle: (input, ctx) => (seen.push({ input, role: ctx.role }), { text: 'ok' }) };
+    const spy: Command = { name: 'spy', matches: () => true, access: OPEN, handle: (input, ctx) => (seen.push({ input, role: ctx.role }), { text: 'ok' }) };
     const { send } = harness([spy]);
     await send(messageActivity({ text: 'category of 101234', mention: true, conversationType: 'channel', serviceUrl: 'https://unused/' }));
     expect(seen).toEqual([
@@ -103,6 +104,7 @@ describe('bot through teams-ai', () => {
     const boom: Command = {
       name: 'boom',
       matches: () => true,
+      access: OPEN,
       handle: (input) => {
         throw new Error(`cannot answer "${input.text}" for ${input.user.name} <jane.testperson@la.gov.uk>`);
       },
@@ -129,7 +131,7 @@ describe('bot through teams-ai', () => {
 
   it('still answers when an attachment is malformed (a name that is not text), leaving it out of the files', async () => {
     const seen: unknown[] = [];
-    const spy: Command = { name: 'spy', matches: () => true, handle: (input) => (seen.push(input.files), { text: 'ok' }) };
+    const spy: Command = { name: 'spy', matches: () => true, access: OPEN, handle: (input) => (seen.push(input.files), { text: 'ok' }) };
     const { send } = harness([spy]);
     const attachments = [
       { contentType: 'image/png', name: 5 },
@@ -161,8 +163,8 @@ describe('bot through teams-ai', () => {
 
   it('treats only listed officers as officers once authenticated', async () => {
     const roles: string[] = [];
-    const spy: Command = { name: 'spy', matches: () => true, handle: (_i, ctx) => (roles.push(ctx.role), { text: 'ok' }) };
-    const env = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', WAYMARK_OFFICERS: 'AAD-OFFICER' };
+    const spy: Command = { name: 'spy', matches: () => true, access: OPEN, handle: (_i, ctx) => (roles.push(ctx.role), { text: 'ok' }) };
+    const env = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 't-1', WAYMARK_OFFICERS: 'AAD-OFFICER' };
     const { send } = harness([spy], env);
     await send(messageActivity({ text: 'x', aadObjectId: 'aad-officer', serviceUrl: 'https://unused/' }));
     await send(messageActivity({ text: 'x', aadObjectId: 'aad-someone-else', serviceUrl: 'https://unused/' }));
@@ -171,8 +173,8 @@ describe('bot through teams-ai', () => {
 
   it('treats a UPN-listed user as a guest when the member lookup fails, and says so in the log', async () => {
     const roles: string[] = [];
-    const spy: Command = { name: 'spy', matches: () => true, handle: (_i, ctx) => (roles.push(ctx.role), { text: 'ok' }) };
-    const { send, log } = harness([spy], { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', WAYMARK_OFFICERS: 'jane@la.gov.uk' });
+    const spy: Command = { name: 'spy', matches: () => true, access: OPEN, handle: (_i, ctx) => (roles.push(ctx.role), { text: 'ok' }) };
+    const { send, log } = harness([spy], { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 't-1', WAYMARK_OFFICERS: 'jane@la.gov.uk' });
     await send(messageActivity({ text: 'x', serviceUrl: 'https://unused/' }));
     expect(roles).toEqual(['guest']);
     expect(log.lines.join('\n')).toContain('could not look up member for officer check');

@@ -197,6 +197,21 @@ describe('schedule', () => {
 });
 
 describe('move and cancel', () => {
+  it('never plans again a reminder that is being sent while the meeting moves (issue 8, finding 10)', async () => {
+    h = await harness();
+    const { id } = await scheduleJan12(h);
+    await h.mark([`${id}:agenda:channel`, `${id}:agenda:members`], 'sent', { via: 'teams', sentAt: new Date('2026-12-24T08:00:05Z') });
+    // The scheduler has claimed the evidence request and its request is out.
+    await h.mark([`${id}:evidence-request:head`], 'claimed');
+    h.at('2026-12-24T08:00:06Z');
+    const { command } = await h.say('move the RAP for Oakfield Primary School to 19 Jan');
+    expect(command).toBe('move-meeting');
+    const view = await outboxView(h.outbox, id);
+    expect(view['evidence-request:head']).toEqual(['claimed', '2026-12-24T08:00:00.000Z']);
+    // No second evidence request, in any revision.
+    expect(Object.keys(view).filter((k) => k.startsWith('evidence-request'))).toEqual(['evidence-request:head']);
+  });
+
   it('re-plans the pending steps, keeps what was sent, and tells the head now', async () => {
     h = await harness();
     const { id } = await scheduleJan12(h);
@@ -373,6 +388,22 @@ describe('evidence', () => {
     const { rows } = await h.store.db.query('SELECT 1 FROM evidence');
     expect(rows).toHaveLength(0);
   });
+
+  it("refuses a head's \"evidence received for <another school>\", recording nothing against their own (issue 8, finding 4)", async () => {
+    h = await harness();
+    await scheduleJan12(h);
+    await h.say('schedule a RAP for Thornbury Primary School on 13 Jan 2027 at 10:00');
+    const other = await h.say('evidence received for Thornbury Primary School', HEAD);
+    const missing = await h.say('evidence received for Nowhere Academy', HEAD);
+    expect(other.reply.text).toMatch(/^I can only record evidence for your own school's meetings/);
+    expect(missing.reply.text).toBe(other.reply.text);
+    expect((await h.store.db.query('SELECT 1 FROM evidence')).rows).toHaveLength(0);
+    // Their own school, named, still counts.
+    const own = await h.say('evidence received for Oakfield Primary School', HEAD);
+    expect(own.reply.text).toMatch(/^Thank you: your evidence for the RAP/);
+    const { rows } = await h.store.db.query<{ school_urn: string }>('SELECT m.school_urn FROM evidence e JOIN meetings m ON m.id = e.meeting_id');
+    expect(rows).toEqual([{ school_urn: '101234' }]);
+  });
 });
 
 describe('who may do what', () => {
@@ -457,7 +488,7 @@ describe('use this channel', () => {
   it("stores the channel an officer names, in the channel only", async () => {
     h = await harness();
     const personal = await h.say('use this channel for Waymark');
-    expect(personal.reply.text).toMatch(/^Say this in the team channel/);
+    expect(personal.reply.text).toMatch(/^Say this in the improvement team's channel/);
     const { command, reply } = await h.say('use this channel for Waymark', { ...OFFICER, conversation: 'channel' });
     expect(command).toBe('use-channel');
     expect(reply.text).toBe('Done: Waymark will post agendas, escalations and evidence notices in this channel.');

@@ -120,6 +120,8 @@ export async function harness(options: { framework?: Framework; calendar?: Worki
         now: () => clock,
         directory,
         askerAddresses: async () => who.addresses ?? [],
+        // A head here is one an officer has confirmed (bot/identity): the school whose head e-mail is theirs.
+        headOf: async () => headUrns(directory, who.addresses ?? []),
         meetings: services,
       };
       const input: CommandInput = {
@@ -145,6 +147,12 @@ export async function harness(options: { framework?: Framework; calendar?: Worki
     },
     cleanup,
   };
+}
+
+/** The schools whose workbook head e-mail is one of `addresses` (as if an officer had confirmed the link). */
+export function headUrns(directory: SchoolDirectory, addresses: readonly string[]): string[] {
+  const wanted = addresses.map((a) => a.trim().toLowerCase());
+  return directory.current().schools.flatMap((s) => (s.urn && s.headEmail && wanted.includes(s.headEmail.trim().toLowerCase()) ? [s.urn] : []));
 }
 
 /** Outbox rows as `key → [status, sendAt ISO]`, for compact expectations. */

@@ -5,6 +5,8 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticDirectory, type SchoolDirectory } from '../../bot/directory/directory.js';
+import { confirmHeadLink, requestHeadLinks } from '../../bot/identity/identity.js';
+import { NOT_A_HEAD } from '../../bot/commands/evidence.js';
 import { memoryLogger } from '../../bot/log.js';
 import type { MeetingServices } from '../../bot/meetings/services.js';
 import { createOutbox } from '../../bot/outbox/outbox.js';
@@ -17,7 +19,7 @@ import { exampleSchools, OAKFIELD_HEAD } from '../bot/schools-fixture.js';
 import { startFakeConnector } from '../fakes/bot-connector.js';
 import { framework } from './fakes.js';
 
-const AUTH = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', WAYMARK_OFFICERS: 'aad-officer' };
+const AUTH = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 't-1', WAYMARK_OFFICERS: 'aad-officer' };
 const MEMBERS: Record<string, { userPrincipalName?: string; email?: string }> = {
   'aad-head': { userPrincipalName: 't.davies@oakfield.example', email: OAKFIELD_HEAD },
 };
@@ -33,6 +35,9 @@ beforeAll(async () => {
   ({ store, cleanup } = await memoryStore());
   directory = staticDirectory(await exampleSchools());
   meetings = { outbox: createOutbox(store.db), calendar: makeCalendar(), framework: framework('reading') };
+  // Oakfield's head, confirmed by an officer (the e-mail alone makes nobody a head).
+  await requestHeadLinks(store.db, 'aad-head', [{ urn: '101234', email: OAKFIELD_HEAD }]);
+  await confirmHeadLink(store.db, '101234', 'aad-officer');
 });
 afterAll(() => cleanup());
 
@@ -124,7 +129,8 @@ describe('evidence through Teams', () => {
     ];
     for (const press of presses) {
       const [reply] = await send(press);
-      expect(reply?.text).toBe('Please send your evidence to me in a 1:1 chat, so that only the right people see it.');
+      // The evidence command's one refusal, the same for everyone it refuses (bot/commands/access.ts).
+      expect(reply?.text).toBe(NOT_A_HEAD.text);
       expect(reply?.text).not.toMatch(/RAP|February|2027|Oakfield/);
     }
     const { rows } = await store.db.query('SELECT 1 FROM evidence WHERE meeting_id = $1', [id]);
@@ -132,9 +138,9 @@ describe('evidence through Teams', () => {
     expect(await pending(id)).toContain('evidence-reminder');
   });
 
-  it('an officer in a channel can record evidence by @mentioning the bot', async () => {
+  it('an officer in a channel of the improvement team can record evidence by @mentioning the bot', async () => {
     clock = new Date('2026-12-01T10:00:00Z');
-    const send = teams();
+    const send = teams({ ...AUTH, WAYMARK_TEAM_ID: '19:team@thread.tacv2' });
     const id = await schedule(send, '2 Feb 2027');
     const [reply] = await send(
       messageActivity({ text: 'evidence received for 101234', serviceUrl: SERVICE, aadObjectId: 'aad-officer', conversationType: 'channel', mention: true }),
