@@ -82,7 +82,7 @@ export async function loadWorkbook(
       firstError ??= plan.error.message;
       continue;
     }
-    return ok({ schools: schoolRecords(plan.value, fileDay), sheet: ws.name, signature });
+    return ok({ schools: schoolRecords(plan.value, fileDay, options.framework), sheet: ws.name, signature });
   }
   return fail(`no sheet could be read as a categorisation sheet (${firstError ?? 'no header row'})`);
 }
