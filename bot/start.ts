@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { loadFramework, loadSheetConfig } from '../cli/rate/run.js';
 import { withThresholds } from '../core/frameworks/index.js';
 import type { BotConfig } from './config.js';
+import { recordLoad } from './history/history.js';
 import { openDirectory, type WorkbookDirectory } from './directory/directory.js';
 import { loadConfig } from './config.js';
 import { createLogger, errorFields, type Logger } from './log.js';
@@ -60,7 +61,14 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     throw err;
   }
   // A workbook that exists but cannot be read does not stop start-up: officers are told why.
-  const directory = await openDirectory({ file: config.workbook, framework: framework.value, sheet, log });
+  // Each good load records category history; changes go to the team channel through the outbox.
+  const directory = await openDirectory({
+    file: config.workbook,
+    framework: framework.value,
+    sheet,
+    log,
+    onLoad: (schools, loadedAt) => recordLoad(store.db, schools, loadedAt, createOutbox(store.db)),
+  });
   // Meeting commands plan on the same calendar the scheduler sends on, into the real outbox.
   let meetings: MeetingServices;
   try {
