@@ -21,7 +21,7 @@ const SCHOOL = '(.+?)';
 const TAIL = '(?:\\s+(?:please|pls))?';
 
 const WHY: readonly RegExp[] = [
-  new RegExp(`^why\\s+(?:is|was|has|does)\\s+${SCHOOL}\\s+(?:(?:in|got|have|get)\\s+)?(?:that|this|its|their|the|a|such a)\\s+(?:category|categorisation|categorization|cat|rating)${TAIL}$`),
+  new RegExp(`^why\\s+(?:is|was|has|does)\\s+${SCHOOL}\\s+(?:(?:in|got|have|get)\\s+)?(?:that|this|its|it's|their|the|a|such a)\\s+(?:category|categorisation|categorization|cat|rating)${TAIL}$`),
   new RegExp(`^why\\s+(?:is|was)\\s+${SCHOOL}\\s+(?:categorised|categorized|rated|put|placed)(?:\\s+(?:as|in|at))?\\s+(?:an?\\s+|category\\s+)?([a-z0-9]{1,12})${TAIL}$`),
   new RegExp(`^why\\s+(?:is|was)\\s+${SCHOOL}\\s+(?:an?|in|in category|category)\\s+([a-z0-9]{1,12})${TAIL}$`),
   new RegExp(`^why\\s+(?:is|was)\\s+${SCHOOL}\\s+(?:categorised|categorized|rated)(?:\\s+(?:like\\s+)?(?:that|this))?${TAIL}$`),
