@@ -196,16 +196,6 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
   if (!intent) throw new Error('school-question: handle called for a message it does not match');
   const snapshot = ctx.directory.current();
 
-  // A named school's category: the category command, which also serves heads. Remember it.
-  if (intent.kind === 'category' && intent.school) {
-    const reply = await categoryQuery.handle({ ...input, text: `category of ${intent.school}` }, ctx);
-    const m = findSchools(intent.school, snapshot.index);
-    if (ctx.role === 'officer' && teamOnly(input, ctx) && m.kind === 'one' && m.school.urn) {
-      await rememberSchool(ctx.store.db, input.conversation.id, m.school.urn, ctx.now());
-    }
-    return reply;
-  }
-
   const audit = (outcome: AuditOutcome, schoolUrn?: string) =>
     ctx.store.audit.record({
       actorId: input.user.aadObjectId ?? input.user.id,
@@ -273,8 +263,14 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
   }
 }
 
+/** A named school's category is the category command's (it also answers heads); the rest is ours. */
+function matches(text: string): boolean {
+  const intent = parseIntent(text);
+  return intent !== undefined && !(intent.kind === 'category' && intent.school !== undefined);
+}
+
 export const schoolQuestions: Command = {
   name: 'school-question',
-  matches: (text) => parseIntent(text) !== undefined,
+  matches,
   handle,
 };

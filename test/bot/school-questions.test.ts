@@ -130,7 +130,7 @@ describe('questions in an officer words', () => {
 
   it.each(CATEGORY)('category: %j finds the school despite typos, possessives, "the", "school"', async (q) => {
     const { command, reply } = await ask(q);
-    expect(command).toBe('school-question');
+    expect(command).toBe('category-query');
     expect(reply.text).toMatch(/^Thornbury Primary School \(URN 110057\): C — /);
   });
 
