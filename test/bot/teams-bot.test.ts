@@ -51,6 +51,24 @@ describe('bot through teams-ai', () => {
     expect(reply.suggestedActions).toBeUndefined();
   });
 
+  it('welcomes with a card when installed in a personal chat or a team, and says nothing when someone else joins', async () => {
+    for (const conversationType of ['personal', 'channel'] as const) {
+      const { send } = harness();
+      const base = messageActivity({ text: '', conversationType, serviceUrl: 'https://unused/' }) as Record<string, unknown>;
+      const recipient = base.recipient as { id: string };
+      const out = messages(await send({ ...base, type: 'conversationUpdate', text: undefined, membersAdded: [{ id: recipient.id }] }));
+      expect(out).toHaveLength(1);
+      expect(out[0]!.summary).toMatch(/^Hello, I'm Waymark\./);
+      const card = JSON.stringify(out[0]!.attachments?.[0]?.content);
+      expect(card).toContain('Three things to try');
+      expect(card).toContain('never in a group chat');
+      for (const e of ['category of st marys', 'summary', 'help']) expect(card).toContain(JSON.stringify({ waymark: 'ask', ask: e }));
+    }
+    const { send } = harness();
+    const base = messageActivity({ text: '', serviceUrl: 'https://unused/' }) as Record<string, unknown>;
+    expect(messages(await send({ ...base, type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '29:someone-else' }] }))).toEqual([]);
+  });
+
   it('turns a pressed question button (plain Action.Submit, no text) into that question', async () => {
     const { send } = harness();
     const out = messages(await send({ ...messageActivity({ text: '', serviceUrl: 'https://unused/' }), text: undefined, value: { waymark: 'ask', ask: 'help' } }));
