@@ -102,7 +102,6 @@ describe('category questions, as people ask them (officer)', () => {
     // The three closest, each a button that asks about it.
     expect(reply.text).toBe('I couldn\'t find "Riverbank". Closest: Riverside Primary School, Riverside Infant School, Millbrook Primary.');
     expect(actions(reply.card).map((a) => a.title)).toEqual(['Riverside Primary School', 'Riverside Infant School', 'Millbrook Primary']);
-    expect(reply.card).toBeUndefined();
   });
 
   it('never looks the officer up', async () => {
