@@ -1,8 +1,10 @@
 /** Start-up shared by `npm run bot` and `npm run chat`: config → workbook → store → server. */
+import type { SchoolRecord } from '../core/schools/types.js';
 import { stat } from 'node:fs/promises';
 import { loadFramework, loadSheetConfig } from '../cli/rate/run.js';
 import { withThresholds } from '../core/frameworks/index.js';
 import type { BotConfig } from './config.js';
+import { recordLoad } from './history/history.js';
 import { openDirectory, type WorkbookDirectory } from './directory/directory.js';
 import type { SheetOptions } from './directory/load-workbook.js';
 import { openRemoteDirectory } from './directory/remote-directory.js';
@@ -70,7 +72,9 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     throw err;
   }
   // A workbook that exists but cannot be read does not stop start-up: officers are told why.
-  const directory = await openWorkbook(config, framework.value, sheet, log);
+  // Each good load records category history; changes go to the team channel through the outbox.
+  const onLoad = (schools: readonly SchoolRecord[], loadedAt: Date) => recordLoad(store.db, schools, loadedAt, createOutbox(store.db));
+  const directory = await openWorkbook(config, framework.value, sheet, log, onLoad);
   // Meeting commands plan on the same calendar the scheduler sends on, into the real outbox.
   let meetings: MeetingServices;
   try {
@@ -118,11 +122,17 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
 }
 
 /** The workbook in WAYMARK_WORKBOOK: a local file (watched) or a SharePoint/OneDrive item (polled through Graph). */
-async function openWorkbook(config: BotConfig, framework: Framework, sheet: SheetOptions, log: Logger): Promise<WorkbookDirectory> {
+async function openWorkbook(
+  config: BotConfig,
+  framework: Framework,
+  sheet: SheetOptions,
+  log: Logger,
+  onLoad: (schools: readonly SchoolRecord[], loadedAt: Date) => Promise<unknown>,
+): Promise<WorkbookDirectory> {
   const location = config.workbookLocation;
-  if (location.kind === 'file') return openDirectory({ file: config.workbook, framework, sheet, log });
+  if (location.kind === 'file') return openDirectory({ file: config.workbook, framework, sheet, log, onLoad });
   const client = graphClient({ baseUrl: config.reminders.graphUrl, credential: graphCredential(config.microsoftApp) });
-  return openRemoteDirectory({ location, reader: createDriveReader(client), framework, sheet, log, pollMs: config.workbookPollSeconds * 1000 });
+  return openRemoteDirectory({ location, reader: createDriveReader(client), framework, sheet, log, pollMs: config.workbookPollSeconds * 1000, onLoad });
 }
 
 /**

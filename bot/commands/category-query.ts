@@ -12,6 +12,7 @@ import { withNotice, workbookNotice } from '../../core/messages/workbookNotice.j
 import { findSchools } from '../../core/schools/findSchools.js';
 import { parseCategoryQuestion } from '../../core/schools/parseQuestion.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
+import { rememberSchool } from '../history/history.js';
 import type { DirectorySnapshot } from '../directory/directory.js';
 import type { AuditOutcome, AuditRole } from '../store/store.js';
 import { NOT_HERE, placeOf, TEAM_ONLY, type AccessRule } from './access.js';
@@ -102,6 +103,10 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
     conversationType: input.conversation.type,
     at: ctx.now(),
   });
+  // "and why?" next: the conversation's last school (officers only; heads have one school).
+  if (answer.outcome === 'allowed' && answer.auditRole === 'officer' && answer.schoolUrn) {
+    await rememberSchool(ctx.store.db, input.conversation.id, answer.schoolUrn, ctx.now());
+  }
   return answer.reply;
 }
 

@@ -1,12 +1,18 @@
 import { OPEN } from './access.js';
+import { helpCard } from '../../core/messages/helpCard.js';
 import type { Command, Reply } from './types.js';
 
+/** The questions help offers as buttons. */
 export const HELP_EXAMPLES = [
-  "what is St Mary's category?",
-  'which category is Oakfield in?',
+  'category of st marys',
+  'why is Oakfield in that category?',
+  'what would move Oakfield up?',
+  'summary',
   'category of 101234',
-  'show Oakfield Primary',
 ] as const;
+
+/** The three on the welcome card. */
+export const WELCOME_EXAMPLES = ['category of st marys', 'summary', 'help'] as const;
 
 /** The meeting commands (officers), for help. */
 export const MEETING_EXAMPLES = [
@@ -19,23 +25,14 @@ export const MEETING_EXAMPLES = [
   "status of Oakfield's reminders",
 ] as const;
 
-/**
- * What Waymark can do. Text only (Markdown): a card would repeat the same words, and text
- * reads well in every Teams client and in notification previews.
- */
+/** What Waymark can do, as a card whose examples are buttons (not Markdown). */
 export function helpReply(): Reply {
-  const text = [
-    "**I'm Waymark.** I answer questions about your schools' categories, straight from the team's categorisation workbook.",
-    'Ask me about a school by name (typos and "C of E" are fine) or by its URN, for example:',
-    HELP_EXAMPLES.map((e) => `- *${e}*`).join('\n'),
-    "I answer with the school's category, each indicator's value and RAG rating, the reasons, the named officer and the data's date. If several schools match, pick one from the list.",
-    'Categories are confidential to the school improvement team; a head teacher can ask about their own school in a personal chat.',
-    '**Meetings and evidence** (the improvement team): I schedule RAP, LAIG, project board, progress review and steering group meetings, post the agenda and chase the head for evidence on working days. Dates are en-GB (9 Dec, 9/12, Tuesday 9 December 2026, tomorrow); say *schedule a meeting* for a form, or *import meetings* to read the workbook\'s "Meetings" sheet. For example:',
-    MEETING_EXAMPLES.map((e) => `- *${e}*`).join('\n'),
-    'Heads: reply to an evidence request with files or links, or press **Evidence sent**. Officers: say *use this channel for Waymark* in the channel I should post in.',
-    'In a channel, @mention me first. Type **help** at any time to see this again.',
-  ].join('\n\n');
-  return { text, suggestions: [...HELP_EXAMPLES] };
+  return helpCard({ kind: 'help', examples: [...HELP_EXAMPLES], meetingExamples: [...MEETING_EXAMPLES] });
+}
+
+/** The welcome card sent when Waymark is installed in a personal chat or a team. */
+export function welcomeReply(): Reply {
+  return helpCard({ kind: 'welcome', examples: [...WELCOME_EXAMPLES] });
 }
 
 const HELP = /^(help|\?|what can you do\??|commands|hi|hello)$/i;

@@ -21,6 +21,7 @@ import { moveMeetingCommand } from './move-meeting.js';
 import { nextMeetingCommand } from './next-meeting.js';
 import { reminderStatusCommand } from './reminder-status.js';
 import { scheduleMeetingCommand } from './schedule-meeting.js';
+import { schoolQuestions } from './school-questions.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 import { useChannelCommand } from './use-channel.js';
 import { warningNoticeCommand } from './warning-notice.js';
@@ -39,6 +40,8 @@ export const COMMANDS: readonly Command[] = [
   cancelMeetingCommand,
   nextMeetingCommand,
   listMeetingsCommand,
+  // Why / what would move it / history / summary / what changed, and follow-ups ("and why?").
+  schoolQuestions,
   categoryQuery,
 ];
 

@@ -50,6 +50,8 @@ export interface DirectoryOptions {
   readonly pollMs?: number;
   /** Watch the folder with fs.watch (default true); polling runs either way. */
   readonly watch?: boolean;
+  /** Called after each successful load (category history); a failure is logged, never fatal. */
+  readonly onLoad?: (schools: readonly SchoolRecord[], loadedAt: Date) => Promise<unknown>;
 }
 
 const EMPTY_INDEX = makeSchoolIndex([]);
@@ -95,6 +97,11 @@ export async function openDirectory(options: DirectoryOptions): Promise<Workbook
       attempted = result.value.signature;
       snapshot = { index: makeSchoolIndex(result.value.schools), schools: result.value.schools, loadedAt: now(), sheet: result.value.sheet };
       log.info('workbook loaded', { workbook: name, schools: result.value.schools.length, ms: Math.round(performance.now() - started) });
+      if (options.onLoad) {
+        await options.onLoad(result.value.schools, snapshot.loadedAt ?? now()).catch((error: unknown) => {
+          log.error('could not record category history', { workbook: name, error: error instanceof Error ? error.name : 'error' });
+        });
+      }
       return;
     }
     if (result.error === 'the file changed while it was being read') {

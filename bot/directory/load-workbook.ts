@@ -102,7 +102,7 @@ export async function loadWorkbookBytes(
     // A row's own data date first (schoolRecords), else "Data as at 1 November 2026" in the
     // sheet's title, else the day the file was saved.
     const title = findDataDate(grid, { headerRow: plan.value.headerRow });
-    return ok({ schools: schoolRecords(plan.value, title?.date ?? fileDay), sheet: ws.name, signature });
+    return ok({ schools: schoolRecords(plan.value, title?.date ?? fileDay, options.framework), sheet: ws.name, signature });
   }
   return fail(`no sheet could be read as a categorisation sheet (${firstError ?? 'no header row'})`);
 }

@@ -223,6 +223,33 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX head_links_account ON head_links (aad_object_id)`,
     ],
   },
+  {
+    id: 51,
+    name: 'category history per school, and the last school of each conversation',
+    sql: [
+      // One row per school each time its officer category or suggestion changes (and the first
+      // time it is seen). (school_urn, seq) is unique: two replicas loading the same change
+      // race for seq + 1 and only the one that inserts it announces the change.
+      `CREATE TABLE category_snapshots (
+         school_urn      text NOT NULL,
+         seq             integer NOT NULL,
+         school_name     text NOT NULL,
+         officer_code    text,
+         suggested_code  text,
+         rationale       text NOT NULL DEFAULT '',
+         data_date       text,
+         loaded_at       timestamptz NOT NULL,
+         PRIMARY KEY (school_urn, seq)
+       )`,
+      `CREATE INDEX category_snapshots_at ON category_snapshots (loaded_at)`,
+      // "and what would move it?": the school the conversation last asked about.
+      `CREATE TABLE conversation_school (
+         conversation_id  text PRIMARY KEY,
+         school_urn       text NOT NULL,
+         updated_at       timestamptz NOT NULL DEFAULT now()
+       )`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"

@@ -5,6 +5,7 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
 import type { BotConfig } from '../config.js';
+import { welcomeReply } from '../commands/help.js';
 import { route } from '../commands/router.js';
 import type { Command, CommandContext, Role } from '../commands/types.js';
 import { emptyDirectory, type SchoolDirectory } from '../directory/directory.js';
@@ -156,6 +157,12 @@ export function createBot(deps: BotDeps): Bot {
     if (botWasAdded(context.activity)) {
       await rememberConversation(context.activity);
       log.info('installed', turnFields(context.activity));
+      // A welcome in the personal chat or the team's General channel, so nobody meets a blank chat.
+      if (conversationType(context.activity) !== 'groupChat') {
+        await context.sendActivity(toActivity(welcomeReply(), context.activity)).catch((error: unknown) => {
+          log.warn('could not send welcome', { ...turnFields(context.activity), error: errorFields(error, personalStrings(context.activity)) });
+        });
+      }
     }
   });
 

@@ -2,6 +2,7 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import type { CommandInput, ConversationType, Reply } from '../commands/types.js';
+import { askButton, textCard } from '../../core/messages/card.js';
 import type { ConversationKind } from '../store/store.js';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -63,6 +64,8 @@ interface CardValue {
   waymark?: unknown;
   urn?: unknown;
   school?: unknown;
+  /** A question button (core/messages askButton): the question it stands for. */
+  ask?: unknown;
 }
 
 /** True when the activity is a press of one of Waymark's card buttons (every one carries `waymark`). */
@@ -75,7 +78,7 @@ export function isCardSubmit(activity: Partial<Activity>): boolean {
 function submitOf(activity: Activity): Record<string, unknown> | undefined {
   if (!isCardSubmit(activity)) return undefined;
   const v = activity.value as Record<string, unknown>;
-  return v.waymark === 'category' ? undefined : { ...v };
+  return v.waymark === 'category' || v.waymark === 'ask' ? undefined : { ...v };
 }
 
 /** Teams' own copies of the message (HTML) and cards are not files the user sent. */
@@ -109,8 +112,10 @@ export function filesOf(activity: Partial<Activity>): { name: string; contentTyp
  */
 function messageText(activity: Activity): string {
   const typed = (activity.text ?? '').trim();
-  if (typed !== '' || !isCardSubmit(activity) || (activity.value as CardValue).waymark !== 'category') return typed;
+  if (typed !== '' || !isCardSubmit(activity)) return typed;
   const v = activity.value as CardValue;
+  if (v.waymark === 'ask') return typeof v.ask === 'string' ? v.ask.trim().slice(0, 500) : '';
+  if (v.waymark !== 'category') return typed;
   const which = typeof v.urn === 'string' ? v.urn : typeof v.school === 'string' ? v.school : '';
   return which === '' ? '' : `category of ${which}`;
 }
@@ -150,20 +155,23 @@ function withFilesAndSubmit(activity: Activity): { files?: { name: string; conte
 }
 
 /**
- * The outgoing message Activity for a reply: text, plus the card as an attachment.
- * Suggestions become suggested actions in personal chats only: Teams supports them nowhere
- * else, and the Agents Playground shows "Invalid message" for them in a channel.
+ * The outgoing message Activity for a reply: one message per answer. A reply with a card (or
+ * with suggestions, which become the card's buttons) is sent as the card alone, its text kept
+ * as the card's fallback and the activity's summary (notifications, clients without cards):
+ * text beside a card is drawn as a second bubble. Suggestions are card buttons rather than
+ * suggested actions, which Teams shows in personal chats only and the Playground not at all.
  */
-export function toActivity(reply: Reply, activity?: Partial<Activity>): Partial<Activity> {
-  const out: Partial<Activity> = { type: 'message', text: reply.text, textFormat: 'markdown' };
-  if (reply.card) out.attachments = [{ contentType: ADAPTIVE_CARD, content: reply.card }];
-  if (reply.suggestions && reply.suggestions.length > 0 && activity && conversationType(activity) === 'personal') {
-    out.suggestedActions = {
-      actions: reply.suggestions.map((s) => ({ type: 'imBack', title: s, value: s })),
-      to: activity?.from?.id ? [activity.from.id] : [],
-    };
-  }
-  return out;
+export function toActivity(reply: Reply, _activity?: Partial<Activity>): Partial<Activity> {
+  const buttons = (reply.suggestions ?? []).map((s) => askButton(s, s));
+  let card = reply.card as ({ actions?: readonly unknown[] } & Record<string, unknown>) | undefined;
+  if (!card && buttons.length === 0) return { type: 'message', text: reply.text, textFormat: 'markdown' };
+  if (!card) card = { ...textCard({ paragraphs: reply.text.split(/\n{2,}/), fallbackText: reply.text }) };
+  if (buttons.length > 0) card = { ...card, actions: [...(card.actions ?? []), ...buttons] };
+  return {
+    type: 'message',
+    summary: reply.text,
+    attachments: [{ contentType: ADAPTIVE_CARD, content: { ...card, fallbackText: reply.text } }],
+  };
 }
 
 /** True when the activity @mentions the bot (its recipient). */

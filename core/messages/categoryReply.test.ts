@@ -78,8 +78,27 @@ describe('categoryReply', () => {
       expect(words).toContain(display);
       expect(rows).toContain(JSON.stringify(rag));
     }
-    // A value Waymark could not rate says so, with a dash rather than a colour.
+    // A value Waymark could not rate says so, in words rather than a colour.
     expect(words).toContain('see notes');
+    expect(words).toContain('not read');
+  });
+
+  it('draws RAG words on the Teams container styles (good, warning, attention), never coloured text or hex', () => {
+    const rows = JSON.stringify(reply.card);
+    expect(rows).toContain('{"type":"Container","style":"warning","bleed":false,"items":[{"type":"TextBlock","text":"Amber"');
+    expect(rows).toContain('"style":"attention"');
+    expect(rows).toContain('"style":"good"');
+    expect(rows).not.toMatch(/"color":"(Warning|Good|Attention)"/);
+    expect(rows).not.toMatch(/#[0-9a-f]{6}/i);
+  });
+
+  it('offers the follow-up questions as buttons, and carries its text for notifications', () => {
+    expect(reply.card?.actions?.map((a) => (a as { data: { ask: string } }).data.ask)).toEqual([
+      'why is 101234 in that category?',
+      'what would move 101234 up?',
+      'history of 101234',
+    ]);
+    expect(reply.card?.fallbackText).toBe(reply.text);
   });
 
   it('gives the rationale, the named officer and the data date in en-GB', () => {
@@ -124,15 +143,15 @@ describe('chooseSchoolReply', () => {
     expect(reply.text).toBe('Which school did you mean by "Oakfield"? Oakfield Primary School (URN 101234); Oakfield Infant School (URN 101240)');
   });
 
-  it('gives a button per school that asks again by URN', () => {
-    const actions = reply.card?.actions as { type: string; title: string; data: { urn: string; msteams: { type: string; text: string } } }[];
+  it('gives a button per school that asks again by URN, as a plain Action.Submit (no msteams, which the Playground cannot send)', () => {
+    const actions = reply.card?.actions as { type: string; title: string; data: Record<string, unknown> }[];
     expect(actions.map((a) => a.title)).toEqual(['Oakfield Primary School (URN 101234)', 'Oakfield Infant School (URN 101240)']);
     expect(actions.map((a) => a.type)).toEqual(['Action.Submit', 'Action.Submit']);
-    expect(actions.map((a) => a.data.msteams)).toMatchObject([
-      { type: 'messageBack', text: 'category of 101234' },
-      { type: 'messageBack', text: 'category of 101240' },
+    expect(actions.map((a) => a.data)).toEqual([
+      { waymark: 'ask', ask: 'category of 101234' },
+      { waymark: 'ask', ask: 'category of 101240' },
     ]);
-    expect(actions[1]!.data).toMatchObject({ waymark: 'category', urn: '101240' });
+    expect(reply.card?.fallbackText).toBe(reply.text);
   });
 });
 
@@ -140,6 +159,13 @@ describe('notFoundReply and refusalReply', () => {
   it('offers the closest names', () => {
     expect(notFoundReply('Oakfeld Juniors', [oakfield]).text).toBe('I couldn\'t find "Oakfeld Juniors". Closest: Oakfield Primary School.');
     expect(notFoundReply('zzz', []).text).toContain('6-digit URN');
+    const other = (n: string, urn: string) => ({ ...oakfield, name: n, urn });
+    const card = notFoundReply('Oak', [oakfield, other('Oak Hill', '101236'), other('Oaks', '101237'), other('Oakley', '101238')]).card;
+    expect(card?.actions).toEqual([
+      { type: 'Action.Submit', title: 'Oakfield Primary School', data: { waymark: 'ask', ask: 'category of 101234' } },
+      { type: 'Action.Submit', title: 'Oak Hill', data: { waymark: 'ask', ask: 'category of 101236' } },
+      { type: 'Action.Submit', title: 'Oaks', data: { waymark: 'ask', ask: 'category of 101237' } },
+    ]);
   });
   it('refuses without naming any school', () => {
     expect(refusalReply.text).toMatch(/^Sorry, I can only share/);
@@ -166,7 +192,8 @@ describe('workbookNotice', () => {
   it('puts the notice on top of the text and the card', () => {
     const r = withNotice(categoryReply(oakfield), 'Notice.');
     expect(r.text.startsWith('Notice.\n\nOakfield Primary School')).toBe(true);
-    expect(r.card?.body[0]).toMatchObject({ type: 'TextBlock', text: 'Notice.', color: 'Warning' });
+    expect(r.card?.body[0]).toMatchObject({ type: 'Container', style: 'warning', items: [{ type: 'TextBlock', text: 'Notice.' }] });
+    expect(JSON.stringify(r.card)).not.toMatch(/"color":"Warning"/);
     expect(withNotice(refusalReply, undefined)).toBe(refusalReply);
   });
 });

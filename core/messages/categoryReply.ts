@@ -1,6 +1,9 @@
 import { format, parseISO } from 'date-fns';
 import { ragLabel } from '../rating/ragWords.js';
 import type { SchoolRecord } from '../schools/types.js';
+import { askButton, CARD_SCHEMA as SCHEMA, ragBadge, type AdaptiveCard } from './card.js';
+
+export type { AdaptiveCard } from './card.js';
 
 /** A reply as plain data: text for every client, and an Adaptive Card where cards show. */
 export interface Reply {
@@ -8,17 +11,15 @@ export interface Reply {
   readonly card?: AdaptiveCard;
 }
 
-/** An Adaptive Card 1.5 as JSON. */
-export interface AdaptiveCard {
-  readonly type: 'AdaptiveCard';
-  readonly $schema: string;
-  readonly version: '1.5';
-  readonly body: readonly Record<string, unknown>[];
-  readonly actions?: readonly Record<string, unknown>[];
+/** The question buttons under a school's card: the follow-ups an officer asks next. */
+export function schoolButtons(s: SchoolRecord): Record<string, unknown>[] {
+  const which = s.urn ?? s.name;
+  return [
+    askButton('Why this category?', `why is ${which} in that category?`),
+    askButton('What would move it up?', `what would move ${which} up?`),
+    askButton('History', `history of ${which}`),
+  ];
 }
-
-const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
-const ragColour = { G: 'Good', A: 'Warning', R: 'Attention' } as const;
 
 /** en-GB long date: "1 November 2026". */
 export const longDate = (day: string): string => format(parseISO(day), 'd MMMM yyyy');
@@ -79,18 +80,7 @@ export function categoryReply(s: SchoolRecord): Reply {
         columns: [
           { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: i.label, wrap: true }] },
           { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: i.display, wrap: true }] },
-          {
-            type: 'Column',
-            width: 'auto',
-            items: [
-              {
-                type: 'TextBlock',
-                text: i.rag ? ragLabel[i.rag] : '—',
-                weight: 'Bolder',
-                ...(i.rag && { color: ragColour[i.rag] }),
-              },
-            ],
-          },
+          { type: 'Column', width: 'auto', verticalContentAlignment: 'Center', items: [ragBadge(i.rag)] },
         ],
       })),
     });
@@ -112,26 +102,19 @@ export function categoryReply(s: SchoolRecord): Reply {
   ]
     .filter(Boolean)
     .join(' ');
-  return { text, card: { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body } };
-}
-
-/** What a choice button sends back (as the activity's `value`) beside its text. */
-export interface ChooseSchoolValue {
-  readonly waymark: 'category';
-  readonly urn?: string;
-  readonly school: string;
+  return { text, card: { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', fallbackText: text, body, actions: schoolButtons(s) } };
 }
 
 /**
  * Several schools match: a short list to choose from, each a button that asks again by URN.
- * The buttons are `messageBack`: in a channel Teams delivers a card action to the bot without
- * an @mention, and the text ("category of 101235") routes like any typed question.
+ * The buttons are plain `Action.Submit` (see {@link askButton}): they work in Teams, in a
+ * channel without an @mention, and in the Agents Playground.
  *
  * @example
  * chooseSchoolReply('st marys', [stMarysA, stMarysB]).text
- * //=> 'Which school did you mean? St Mary\'s CE Primary School (URN 101235); …'
+ * //=> 'Which school did you mean by "st marys"? St Mary\'s CE Primary School (URN 101235); …'
  */
-export function chooseSchoolReply(query: string, schools: readonly SchoolRecord[]): Reply {
+export function chooseSchoolReply(query: string, schools: readonly SchoolRecord[], ask: (which: string) => string = (w) => `category of ${w}`): Reply {
   const text = `Which school did you mean by "${query}"? ${schools.map(who).join('; ')}`;
   return {
     text,
@@ -139,29 +122,37 @@ export function chooseSchoolReply(query: string, schools: readonly SchoolRecord[
       type: 'AdaptiveCard',
       $schema: SCHEMA,
       version: '1.5',
+      fallbackText: text,
       body: [{ type: 'TextBlock', text: `Which school did you mean by "${query}"?`, wrap: true, weight: 'Bolder' }],
-      actions: schools.map((s) => {
-        const ask = `category of ${s.urn ?? s.name}`;
-        const value: ChooseSchoolValue = { waymark: 'category', school: s.name, ...(s.urn !== undefined && { urn: s.urn }) };
-        return {
-          type: 'Action.Submit',
-          title: who(s),
-          data: { ...value, msteams: { type: 'messageBack', text: ask, displayText: ask, value } },
-        };
-      }),
+      actions: schools.map((s) => askButton(who(s), ask(s.urn ?? s.name))),
     },
   };
 }
 
 /**
- * No school matches: say so, with the closest names to try.
+ * No school matches: say so, with the three closest names as buttons.
  *
  * @example
  * notFoundReply('Oakfeld', [oakfield]).text //=> 'I couldn\'t find "Oakfeld". Closest: Oakfield Primary School.'
  */
-export function notFoundReply(query: string, closest: readonly SchoolRecord[]): Reply {
+export function notFoundReply(query: string, closest: readonly SchoolRecord[], ask: (which: string) => string = (w) => `category of ${w}`): Reply {
   const hint = closest.length > 0 ? ` Closest: ${closest.map((s) => s.name).join(', ')}.` : ' Try the school’s name or its 6-digit URN.';
-  return { text: `I couldn't find "${query}".${hint}` };
+  const text = `I couldn't find "${query}".${hint}`;
+  if (closest.length === 0) return { text };
+  return {
+    text,
+    card: {
+      type: 'AdaptiveCard',
+      $schema: SCHEMA,
+      version: '1.5',
+      fallbackText: text,
+      body: [
+        { type: 'TextBlock', text: `I couldn't find "${query}".`, wrap: true, weight: 'Bolder' },
+        { type: 'TextBlock', text: 'Did you mean one of these?', wrap: true },
+      ],
+      actions: closest.slice(0, 3).map((s) => askButton(s.name, ask(s.urn ?? s.name))),
+    },
+  };
 }
 
 /**

@@ -41,6 +41,7 @@ export function withNotice<R extends Reply>(reply: R, notice: string | undefined
   if (!notice) return reply;
   const text = `${notice}\n\n${reply.text}`;
   if (!reply.card) return { ...reply, text };
-  const warning = { type: 'TextBlock', text: notice, wrap: true, color: 'Warning', size: 'Small' };
-  return { ...reply, text, card: { ...reply.card, body: [warning, ...reply.card.body] } };
+  // Default text on the warning style's background: readable in every Teams theme.
+  const warning = { type: 'Container', style: 'warning', items: [{ type: 'TextBlock', text: notice, wrap: true, size: 'Small' }] };
+  return { ...reply, text, card: { ...reply.card, fallbackText: text, body: [warning, ...reply.card.body] } };
 }

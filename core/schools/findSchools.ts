@@ -138,7 +138,15 @@ function pickOne(found: readonly SchoolRecord[]): SchoolMatch {
  * schools.
  */
 function closest(words: readonly string[], index: SchoolIndex): SchoolRecord[] {
-  const limit = Math.max(2, Math.floor(words.join('').length / 2));
+  const near = closestWithin(words, index, Math.max(2, Math.floor(words.join('').length / 2)));
+  if (near.length >= 3) return near;
+  // Fewer than three near names: fill up to three with the next nearest, as long as they
+  // are still nearer than random (at most 70% of the letters typed need changing).
+  const wider = closestWithin(words, index, Math.max(2, Math.floor(words.join('').length * 0.7)));
+  return [...near, ...wider.filter((s) => !near.includes(s))].slice(0, 3);
+}
+
+function closestWithin(words: readonly string[], index: SchoolIndex, limit: number): SchoolRecord[] {
   const distances = words.map((w) => {
     const m = new Map<string, number>();
     for (const n of index.vocabulary) m.set(n, editDistance(w, n, limit));

@@ -1,3 +1,5 @@
+import { editDistance } from './editDistance.js';
+
 /** Words that do not tell two schools apart: "Oakfield", "Oakfield Primary" and "Oakfield Primary School" are one. */
 export const FILLER: ReadonlySet<string> = new Set(['school', 'schools', 'academy', 'primary', 'the', 'and', 'of']);
 
@@ -10,7 +12,23 @@ const PHRASES: readonly [RegExp, string][] = [
   [/\bsaint\b/g, 'st'],
   [/\bst\.\s*/g, 'st '],
   [/&/g, ' and '],
+  // Officers' abbreviations.
+  [/\bcofe\b/g, 'ce'],
+  [/\binf\b/g, 'infant'],
+  [/\binfants\b/g, 'infant'],
+  [/\b(?:jnr|jun)\b/g, 'junior'],
+  [/\bjuniors\b/g, 'junior'],
+  [/\b(?:prim|pri)\b/g, 'primary'],
+  [/\b(?:sch|schl)\b/g, 'school'],
+  [/\bacad\b/g, 'academy'],
+  [/\bsec\b/g, 'secondary'],
+  [/\bnurs\b/g, 'nursery'],
+  [/\bmeth\b/g, 'methodist'],
 ];
+
+/** The long filler words, whose one-letter typos ("Scool", "Primry") are filler too. */
+const LONG_FILLER = ['school', 'schools', 'academy', 'primary'];
+const isFillerTypo = (w: string): boolean => w.length >= 5 && LONG_FILLER.some((f) => editDistance(w, f, 1) <= 1);
 
 /**
  * The words of a school's name that identify it, in a form that meets however people type it:
@@ -28,6 +46,6 @@ export function schoolKey(name: string): string {
   return text
     .replace(/[^a-z0-9]+/g, ' ')
     .split(' ')
-    .filter((w) => w !== '' && !FILLER.has(w))
+    .filter((w) => w !== '' && !FILLER.has(w) && !isFillerTypo(w))
     .join(' ');
 }

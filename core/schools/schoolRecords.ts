@@ -1,3 +1,5 @@
+import type { Framework } from '../frameworks/schema.js';
+import type { IndicatorRating } from '../rating/types.js';
 import type { SheetPlan } from '../sheet/types.js';
 import type { SchoolRecord } from './types.js';
 
@@ -7,10 +9,13 @@ import type { SchoolRecord } from './types.js';
  * the sheet has one; otherwise the suggestion, marked as such.
  *
  * @example
- * const schools = schoolRecords(plan.value, '2026-11-01');
+ * const schools = schoolRecords(plan.value, '2026-11-01', reading);
+ *
+ * With the framework, each record also carries its ratings, for "why?" and "what would move it?".
  */
-export function schoolRecords(plan: SheetPlan, dataDate?: string): SchoolRecord[] {
+export function schoolRecords(plan: SheetPlan, dataDate?: string, framework?: Framework): SchoolRecord[] {
   const labels = new Map(plan.columns.indicators.map((i) => [i.indicatorId, i.label]));
+  const indicators = new Map((framework?.indicators ?? []).map((i) => [i.id, i]));
   return plan.rows.map((row) => {
     const s = row.suggestion;
     const suggested = s.status === 'category' ? s.category : undefined;
@@ -41,6 +46,12 @@ export function schoolRecords(plan: SheetPlan, dataDate?: string): SchoolRecord[
           ...(c.rag && { rag: c.rag }),
         })),
       ...(date !== undefined && { dataDate: date }),
+      ...(framework && {
+        ratings: row.cells.flatMap((c): IndicatorRating[] => {
+          const indicator = indicators.get(c.indicatorId);
+          return indicator && c.rag ? [{ indicator, rag: c.rag, display: c.display }] : [];
+        }),
+      }),
     };
   });
 }

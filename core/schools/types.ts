@@ -1,4 +1,5 @@
 import type { Category, Phase, Rag } from '../frameworks/schema.js';
+import type { IndicatorRating } from '../rating/types.js';
 
 /** One school as the bot knows it: built from a sheet plan row, with nothing else added. */
 export interface SchoolRecord {
@@ -17,4 +18,6 @@ export interface SchoolRecord {
   /** yyyy-MM-dd the data is as at (the sheet's data date, else the workbook's). */
   readonly dataDate?: string;
   readonly sheetRow: number;
+  /** The rated indicators as the core rates them (when the framework was given), for "why?" and "what would move it?". */
+  readonly ratings?: readonly IndicatorRating[];
 }

@@ -38,6 +38,7 @@ const SAMPLES: Record<string, string> = {
   'list-meetings': 'meetings for 101234',
   'category-query': 'category of 101234',
   'warning-notice': 'warning notice issued to 101234 today',
+  'school-question': 'why is Oakfield in that category?',
   fallback: 'make me a sandwich',
 };
 
@@ -55,6 +56,11 @@ function expected(command: string, asker: Asker, place: Place): 'allowed' | stri
     if (asker === 'officer') return TEAM_ONLY.includes(place) ? 'allowed' : NOT_HERE.text;
     if (asker === 'head') return place === 'personal' ? 'allowed' : refusal;
     return refusal;
+  }
+  if (command === 'school-question') {
+    // Why, what would move it, summary, history: category information for officers only.
+    if (asker === 'officer') return TEAM_ONLY.includes(place) ? 'allowed' : NOT_HERE.text;
+    return refusalReply.text;
   }
   if (command === 'use-channel') {
     if (asker === 'officer') return place === 'team-channel' ? 'allowed' : USE_CHANNEL_ELSEWHERE;

@@ -57,7 +57,8 @@ function harness(env: Record<string, string> = AUTH) {
   const send = async (a: Record<string, unknown>) => {
     const before = adapter.activeQueue.length;
     await adapter.processActivity(a as Partial<Activity>);
-    return adapter.activeQueue.splice(before).filter((x) => x.type === 'message');
+    // One message per answer: a card's text travels as the activity's summary (and the card's fallback).
+    return adapter.activeQueue.splice(before).filter((x) => x.type === 'message').map((x) => ({ ...x, text: x.text ?? x.summary }));
   };
   return { log, send, lookups: () => lookups };
 }
@@ -125,7 +126,7 @@ describe('category questions through teams-ai', () => {
     const { send } = harness();
     const [choice] = await send(ask('which category is Oakfield in?', { type: 'channel' }));
     const data = cardOf(choice)!.actions![1]!.data;
-    // Teams sends messageBack's text and value; other clients send only the button's data.
+    // A plain Action.Submit: Teams and the Playground send only the button's data, no text.
     const press = { ...ask('', { type: 'channel', mention: false }), text: '', value: data };
     const [answer] = await send(press);
     expect(answer!.text).toMatch(/^Oakfield Primary \(URN 110040\)/);

@@ -44,7 +44,7 @@ describe('category questions over HTTP (local mode: everyone is an officer)', ()
     const [reply] = await connector.waitForMessages(1);
     expect(reply!.conversationId).toBe('19:general@thread.tacv2;messageid=1');
     expect(reply!.replyToId).toBe(activity.id);
-    expect(reply!.activity.text).toMatch(/^Oakfield Primary School \(URN 101234\): G — Strengthening Good Schools/);
+    expect(reply!.activity.summary).toMatch(/^Oakfield Primary School \(URN 101234\): G — Strengthening Good Schools/);
     const content = JSON.stringify(card(reply!.activity));
     expect(content).toContain('"type":"AdaptiveCard"');
     expect(content).toContain('G — Strengthening Good Schools');

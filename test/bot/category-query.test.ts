@@ -59,7 +59,7 @@ function ask(text: string, who: Who = {}) {
   return route(input, ctx).then((r) => ({ ...r, lookups }));
 }
 
-const actions = (card: object | undefined) => ((card as { actions?: { title: string; data: { msteams: { text: string } } }[] })?.actions ?? []);
+const actions = (card: object | undefined) => ((card as { actions?: { title: string; data: { ask: string } }[] })?.actions ?? []);
 const cardText = (card: object | undefined) => JSON.stringify(card ?? {});
 
 describe('category questions, as people ask them (officer)', () => {
@@ -75,7 +75,7 @@ describe('category questions, as people ask them (officer)', () => {
     const buttons = actions(reply.card);
     expect(buttons).toHaveLength(count);
     for (const b of buttons) expect(b.title).toMatch(/\(URN \d{6}\)$/);
-    expect(buttons.map((b) => b.data.msteams.text)).toEqual(buttons.map((b) => `category of ${/URN (\d{6})/.exec(b.title)![1]}`));
+    expect(buttons.map((b) => b.data.ask)).toEqual(buttons.map((b) => `category of ${/URN (\d{6})/.exec(b.title)![1]}`));
   });
 
   it('"101234" → the Oakfield Primary School card', async () => {
@@ -90,7 +90,7 @@ describe('category questions, as people ask them (officer)', () => {
 
   it("a button's question answers with that school", async () => {
     const { reply } = await ask('which category is Oakfield in?');
-    const second = actions(reply.card)[1]!.data.msteams.text;
+    const second = actions(reply.card)[1]!.data.ask;
     const { reply: answer } = await ask(second);
     expect(answer.text).toMatch(/^Oakfield Primary \(URN 110040\)/);
   });
@@ -102,8 +102,9 @@ describe('category questions, as people ask them (officer)', () => {
 
   it('says it could not find a school, with the closest names', async () => {
     const { reply } = await ask('category of Riverbank');
-    expect(reply.text).toBe('I couldn\'t find "Riverbank". Closest: Riverside Primary School, Riverside Infant School.');
-    expect(reply.card).toBeUndefined();
+    // The three closest, each a button that asks about it.
+    expect(reply.text).toBe('I couldn\'t find "Riverbank". Closest: Riverside Primary School, Riverside Infant School, Millbrook Primary.');
+    expect(actions(reply.card).map((a) => a.title)).toEqual(['Riverside Primary School', 'Riverside Infant School', 'Millbrook Primary']);
   });
 
   it('never looks the officer up', async () => {

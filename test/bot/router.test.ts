@@ -29,8 +29,10 @@ describe('router', () => {
     const { command, reply } = await route(input(text), ctx);
     expect(command).toBe('help');
     for (const example of HELP_EXAMPLES) expect(reply.text).toContain(example);
-    expect(reply.card).toBeUndefined();
-    expect(reply.suggestions).toEqual([...HELP_EXAMPLES]);
+    // A card (not Markdown), whose examples are buttons that ask them.
+    expect(reply.text).not.toMatch(/\*\*|^- /m);
+    const buttons = JSON.stringify(reply.card);
+    for (const example of HELP_EXAMPLES) expect(buttons).toContain(JSON.stringify({ waymark: 'ask', ask: example }));
   });
 
   it('falls back with a pointer to help', async () => {

@@ -68,7 +68,7 @@ describe('bot server (local mode)', () => {
     const [reply] = await connector.waitForMessages(1);
     expect(reply!.conversationId).toBe('a:personal-1');
     expect(reply!.replyToId).toBe(activity.id);
-    expect(reply!.activity.text).toContain(HELP_EXAMPLES[0]);
+    expect(reply!.activity.summary).toContain(HELP_EXAMPLES[0]);
     // Typing went first, to the same conversation.
     expect(connector.accepted().map((r) => r.activity.type)).toEqual(['typing', 'message']);
   });
@@ -137,7 +137,7 @@ describe('bot server (local mode)', () => {
     expect(res.status).toBe(200);
     const replies = await connector.waitForMessages(1);
     expect(replies).toHaveLength(1);
-    expect(replies[0]!.activity.text).toContain(HELP_EXAMPLES[0]);
+    expect(replies[0]!.activity.summary).toContain(HELP_EXAMPLES[0]);
     expect(connector.received[0]!.activity.type).toBe('typing');
     expect(connector.received[0]!.status).toBe(429);
   });

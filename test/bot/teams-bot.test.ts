@@ -38,15 +38,43 @@ function harness(commands?: readonly Command[], env: Record<string, string> = {}
 const messages = (xs: Partial<Activity>[]) => xs.filter((a) => a.type === 'message');
 
 describe('bot through teams-ai', () => {
-  it('answers help in a personal chat with typing, text and suggestions', async () => {
+  it('answers help in a personal chat with typing and one card message (its text as summary and fallback)', async () => {
     const { send } = harness();
     const out = await send(messageActivity({ text: 'help', serviceUrl: 'https://unused/' }));
     expect(out.map((a) => a.type)).toEqual(['typing', 'message']);
     const reply = out[1]!;
-    for (const e of HELP_EXAMPLES) expect(reply.text).toContain(e);
-    expect(reply.textFormat).toBe('markdown');
-    expect(reply.suggestedActions?.actions.map((a) => a.value)).toEqual([...HELP_EXAMPLES]);
-    expect(reply.suggestedActions?.to).toEqual(['29:user-1']);
+    // No text beside the card: clients draw that as a second bubble.
+    expect(reply.text).toBeUndefined();
+    for (const e of HELP_EXAMPLES) expect(reply.summary).toContain(e);
+    const card = reply.attachments?.[0]?.content as { fallbackText: string };
+    expect(card.fallbackText).toBe(reply.summary);
+    for (const e of HELP_EXAMPLES) expect(JSON.stringify(card)).toContain(JSON.stringify({ waymark: 'ask', ask: e }));
+    expect(reply.suggestedActions).toBeUndefined();
+  });
+
+  it('welcomes with a card when installed in a personal chat or a team, and says nothing when someone else joins', async () => {
+    for (const conversationType of ['personal', 'channel'] as const) {
+      const { send } = harness();
+      const base = messageActivity({ text: '', conversationType, serviceUrl: 'https://unused/' }) as Record<string, unknown>;
+      const recipient = base.recipient as { id: string };
+      const out = messages(await send({ ...base, type: 'conversationUpdate', text: undefined, membersAdded: [{ id: recipient.id }] }));
+      expect(out).toHaveLength(1);
+      expect(out[0]!.summary).toMatch(/^Hello, I'm Waymark\./);
+      const card = JSON.stringify(out[0]!.attachments?.[0]?.content);
+      expect(card).toContain('Three things to try');
+      expect(card).toContain('never in a group chat');
+      for (const e of ['category of st marys', 'summary', 'help']) expect(card).toContain(JSON.stringify({ waymark: 'ask', ask: e }));
+    }
+    const { send } = harness();
+    const base = messageActivity({ text: '', serviceUrl: 'https://unused/' }) as Record<string, unknown>;
+    expect(messages(await send({ ...base, type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '29:someone-else' }] }))).toEqual([]);
+  });
+
+  it('turns a pressed question button (plain Action.Submit, no text) into that question', async () => {
+    const { send } = harness();
+    const out = messages(await send({ ...messageActivity({ text: '', serviceUrl: 'https://unused/' }), text: undefined, value: { waymark: 'ask', ask: 'help' } }));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.summary).toContain(HELP_EXAMPLES[0]);
   });
 
   it('sends a card as an Adaptive Card attachment beside the text', async () => {
@@ -55,8 +83,9 @@ describe('bot through teams-ai', () => {
     const { send } = harness([withCard]);
     const out = messages(await send(messageActivity({ text: 'show Oakfield Primary', serviceUrl: 'https://unused/' })));
     expect(out).toHaveLength(1);
-    expect(out[0]!.text).toBe('Oakfield is category 2.');
-    expect(out[0]!.attachments).toEqual([{ contentType: ADAPTIVE_CARD, content: card }]);
+    expect(out[0]!.text).toBeUndefined();
+    expect(out[0]!.summary).toBe('Oakfield is category 2.');
+    expect(out[0]!.attachments).toEqual([{ contentType: ADAPTIVE_CARD, content: { ...card, fallbackText: 'Oakfield is category 2.' } }]);
     expect(out[0]!.suggestedActions).toBeUndefined();
   });
 
@@ -64,7 +93,7 @@ describe('bot through teams-ai', () => {
     const { send } = harness();
     const out = await send(messageActivity({ text: 'help', mention: true, conversationType: 'channel', serviceUrl: 'https://unused/' }));
     expect(out.map((a) => a.type)).toEqual(['message']);
-    expect(out[0]!.text).toContain(HELP_EXAMPLES[0]);
+    expect(out[0]!.summary).toContain(HELP_EXAMPLES[0]);
     // Teams has suggested actions in personal chats only.
     expect(out[0]!.suggestedActions).toBeUndefined();
   });
@@ -79,7 +108,7 @@ describe('bot through teams-ai', () => {
     const { send } = harness();
     const out = await send(messageActivity({ text: 'hello there', conversationType: 'groupChat', serviceUrl: 'https://unused/' }));
     expect(out.map((a) => a.type)).toEqual(['typing', 'message']);
-    expect(out[1]!.text).toMatch(/^I didn't understand/);
+    expect(out[1]!.summary).toMatch(/^I didn't understand/);
   });
 
   it('passes plain input to the handler, with the role', async () => {
@@ -148,7 +177,7 @@ describe('bot through teams-ai', () => {
     // Help, with the malformed attachment, is answered as usual rather than with an apology.
     const [help] = messages(await harness().send({ ...messageActivity({ text: 'help', serviceUrl: 'https://unused/' }), attachments: [{ contentType: 'image/png', name: 5 }] }));
     expect(help!.text).not.toBe(APOLOGY);
-    expect(help!.text).toContain(HELP_EXAMPLES[0]);
+    expect(help!.summary).toContain(HELP_EXAMPLES[0]);
   });
 
   it("keeps a channel reference's team ids, so reminders can tell the improvement team's channels from others", async () => {

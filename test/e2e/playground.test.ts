@@ -5,8 +5,50 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePng } from './addin-png.js';
+
+/** Screenshots of each answer, for a person to look at (kept under the test's data folder unless WAYMARK_E2E_SHOTS names one). */
+const SHOTS = process.env.WAYMARK_E2E_SHOTS;
+
+/** True when a screenshot shows more than one flat colour over a fair part of it. */
+function notBlank(png: Buffer): boolean {
+  const { width, height, rgba } = decodePng(png);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < width * height * 4; i += 16) {
+    const key = (rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const top = Math.max(...counts.values());
+  return counts.size > 20 && top / total < 0.95;
+}
+
+/** WCAG contrast of a rendered element's text against the first opaque background behind it. */
+async function contrastOf(el: Locator): Promise<number> {
+  return el.evaluate((node) => {
+    const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const fg = parse(getComputedStyle(node).color);
+    let bg = [255, 255, 255];
+    for (let n: Element | null = node; n; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c.length >= 3 && (c.length === 3 || c[3]! > 0.5)) {
+        bg = c.slice(0, 3);
+        break;
+      }
+    }
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    return (a! + 0.05) / (b! + 0.05);
+  });
+}
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -31,7 +73,7 @@ describe.skipIf(!haveChromium)('npm start in the Agents Playground', () => {
     chat.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     chat.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     playgroundUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start did not start in time:\n${output}`)), 45_000);
+      const timer = setTimeout(() => reject(new Error(`npm start did not start in time:\n${output}`)), 150_000);
       const check = () => {
         const m = /Agents Playground:\s+(http:\/\/localhost:\d+)/.exec(output);
         if (m) {
@@ -47,7 +89,7 @@ describe.skipIf(!haveChromium)('npm start in the Agents Playground', () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     page = await browser.newPage();
-  }, 90_000);
+  }, 200_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -94,6 +136,78 @@ describe.skipIf(!haveChromium)('npm start in the Agents Playground', () => {
     expect(await card.getByText(/^\d{1,2} [A-Z][a-z]+ \d{4}$/).count()).toBeGreaterThan(0);
     console.log(`playground: category question answered and rendered in ${Math.round(performance.now() - started)} ms`);
   }, 30_000);
+
+  /** Types a question in the current chat and waits for a card containing `expect`. */
+  async function askAndSee(question: string, expectText: string): Promise<Locator> {
+    const box = page.locator('[data-lexical-editor="true"]').first();
+    await box.click();
+    await page.keyboard.type(question);
+    await page.keyboard.press('Enter');
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: expectText }).last();
+    await card.waitFor({ timeout: 20_000 });
+    return card;
+  }
+
+  async function shoot(name: string): Promise<void> {
+    const png = await page.screenshot({ fullPage: false });
+    expect(notBlank(png), `${name} screenshot is blank`).toBe(true);
+    const dir = SHOTS ?? join(dataDir, 'screenshots');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.png`), png);
+  }
+
+  it('shows help as a card (not Markdown), one message, with its examples as buttons', async () => {
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'What I can do' }).first();
+    expect(await card.count()).toBe(1);
+    expect(await page.getByText('**I').count()).toBe(0);
+    expect(await card.getByRole('button', { name: 'summary' }).count()).toBe(1);
+    await shoot('help');
+  }, 30_000);
+
+  it('draws the RAG words readably (WCAG AA) on the category card', async () => {
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Oakfield Primary School (URN 101234)' }).last();
+    for (const word of ['Green', 'Amber', 'Red']) {
+      const el = card.getByText(word, { exact: true }).first();
+      if ((await el.count()) === 0) continue;
+      const ratio = await contrastOf(el);
+      console.log(`playground: "${word}" contrast ${ratio.toFixed(2)}:1`);
+      expect(ratio).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(await card.getByText('Amber', { exact: true }).count()).toBeGreaterThan(0);
+    await shoot('category');
+  }, 30_000);
+
+  it('answers a disambiguation button click (no "Cannot add property msTeams")', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const choose = await askAndSee('category of st marys', 'Which school did you mean by "st marys"?');
+    await choose.getByRole('button', { name: "St Mary's CE Primary (URN 110053)" }).click();
+    await page.locator('.ac-adaptiveCard').filter({ hasText: "St Mary's CE Primary (URN 110053)" }).filter({ hasText: 'Indicators' }).last().waitFor({ timeout: 20_000 });
+    expect(errors.filter((e) => /msTeams/.test(e))).toEqual([]);
+    await shoot('disambiguation');
+  }, 45_000);
+
+  it('answers "why" as a follow-up about the last school, with the deciding rule', async () => {
+    const card = await askAndSee('why is it in that category?', "Why St Mary's CE Primary (URN 110053)");
+    expect(await card.getByText(/The framework describes [A-Z] as/).count()).toBeGreaterThan(0);
+    await shoot('why');
+  }, 45_000);
+
+  it('answers "what would move it up?" from a card button', async () => {
+    const card = page.locator('.ac-adaptiveCard').filter({ hasText: "Why St Mary's CE Primary (URN 110053)" }).last();
+    await card.getByRole('button', { name: 'What would move it up?' }).click();
+    const moved = page.locator('.ac-adaptiveCard').filter({ hasText: "What would move St Mary's CE Primary (URN 110053)" }).last();
+    await moved.waitFor({ timeout: 20_000 });
+    expect(await moved.getByText(/would become [A-Z] — |already the best category/).count()).toBeGreaterThan(0);
+    await shoot('move');
+  }, 45_000);
+
+  it('answers the summary', async () => {
+    const card = await askAndSee('how are we doing?', 'Team summary');
+    expect(await card.getByText(/Categories \(36 schools\)/).count()).toBeGreaterThan(0);
+    await shoot('summary');
+  }, 45_000);
 
   it('answers an @mention in the General channel, and ignores a post without one', async () => {
     await page.getByText('General', { exact: true }).click();
