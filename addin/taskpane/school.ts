@@ -4,18 +4,12 @@
  */
 import type { Framework } from '../../core/frameworks/index.js';
 import { explainCategory, ragWord, whatWouldMoveIt, type IndicatorRating } from '../../core/rating/index.js';
+import { rowRatings } from '../../core/sheet/rowRatings.js';
 import type { SchoolRow } from '../../core/sheet/types.js';
 import { h } from './dom.js';
 
-/** A school row's rated cells as core's ratings. */
-export function ratingsOf(row: SchoolRow, framework: Framework): IndicatorRating[] {
-  const out: IndicatorRating[] = [];
-  for (const c of row.cells) {
-    const indicator = framework.indicators.find((i) => i.id === c.indicatorId);
-    if (indicator && c.rag) out.push({ indicator, rag: c.rag, display: c.display });
-  }
-  return out;
-}
+/** A school row's rated cells as core's ratings (value and phase included). */
+export const ratingsOf = rowRatings;
 
 export function ragBadge(rag: 'G' | 'A' | 'R' | undefined): HTMLElement {
   return h('span', { class: `rag rag-${rag ?? 'none'}`, 'aria-hidden': 'true' }, rag ?? '–');

@@ -1,5 +1,5 @@
 import type { Framework } from '../frameworks/schema.js';
-import type { IndicatorRating } from '../rating/types.js';
+import { rowRatings } from '../sheet/rowRatings.js';
 import type { SheetPlan } from '../sheet/types.js';
 import type { SchoolRecord } from './types.js';
 
@@ -15,7 +15,6 @@ import type { SchoolRecord } from './types.js';
  */
 export function schoolRecords(plan: SheetPlan, dataDate?: string, framework?: Framework): SchoolRecord[] {
   const labels = new Map(plan.columns.indicators.map((i) => [i.indicatorId, i.label]));
-  const indicators = new Map((framework?.indicators ?? []).map((i) => [i.id, i]));
   return plan.rows.map((row) => {
     const s = row.suggestion;
     const suggested = s.status === 'category' ? s.category : undefined;
@@ -47,10 +46,7 @@ export function schoolRecords(plan: SheetPlan, dataDate?: string, framework?: Fr
         })),
       ...(date !== undefined && { dataDate: date }),
       ...(framework && {
-        ratings: row.cells.flatMap((c): IndicatorRating[] => {
-          const indicator = indicators.get(c.indicatorId);
-          return indicator && c.rag ? [{ indicator, rag: c.rag, display: c.display }] : [];
-        }),
+        ratings: rowRatings(row, framework),
       }),
     };
   });

@@ -15,3 +15,4 @@ export * from './matchHeading.js';
 export * from './readColumns.js';
 export * from './valueCheck.js';
 export * from './vocabulary.js';
+export * from './rowRatings.js';

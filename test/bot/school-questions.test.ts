@@ -22,10 +22,10 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 let conversation = 0;
-function ask(text: string, o: { conv?: string; role?: Role; type?: CommandInput['conversation']['type']; list?: readonly SchoolRecord[]; now?: Date } = {}) {
+function ask(text: string, o: { conv?: string; creds?: boolean; role?: Role; type?: CommandInput['conversation']['type']; list?: readonly SchoolRecord[]; now?: Date } = {}) {
   const input: CommandInput = { text, user: { id: 'u1', aadObjectId: 'aad-officer' }, conversation: { id: o.conv ?? `c${++conversation}`, type: o.type ?? 'personal' } };
   const ctx: CommandContext = {
-    config: testConfig(o.role === 'guest' ? { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' } : {}),
+    config: testConfig(o.role === 'guest' || o.creds ? { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: 't' } : {}),
     store,
     log: memoryLogger(),
     role: o.role ?? 'officer',
@@ -93,15 +93,16 @@ describe('questions in an officer words', () => {
     const { command, reply } = await ask(q);
     expect(command).toBe('school-question');
     expect(reply.text).toContain('Parkside Infant School (URN 110048)');
-    expect(reply.text).toMatch(/The framework describes [A-Z] as "/);
-    expect(reply.text).toMatch(/Weighing most: .*\((red|amber)\)/);
+    // The deciding rule quotes the seed, naming the LA's document, then the indicators, worst first.
+    expect(reply.text).toMatch(/Reading School Improvement Framework, 2016 \(.*\) says: "/);
+    expect(reply.text).toMatch(/Pushed by: .*\((red|amber)/);
   });
 
   it.each(MOVE)('move: %j gives the smallest change, checked by the core', async (q) => {
     const { command, reply } = await ask(q);
     expect(command).toBe('school-question');
     expect(reply.text).toContain('What would move Parkside Infant School (URN 110048)');
-    expect(reply.text).toMatch(/would become [A-Z] — .* if (this|these \d) changed: .* from .* to (green|amber|red)|already the (best|worst) category|No change to 4 or fewer/);
+    expect(reply.text).toMatch(/to reach [A-Z]: .* \(now .*\)|it would fall to [A-Z] with: .* \(now .*\)|only a new .* can lift|already the (best|worst)/);
   });
 
   it.each(HISTORY)('history: %j lists the categories over time', async (q) => {
@@ -170,6 +171,9 @@ describe('no match, several matches, access', () => {
     const group = await ask('why is Parkside in that category?', { type: 'groupChat', list: schools });
     // Local mode answers everywhere (as category questions do); with credentials, a group chat is refused.
     expect(group.reply.text).toContain('Parkside');
+    const withCredentials = await ask('why is Parkside in that category?', { type: 'groupChat', creds: true });
+    expect(withCredentials.reply.text).not.toContain('Parkside');
+    expect(withCredentials.reply.text).toMatch(/only give category information in a 1:1 chat/);
     const recent = await store.audit.recent(500);
     expect(recent.some((r) => r.command === 'school-question' && r.outcome === 'refused' && r.question === 'summary')).toBe(true);
   });
