@@ -1,7 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import { ragLabel } from '../rating/ragWords.js';
 import type { SchoolRecord } from '../schools/types.js';
-import { askButton, CARD_SCHEMA as SCHEMA, ragBadge, type AdaptiveCard } from './card.js';
+import { askButton, CARD_SCHEMA as SCHEMA, ragBadge, textCard, type AdaptiveCard } from './card.js';
 
 export type { AdaptiveCard } from './card.js';
 
@@ -116,17 +116,8 @@ export function categoryReply(s: SchoolRecord): Reply {
  */
 export function chooseSchoolReply(query: string, schools: readonly SchoolRecord[], ask: (which: string) => string = (w) => `category of ${w}`): Reply {
   const text = `Which school did you mean by "${query}"? ${schools.map(who).join('; ')}`;
-  return {
-    text,
-    card: {
-      type: 'AdaptiveCard',
-      $schema: SCHEMA,
-      version: '1.5',
-      fallbackText: text,
-      body: [{ type: 'TextBlock', text: `Which school did you mean by "${query}"?`, wrap: true, weight: 'Bolder' }],
-      actions: schools.map((s) => askButton(who(s), ask(s.urn ?? s.name))),
-    },
-  };
+  const buttons = schools.map((s) => ({ title: who(s), ask: ask(s.urn ?? s.name) }));
+  return { text, card: textCard({ title: `Which school did you mean by "${query}"?`, paragraphs: [], buttons, fallbackText: text }) };
 }
 
 /**
@@ -139,20 +130,8 @@ export function notFoundReply(query: string, closest: readonly SchoolRecord[], a
   const hint = closest.length > 0 ? ` Closest: ${closest.map((s) => s.name).join(', ')}.` : ' Try the school’s name or its 6-digit URN.';
   const text = `I couldn't find "${query}".${hint}`;
   if (closest.length === 0) return { text };
-  return {
-    text,
-    card: {
-      type: 'AdaptiveCard',
-      $schema: SCHEMA,
-      version: '1.5',
-      fallbackText: text,
-      body: [
-        { type: 'TextBlock', text: `I couldn't find "${query}".`, wrap: true, weight: 'Bolder' },
-        { type: 'TextBlock', text: 'Did you mean one of these?', wrap: true },
-      ],
-      actions: closest.slice(0, 3).map((s) => askButton(s.name, ask(s.urn ?? s.name))),
-    },
-  };
+  const buttons = closest.slice(0, 3).map((s) => ({ title: s.name, ask: ask(s.urn ?? s.name) }));
+  return { text, card: textCard({ title: `I couldn't find "${query}".`, paragraphs: ['Did you mean one of these?'], buttons, fallbackText: text }) };
 }
 
 /**
