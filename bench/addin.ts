@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { planRating, planSelectedRow, rateSheet, readSelectedRow, readSheet, rowFrame, type ExcelContext } from '../addin/excel/index.js';
-import { worksheetGrid } from '../cli/workbook/grid.js';
+import { worksheetGrid } from '../workbook/grid.js';
 import { getFramework } from '../core/frameworks/index.js';
 import { syntheticWorkbook } from '../examples/lib/synthetic.js';
 import { createFakeExcel } from '../test/fakes/excel.js';

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { builtInFrameworks } from '../core/frameworks/index.js';
 import { planSheet } from '../core/sheet/planSheet.js';
 import { explainCategory, whatWouldMoveIt, type IndicatorRating } from '../core/rating/index.js';
-import { worksheetGrid } from '../cli/workbook/grid.js';
+import { worksheetGrid } from '../workbook/grid.js';
 import { syntheticWorkbook } from '../examples/lib/synthetic.js';
 import { ms, percentile, table } from './lib.js';
 

@@ -7,7 +7,7 @@ import { getFramework } from '../core/frameworks/index.js';
 import { planMarks } from '../core/sheet/marks.js';
 import { planSheet } from '../core/sheet/planSheet.js';
 import { readColumns } from '../core/sheet/readColumns.js';
-import { worksheetGrid } from '../cli/workbook/grid.js';
+import { worksheetGrid } from '../workbook/grid.js';
 import { syntheticWorkbook } from '../examples/lib/synthetic.js';
 import { ms, percentile, table, timeRuns } from './lib.js';
 

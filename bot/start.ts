@@ -1,7 +1,7 @@
 /** Start-up shared by `npm run bot` and `npm run chat`: config → workbook → store → server. */
 import type { SchoolRecord } from '../core/schools/types.js';
 import { stat } from 'node:fs/promises';
-import { loadFramework, loadSheetConfig } from '../cli/rate/run.js';
+import { loadFramework, loadSheetConfig } from '../workbook/config-files.js';
 import { withThresholds } from '../core/frameworks/index.js';
 import type { BotConfig } from './config.js';
 import { recordLoad } from './history/history.js';

@@ -8,7 +8,7 @@
  * are skipped; rows that cannot be read are reported by row number, without their contents.
  */
 import ExcelJS from 'exceljs';
-import { toCellValue } from '../../cli/workbook/grid.js';
+import { toCellValue } from '../../workbook/grid.js';
 import { parseDate } from '../../core/indicators/parseDate/index.js';
 import { cellText } from '../../core/rating/displayValue.js';
 import { parseMeetingDate, parseMeetingTime, parseMeetingTypeWords } from '../../core/meetings/parseMeetingCommand/index.js';

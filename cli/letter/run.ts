@@ -14,10 +14,10 @@ import { makeSchoolIndex, findSchools, schoolRecords } from '../../core/schools/
 import { LEGEND_SHEET } from '../../core/sheet/marks.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
 import { letterDocx } from '../../letters/docx.js';
-import { loadFramework, loadSheetConfig } from '../rate/run.js';
-import { STATE_SHEET } from '../workbook/apply.js';
-import { checkWorkbookFile } from '../workbook/check.js';
-import { worksheetGrid } from '../workbook/grid.js';
+import { loadFramework, loadSheetConfig } from '../../workbook/config-files.js';
+import { STATE_SHEET } from '../../workbook/apply.js';
+import { checkWorkbookFile } from '../../workbook/check.js';
+import { worksheetGrid } from '../../workbook/grid.js';
 import { letterFacts } from './facts.js';
 
 export interface LetterOptions {

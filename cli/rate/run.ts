@@ -2,20 +2,20 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { format } from 'date-fns';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { builtInFrameworks, getFramework, parseFramework, withThresholds } from '../../core/frameworks/index.js';
+import { builtInFrameworks, withThresholds } from '../../core/frameworks/index.js';
 import { detectFramework, type FrameworkChoice } from '../../core/sheet/detectFramework.js';
 import { findDataDate, type DataDate } from '../../core/sheet/findDataDate.js';
 import type { Framework } from '../../core/frameworks/schema.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { LEGEND_SHEET, planMarks } from '../../core/sheet/marks.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
-import { sheetConfigSchema, type SheetConfig } from '../../core/sheet/config.js';
 import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
-import { STATE_SHEET, applyMarks, clearMarks } from '../workbook/apply.js';
-import { readWorksheet } from '../workbook/grid.js';
-import { outputRecord } from '../workbook/state.js';
-import { checkWorkbookFile } from '../workbook/check.js';
-import { keepPackage } from '../workbook/package/guard.js';
+import { STATE_SHEET, applyMarks, clearMarks } from '../../workbook/apply.js';
+import { readWorksheet } from '../../workbook/grid.js';
+import { outputRecord } from '../../workbook/state.js';
+import { checkWorkbookFile } from '../../workbook/check.js';
+import { keepPackage } from '../../workbook/package/guard.js';
+import { loadFramework, loadSheetConfig } from '../../workbook/config-files.js';
 import { NOTE_PREFIX } from '../../core/sheet/marks.js';
 import { buildReport } from './report.js';
 
@@ -45,48 +45,6 @@ export interface RateOutcome {
   readonly cleared?: { restored: number };
   /** Things the officer should know, e.g. a damaged restore record. */
   readonly warnings?: readonly string[];
-}
-
-const describeZod = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): string =>
-  issues.map((i) => `${i.path.map(String).join('.') || '(top)'}: ${i.message}`).join('; ');
-
-/** Reads a sheet config file (`--config`, WAYMARK_SHEET_CONFIG); none gives the defaults. */
-export async function loadSheetConfig(file: string | undefined): Promise<Result<SheetConfig, string>> {
-  if (!file) return ok(sheetConfigSchema.parse({}));
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return fail(`cannot read config ${file}: no such file`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return fail(`config ${file} is not valid JSON: ${(e as Error).message}`);
-  }
-  const parsed = sheetConfigSchema.safeParse(json);
-  return parsed.success ? ok(parsed.data) : fail(`invalid config ${file}: ${describeZod(parsed.error.issues)}`);
-}
-
-/** A built-in id, or a path to a framework JSON file. */
-export async function loadFramework(spec: string): Promise<Result<Framework, string>> {
-  const looksLikeFile = spec.endsWith('.json') || spec.includes('/') || spec.includes(path.sep);
-  if (!looksLikeFile) return getFramework(spec);
-  let text: string;
-  try {
-    text = await readFile(spec, 'utf8');
-  } catch {
-    return fail(`cannot read framework file ${spec}: no such file`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return fail(`framework file ${spec} is not valid JSON: ${(e as Error).message}`);
-  }
-  const parsed = parseFramework(json);
-  return parsed.ok ? parsed : fail(`invalid framework file ${spec}: ${parsed.error.join('; ')}`);
 }
 
 const defaultOut = (input: string): string => {

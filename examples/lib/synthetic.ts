@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Framework, Indicator } from '../../core/frameworks/schema.js';
 import { roleOfHeader } from '../../core/sheet/roles.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
-import { worksheetGrid } from '../../cli/workbook/grid.js';
+import { worksheetGrid } from '../../workbook/grid.js';
 
 /**
  * Synthetic categorisation workbooks: made-up schools with the headings, layout and messy

@@ -1,4 +1,4 @@
-import { worksheetGrid } from '../../cli/workbook/grid.js';
+import { worksheetGrid } from '../../workbook/grid.js';
 import { getFramework, type Framework } from '../../core/frameworks/index.js';
 import type { CellValue } from '../../core/indicators/types.js';
 import { syntheticWorkbook } from '../../examples/lib/synthetic.js';

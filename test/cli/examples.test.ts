@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { builtInFrameworks } from '../../core/frameworks/index.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
-import { worksheetGrid } from '../../cli/workbook/grid.js';
+import { worksheetGrid } from '../../workbook/grid.js';
 
 describe('example workbooks', () => {
   for (const framework of builtInFrameworks) {

@@ -8,8 +8,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rateWorkbook } from '../../cli/rate/run.js';
-import { loadPackage, relationships, sheets, readText, type Package } from '../../cli/workbook/package/parts.js';
-import { elements, text } from '../../cli/workbook/package/xml.js';
+import { loadPackage, relationships, sheets, readText, type Package } from '../../workbook/package/parts.js';
+import { elements, text } from '../../workbook/package/xml.js';
 import { buildWorkbook, features, type Feature } from './package/corpus.js';
 
 const today = '2026-11-24';

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getFramework } from '../../core/frameworks/index.js';
 import { rateWorkbook } from '../../cli/rate/run.js';
-import { STATE_SHEET } from '../../cli/workbook/apply.js';
+import { STATE_SHEET } from '../../workbook/apply.js';
 import { syntheticWorkbook } from '../../examples/lib/synthetic.js';
 
 const today = '2026-11-24';

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import type { CellValue } from '../../core/indicators/types.js';
-import type { Occupied } from '../../core/sheet/emptiness.js';
+import type { CellValue } from '../core/indicators/types.js';
+import type { Occupied } from '../core/sheet/emptiness.js';
 
 /**
  * exceljs gives rich values (formula results, rich text, hyperlinks, errors, dates); the core

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
-import { fail, ok, type Result } from '../../core/result.js';
+import { fail, ok, type Result } from '../core/result.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** Compound File Binary: an encrypted .xlsx, or an old .xls. */
@@ -17,7 +17,7 @@ export function sniffWorkbook(head: Uint8Array): 'zip' | 'encrypted-or-xls' | 'o
 /**
  * Checks a file before exceljs sees it, so that every bad input gets one clear line: missing,
  * not an .xlsx, encrypted, damaged. (What a save would drop is found by comparing the copy
- * with the original: cli/workbook/package/guard.ts.)
+ * with the original: workbook/package/guard.ts.)
  */
 export async function checkWorkbookFile(file: string): Promise<Result<void, string>> {
   let head: Buffer;

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { z } from 'zod';
-import type { OutputRecord } from '../../core/sheet/outputColumns.js';
+import type { OutputRecord } from '../core/sheet/outputColumns.js';
 
 /**
  * A very hidden sheet remembers what Waymark did to each sheet, so a later run (or --clear)

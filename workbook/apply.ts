@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { parseAddress } from '../../core/sheet/address.js';
-import { LEGEND_SHEET, NOTE_PREFIX, RAG_FILL, type Marks } from '../../core/sheet/marks.js';
+import { parseAddress } from '../core/sheet/address.js';
+import { LEGEND_SHEET, NOTE_PREFIX, RAG_FILL, type Marks } from '../core/sheet/marks.js';
 import { emptySheetState, readState, textHash, writeState, type SheetState, type State } from './state.js';
 
 export { STATE_SHEET } from './state.js';
