@@ -5,10 +5,12 @@
  * How a row is sent once:
  * 1. Claim: `INSERT INTO deliveries (key, …) … ON CONFLICT (key) DO NOTHING RETURNING key`
  *    and outbox status pending → claimed, in one transaction. Only one claimer can win a key.
- * 2. Fence, just before each HTTP attempt: in one statement, check the claim is still ours
- *    (same generation, no outcome) and the row still claimed and not cancelled, renew it and
- *    set sending_at. A holder whose lease was re-taken, or whose row was cancelled meanwhile
- *    (Outbox.cancel closes a claim whose request is not out), fails the fence and sends nothing.
+ * 2. Fence, before each HTTP attempt: in one statement, check the claim is still ours (same
+ *    generation, no outcome) and the row still claimed and not cancelled, and renew it. Then,
+ *    as the request leaves (after the token, from the sender's beforeRequest hook), the same
+ *    check sets sending_at: "a request may have left". A holder whose lease was re-taken, or
+ *    whose row was cancelled meanwhile (Outbox.cancel closes a claim whose request is not
+ *    out), fails either check and sends nothing.
  * 3. Record the outcome (sent, failed, blocked, no-route, skipped) at once after the answer.
  *
  * A Retry-After longer than maxRetryWaitMs is not waited out here: the claim is handed back
@@ -16,16 +18,21 @@
  * a later tick claims it afresh with the next generation. stop() cuts every wait short the
  * same way, so shutting down never waits for a service's Retry-After.
  *
- * A claim with no outcome older than the lease (a crash, a kill) is re-taken with
+ * Before sending, a step about a meeting that has already started (the bot was down, or a
+ * retry ran long) is recorded as skipped with the reason; minutes reminders still go.
+ *
+ * Leases are taken and aged by the database's clock (now()), so replicas with skewed clocks
+ * agree. A claim with no outcome older than the lease (a crash, a kill) is re-taken with
  * `UPDATE … SET generation = generation + 1 WHERE generation = $n`, so only one re-taker
- * wins. If its sending_at is empty, nothing went out: it is sent. If sending_at is set, the
- * process died between the request and recording the answer: the message may have gone, so it
- * is never sent again but marked failed "in doubt" for officers to see (at most once, never
- * silently lost).
+ * wins. If its sending_at is empty, nothing went out (a crash before the token, say): it is
+ * sent. If sending_at is set, the process died between the request and recording the answer:
+ * the message may have gone, so it is never sent again but marked failed "in doubt" for
+ * officers to see (at most once, never silently lost).
  */
 import { setMaxListeners } from 'node:events';
 import cron from 'node-cron';
 import { isWorkingDay, londonDay, type WorkingCalendar } from '../../core/calendar/index.js';
+import { stepOutdated } from '../../core/meetings/index.js';
 import { systemClock, type Clock } from '../delivery/clock.js';
 import { Pacer, type Limit } from '../delivery/pacer.js';
 import {
@@ -59,6 +66,12 @@ export interface SchedulerOptions {
   readonly id?: string;
   /** A claim with no outcome older than this is re-taken. Default 5 minutes. */
   readonly leaseMs?: number;
+  /**
+   * The clock leases are taken and aged by. Default: the database's (now() in SQL), so
+   * replicas whose clocks disagree still agree on a lease's age. Only a simulation whose time
+   * jumps ahead passes its fake clock here.
+   */
+  readonly leaseClock?: Clock;
   /** HTTP attempts per row before it is marked failed. Default 5. */
   readonly maxAttempts?: number;
   /** Sends per second overall (WAYMARK_SEND_RATE). Default 30. */
@@ -138,6 +151,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const log = options.log ?? createLogger();
   const id = options.id ?? `${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
+  /** A parameter for leaseNow(): null means the database's clock. */
+  const leaseAt = () => options.leaseClock?.now() ?? null;
   const maxAttempts = options.maxAttempts ?? 5;
   const concurrency = options.concurrency ?? 64;
   const batchSize = options.batchSize ?? 100;
@@ -168,12 +183,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       // generation, so the holder that handed it back can never pass a fence again.
       const won = await tx.query<{ generation: number }>(
         `INSERT INTO deliveries (key, claimed_by, claimed_at)
-         SELECT key, $2, $3 FROM outbox WHERE key = $1 AND status = 'pending' AND (not_before IS NULL OR not_before <= $3)
+         SELECT key, $2, COALESCE($4::timestamptz, now()) FROM outbox WHERE key = $1 AND status = 'pending' AND (not_before IS NULL OR not_before <= $3)
          ON CONFLICT (key) DO UPDATE SET claimed_by = EXCLUDED.claimed_by, claimed_at = EXCLUDED.claimed_at,
            generation = deliveries.generation + 1, sending_at = NULL, outcome = NULL, finished_at = NULL
          WHERE deliveries.outcome = 'returned'
          RETURNING generation`,
-        [key, id, now],
+        [key, id, now, leaseAt()],
       );
       if (!won.rows[0]) return undefined;
       const { rows } = await tx.query<OutboxDbRow>(
@@ -191,19 +206,37 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   /**
    * True if the claim is still ours and the row still to send (claimed, not cancelled); renews
-   * the claim, marks the send as started, counts the attempt. Outbox.cancel closes the claim
-   * under the same row lock, so a cancel and a fence never both win.
+   * the claim and counts the attempt. Outbox.cancel closes the claim under the same row lock,
+   * so a cancel and a fence never both win. It does not mark the request as started: getting
+   * a token and waiting for the pacer come after it, and a crash there sent nothing.
    */
   async function fence(key: string, generation: number): Promise<boolean> {
     const now = clock.now();
     const { rows } = await db.query(
       `WITH d AS (
-         UPDATE deliveries SET claimed_at = $3, sending_at = $3
+         UPDATE deliveries SET claimed_at = COALESCE($4::timestamptz, now())
          WHERE key = $1 AND generation = $2 AND outcome IS NULL
            AND EXISTS (SELECT 1 FROM outbox WHERE key = $1 AND status = 'claimed' AND cancel_reason IS NULL)
          RETURNING key)
        UPDATE outbox o SET attempts = o.attempts + 1, updated_at = $3 FROM d WHERE o.key = d.key RETURNING o.key`,
-      [key, generation, now],
+      [key, generation, now, leaseAt()],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Run by the sender as its HTTP request leaves (after the token): marks the request as
+   * started (sending_at), so only from here on can a crash leave the row "in doubt". Fenced
+   * like fence(): false if the claim was closed (cancelled, re-taken) since, and then the
+   * request must not leave.
+   */
+  async function requestStarted(key: string, generation: number): Promise<boolean> {
+    const { rows } = await db.query(
+      `UPDATE deliveries SET sending_at = now()
+       WHERE key = $1 AND generation = $2 AND outcome IS NULL
+         AND EXISTS (SELECT 1 FROM outbox WHERE key = $1 AND status = 'claimed' AND cancel_reason IS NULL)
+       RETURNING key`,
+      [key, generation],
     );
     return rows.length > 0;
   }
@@ -280,6 +313,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return rows.length > 0;
   }
 
+  /** When the row's meeting starts ('yyyy-MM-ddTHH:mm' London, or a day), if it is stored. */
+  async function meetingStart(meetingId: string): Promise<string | undefined> {
+    const { rows } = await db.query<{ starts_at: string }>('SELECT starts_at FROM meetings WHERE id = $1', [meetingId]);
+    return rows[0]?.starts_at;
+  }
+
   async function hasEvidence(meetingId: string): Promise<boolean> {
     const { rows } = await db.query('SELECT 1 FROM evidence WHERE meeting_id = $1 LIMIT 1', [meetingId]);
     return rows.length > 0;
@@ -303,6 +342,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     /** Records a final outcome; if the claim was closed meanwhile (cancelled, re-taken), says which. */
     const finish = async (outcome: Exclude<Outcome, 'sent'>, reason: string, via?: Route & { kind: 'teams' | 'email' }, maybeDelivered = false) =>
       (await record(key, generation, outcome, reason, via)) ? outcome : fenceFailed(key, generation, maybeDelivered);
+    // After downtime (or a long retry) a step about a meeting that has started is pointless.
+    const startsAt = await meetingStart(row.meetingId);
+    const outdated = () => startsAt !== undefined && stepOutdated(row.step, startsAt, clock.now());
+    const OUTDATED = `not sent: the meeting had already started (${startsAt ?? ''}) when this could be sent`;
+    if (outdated()) return finish('skipped', OUTDATED);
     if (row.condition === 'no-evidence' && (await hasEvidence(row.meetingId))) return finish('skipped', 'evidence received');
     const r = await route(row);
     if (r.kind === 'none' || (r.kind === 'teams' && !options.teams) || (r.kind === 'email' && !options.mail)) {
@@ -321,10 +365,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (let attempt = row.attempts + 1; ; attempt++) {
       const permit = await pacer.acquire(r.pacingKey, signal).catch(() => undefined);
       if (!permit) return stopped(clock.now(), maybeDelivered);
-      // Evidence may have arrived while this waited for its turn.
+      // Evidence may have arrived, or the meeting started, while this waited for its turn.
       if (row.condition === 'no-evidence' && (await hasEvidence(row.meetingId))) {
         permit.release();
         return finish('skipped', 'evidence received', undefined, maybeDelivered);
+      }
+      if (outdated()) {
+        permit.release();
+        return finish('skipped', OUTDATED, undefined, maybeDelivered);
       }
       // Another send's 429 may have shut the gate: wait before the fence, not after it, so a
       // row cancelled meanwhile is still stopped rather than found "in flight".
@@ -342,11 +390,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
       // Counted against the limits only as the request leaves (and not while the gate is shut).
       let started = false;
+      let refused = false;
       const result = await send(r, row, async () => {
         started = true;
         await permit.start();
+        if (!(await requestStarted(key, generation))) {
+          refused = true;
+          throw new ClaimClosed();
+        }
       });
       if (!started) permit.release();
+      if (refused) {
+        const why = await fenceFailed(key, generation, maybeDelivered);
+        log.info('reminder claim closed just before its request; not sent', { key, why });
+        return why;
+      }
       options.onAttempt?.({ key, at: clock.now(), result });
       if (result.ok) {
         await record(key, generation, 'sent', null, r);
@@ -392,18 +450,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   // ---- the tick ----
 
   async function retake(report: TickReport, launch: (p: Promise<unknown>) => Promise<void>, signal: AbortSignal) {
-    const cutoff = new Date(clock.now().getTime() - leaseMs);
+    // Aged by the lease clock (the database's by default), never by this replica's own.
+    const cutoff = (at: string, ms: string) => `COALESCE(${at}::timestamptz, now()) - ${ms}::double precision * interval '1 millisecond'`;
     const { rows: stale } = await db.query<{ key: string; generation: number }>(
-      `SELECT key, generation FROM deliveries WHERE outcome IS NULL AND claimed_at < $1 ORDER BY claimed_at, key LIMIT $2`,
-      [cutoff, batchSize * 10],
+      `SELECT key, generation FROM deliveries WHERE outcome IS NULL AND claimed_at < ${cutoff('$2', '$3')}
+       ORDER BY claimed_at, key LIMIT $1`,
+      [batchSize * 10, leaseAt(), leaseMs],
     );
     for (const s of stale) {
       if (signal.aborted) return;
       const { rows } = await db.query<{ generation: number; sending_at: Date | null }>(
-        `UPDATE deliveries SET claimed_by = $3, claimed_at = $4, generation = generation + 1
-         WHERE key = $1 AND generation = $2 AND outcome IS NULL AND claimed_at < $5
+        `UPDATE deliveries SET claimed_by = $3, claimed_at = COALESCE($4::timestamptz, now()), generation = generation + 1
+         WHERE key = $1 AND generation = $2 AND outcome IS NULL AND claimed_at < ${cutoff('$4', '$5')}
          RETURNING generation, sending_at`,
-        [s.key, s.generation, id, clock.now(), cutoff],
+        [s.key, s.generation, id, leaseAt(), leaseMs],
       );
       const won = rows[0];
       if (!won) continue;
@@ -530,3 +590,5 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 }
 
 class LostRace extends Error {}
+/** Thrown from beforeRequest when the claim was closed: the request must not leave. */
+class ClaimClosed extends Error {}
