@@ -299,6 +299,23 @@ describe('after downtime, a crash or a clock skew (issue 8, finding 11)', () => 
     expect((await outbox.forMeeting(item!.meetingId))[0]).toMatchObject({ status: 'sent' });
   });
 
+  it('the same for e-mail: a sender that died while getting its Graph token is sent normally, not "in doubt"', async () => {
+    const [item] = headItems(1, past());
+    await outbox.enqueue([item!]);
+    let reached!: () => void;
+    const atToken = new Promise<void>((resolve) => (reached = resolve));
+    const hanging = { getToken: () => (reached(), new Promise<never>(() => {})) };
+    void scheduler({ mail: createGraphMailer({ from: 'reminders@la.example', baseUrl: graph.url, credential: hanging }), id: 'dead' }).tick();
+    await atToken;
+    clock.advance(6 * 60_000);
+    await store.db.query(`UPDATE deliveries SET claimed_at = claimed_at - interval '10 minutes'`);
+    const credential = { getToken: async () => ({ token: 'fake-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    const mail = createGraphMailer({ from: 'reminders@la.example', baseUrl: graph.url, credential });
+    expect(await scheduler({ mail }).tick()).toMatchObject({ retaken: 1, sent: 1, inDoubt: 0, failed: 0 });
+    expect(graph.sent()).toHaveLength(1);
+    expect((await outbox.forMeeting(item!.meetingId))[0]).toMatchObject({ status: 'sent', via: 'email' });
+  });
+
   it('lease age is measured by the database clock: a replica whose clock runs ahead does not re-take a live claim', async () => {
     await saveHeadReferences(store, teams.serviceUrl, 1);
     const [item] = headItems(1, past());
