@@ -1,7 +1,7 @@
 /**
  * "status of Oakfield's reminders" (officers): for each of the school's meetings, every
  * reminder by step and recipient: sent (when, how), failed (why), blocked by the user, no
- * route, pending (when), skipped (evidence in) or cancelled (why).
+ * route, pending (when), skipped (evidence in, or the meeting had already started) or cancelled (why).
  */
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
 import type { OutboxRow } from '../outbox/types.js';
@@ -48,7 +48,8 @@ export function statusWords(row: OutboxRow): string {
     case 'claimed':
       return 'being sent now';
     case 'skipped':
-      return 'skipped: evidence was in';
+      // 'evidence received' (the usual case), or why else it was not sent (the meeting had started).
+      return !row.lastError || row.lastError === 'evidence received' ? 'skipped: evidence was in' : `skipped: ${row.lastError}`;
     case 'cancelled':
       return `cancelled${reason}`;
   }

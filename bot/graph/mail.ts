@@ -7,7 +7,7 @@
 import type { TokenCredential } from '@azure/identity';
 import type { MailSender, SendResult } from '../delivery/types.js';
 import { graphClient, graphFailure } from './client.js';
-import { graphCredential, type GraphApp } from './credential.js';
+import { graphCredential, GRAPH_SCOPE, type GraphApp } from './credential.js';
 
 export { GRAPH_SCOPE } from './credential.js';
 export { graphClient } from './client.js';
@@ -56,6 +56,9 @@ export function createGraphMailer(options: GraphMailOptions): MailSender {
   return {
     async send(to, message, sendOptions = {}) {
       try {
+        // The token first (the credential caches it for the request's own call): beforeRequest
+        // marks the request as leaving, so a crash while getting a token must come before it.
+        await options.credential.getToken(options.scope ?? GRAPH_SCOPE);
         await sendOptions.beforeRequest?.();
         await client.api(path).post(sendMailBody(to, message));
         return { ok: true };

@@ -1,6 +1,7 @@
 /**
  * The outbox in the store (migrations 10 and 41): enqueue, cancel and read reminder rows.
- * Sending is the scheduler's job (bot/scheduler); this module never sends anything.
+ * Sending is the scheduler's job (bot/scheduler); this module never sends anything. The state
+ * changes a sender makes (claim, fence, record, hand back, re-take) are in ./claims.ts.
  * `createOutbox(db).withTx(tx)` writes in the caller's transaction.
  */
 import type { Queryable } from '../store/db.js';

@@ -2,13 +2,16 @@
  * The reminder scheduler: on each tick (node-cron, working days only) it sends the outbox rows
  * that are due, each exactly once across ticks, restarts and replicas.
  *
- * How a row is sent once:
+ * How a row is sent once (the SQL for each step is in bot/outbox/claims.ts, which owns the
+ * outbox's states; this module decides when to send and what an answer means):
  * 1. Claim: `INSERT INTO deliveries (key, …) … ON CONFLICT (key) DO NOTHING RETURNING key`
  *    and outbox status pending → claimed, in one transaction. Only one claimer can win a key.
- * 2. Fence, just before each HTTP attempt: in one statement, check the claim is still ours
- *    (same generation, no outcome) and the row still claimed and not cancelled, renew it and
- *    set sending_at. A holder whose lease was re-taken, or whose row was cancelled meanwhile
- *    (Outbox.cancel closes a claim whose request is not out), fails the fence and sends nothing.
+ * 2. Fence, before each HTTP attempt: in one statement, check the claim is still ours (same
+ *    generation, no outcome) and the row still claimed and not cancelled, and renew it. Then,
+ *    as the request leaves (after the token, from the sender's beforeRequest hook), the same
+ *    check sets sending_at: "a request may have left". A holder whose lease was re-taken, or
+ *    whose row was cancelled meanwhile (Outbox.cancel closes a claim whose request is not
+ *    out), fails either check and sends nothing.
  * 3. Record the outcome (sent, failed, blocked, no-route, skipped) at once after the answer.
  *
  * A Retry-After longer than maxRetryWaitMs is not waited out here: the claim is handed back
@@ -16,16 +19,21 @@
  * a later tick claims it afresh with the next generation. stop() cuts every wait short the
  * same way, so shutting down never waits for a service's Retry-After.
  *
- * A claim with no outcome older than the lease (a crash, a kill) is re-taken with
+ * Before sending, a step about a meeting that has already started (the bot was down, or a
+ * retry ran long) is recorded as skipped with the reason; minutes reminders still go.
+ *
+ * Leases are taken and aged by the database's clock (now()), so replicas with skewed clocks
+ * agree. A claim with no outcome older than the lease (a crash, a kill) is re-taken with
  * `UPDATE … SET generation = generation + 1 WHERE generation = $n`, so only one re-taker
- * wins. If its sending_at is empty, nothing went out: it is sent. If sending_at is set, the
- * process died between the request and recording the answer: the message may have gone, so it
- * is never sent again but marked failed "in doubt" for officers to see (at most once, never
- * silently lost).
+ * wins. If its sending_at is empty, nothing went out (a crash before the token, say): it is
+ * sent. If sending_at is set, the process died between the request and recording the answer:
+ * the message may have gone, so it is never sent again but marked failed "in doubt" for
+ * officers to see (at most once, never silently lost).
  */
 import { setMaxListeners } from 'node:events';
 import cron from 'node-cron';
 import { isWorkingDay, londonDay, type WorkingCalendar } from '../../core/calendar/index.js';
+import { stepOutdated } from '../../core/meetings/index.js';
 import { systemClock, type Clock } from '../delivery/clock.js';
 import { Pacer, type Limit } from '../delivery/pacer.js';
 import {
@@ -41,8 +49,8 @@ import {
 import { createRouter, type Route } from '../delivery/route.js';
 import type { MailSender, SendResult, TeamsSender } from '../delivery/types.js';
 import { createLogger, errorFields, type Logger } from '../log.js';
-import { toOutboxRow, type OutboxDbRow } from '../outbox/outbox.js';
-import type { DeliveryStatus, OutboxRow } from '../outbox/types.js';
+import { createClaims, type Outcome } from '../outbox/claims.js';
+import type { OutboxRow } from '../outbox/types.js';
 import type { Store } from '../store/store.js';
 
 export const DEFAULT_SCHEDULE = '*/15 8-17 * * 1-5';
@@ -59,6 +67,12 @@ export interface SchedulerOptions {
   readonly id?: string;
   /** A claim with no outcome older than this is re-taken. Default 5 minutes. */
   readonly leaseMs?: number;
+  /**
+   * The clock leases are taken and aged by. Default: the database's (now() in SQL), so
+   * replicas whose clocks disagree still agree on a lease's age. Only a simulation whose time
+   * jumps ahead passes its fake clock here.
+   */
+  readonly leaseClock?: Clock;
   /** HTTP attempts per row before it is marked failed. Default 5. */
   readonly maxAttempts?: number;
   /** Sends per second overall (WAYMARK_SEND_RATE). Default 30. */
@@ -113,7 +127,6 @@ export interface Scheduler {
   readonly pacer: Pacer;
 }
 
-type Outcome = Exclude<DeliveryStatus, 'pending' | 'claimed'>;
 
 const emptyReport = (ran: boolean, reason?: string): TickReport => ({
   ran,
@@ -158,126 +171,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     teamId: options.teamId,
   });
 
-  // ---- the claim protocol (see the module comment) ----
+  // The outbox's states are changed only through bot/outbox/claims.ts.
+  const claims = createClaims({ db, id, clock, log, leaseClock: options.leaseClock });
+  const { claim, fence, requestStarted, closedWhy: fenceFailed, handBack, notSent } = claims;
+  const record = (key: string, generation: number, outcome: Outcome, reason: string | null, via?: Route & { kind: 'teams' | 'email' }) =>
+    claims.record(key, generation, outcome, reason, via ? (via.kind === 'email' ? 'email' : via.via) : null);
 
-  /** Claims a pending, due row: the row and the claim's generation, or undefined if another won. */
-  async function claim(key: string): Promise<{ row: OutboxRow; generation: number } | undefined> {
-    const now = clock.now();
-    return db.transaction(async (tx) => {
-      // A row handed back earlier has a 'returned' claim: it is taken over with the next
-      // generation, so the holder that handed it back can never pass a fence again.
-      const won = await tx.query<{ generation: number }>(
-        `INSERT INTO deliveries (key, claimed_by, claimed_at)
-         SELECT key, $2, $3 FROM outbox WHERE key = $1 AND status = 'pending' AND (not_before IS NULL OR not_before <= $3)
-         ON CONFLICT (key) DO UPDATE SET claimed_by = EXCLUDED.claimed_by, claimed_at = EXCLUDED.claimed_at,
-           generation = deliveries.generation + 1, sending_at = NULL, outcome = NULL, finished_at = NULL
-         WHERE deliveries.outcome = 'returned'
-         RETURNING generation`,
-        [key, id, now],
-      );
-      if (!won.rows[0]) return undefined;
-      const { rows } = await tx.query<OutboxDbRow>(
-        `UPDATE outbox SET status = 'claimed', not_before = NULL, updated_at = $2 WHERE key = $1 AND status = 'pending' RETURNING *`,
-        [key, now],
-      );
-      // Cancelled between the two statements: give the claim back (the transaction rolls back).
-      if (!rows[0]) throw new LostRace();
-      return { row: toOutboxRow(rows[0]), generation: Number(won.rows[0].generation) };
-    }).catch((err: unknown) => {
-      if (err instanceof LostRace) return undefined;
-      throw err;
-    });
-  }
-
-  /**
-   * True if the claim is still ours and the row still to send (claimed, not cancelled); renews
-   * the claim, marks the send as started, counts the attempt. Outbox.cancel closes the claim
-   * under the same row lock, so a cancel and a fence never both win.
-   */
-  async function fence(key: string, generation: number): Promise<boolean> {
-    const now = clock.now();
-    const { rows } = await db.query(
-      `WITH d AS (
-         UPDATE deliveries SET claimed_at = $3, sending_at = $3
-         WHERE key = $1 AND generation = $2 AND outcome IS NULL
-           AND EXISTS (SELECT 1 FROM outbox WHERE key = $1 AND status = 'claimed' AND cancel_reason IS NULL)
-         RETURNING key)
-       UPDATE outbox o SET attempts = o.attempts + 1, updated_at = $3 FROM d WHERE o.key = d.key RETURNING o.key`,
-      [key, generation, now],
-    );
-    return rows.length > 0;
-  }
-
-  /**
-   * Why a fence failed: the row was cancelled (and the claim closed, or closed now if the
-   * cancel came while an earlier attempt was out), or the claim was re-taken ('lost').
-   */
-  async function fenceFailed(key: string, generation: number, earlierMaybeDelivered: boolean): Promise<'cancelled' | 'lost'> {
-    const { rows } = await db.query<{ status: DeliveryStatus; cancel_reason: string | null }>(
-      'SELECT status, cancel_reason FROM outbox WHERE key = $1',
-      [key],
-    );
-    const row = rows[0];
-    if (row?.status === 'cancelled') return 'cancelled';
-    if (row?.cancel_reason) {
-      const note = earlierMaybeDelivered ? `; an earlier attempt may have been delivered` : '';
-      if (await record(key, generation, 'cancelled', `${row.cancel_reason}${note}`)) return 'cancelled';
-    }
-    return 'lost';
-  }
-
-  /**
-   * Gives a claimed row back to the outbox for a later tick: pending, not claimed before
-   * `notBefore`, attempts kept (cancelled instead, if a cancel came while it was out). Only
-   * while no request is out (sending_at empty). False if the claim is no longer ours.
-   */
-  async function handBack(key: string, generation: number, notBefore: Date, why: string): Promise<boolean> {
-    const now = clock.now();
-    const { rows } = await db.query(
-      `WITH d AS (
-         UPDATE deliveries SET outcome = 'returned', finished_at = $3
-         WHERE key = $1 AND generation = $2 AND outcome IS NULL AND sending_at IS NULL
-         RETURNING key)
-       UPDATE outbox o SET status = CASE WHEN o.cancel_reason IS NULL THEN 'pending' ELSE 'cancelled' END,
-         not_before = $4, last_error = COALESCE(o.cancel_reason, $5), updated_at = $3
-       FROM d WHERE o.key = d.key RETURNING o.key`,
-      [key, generation, now, notBefore, why],
-    );
-    return rows.length > 0;
-  }
-
-  /** After a definite "not delivered" answer: a crash from here on is safe to re-send. */
-  async function notSent(key: string, generation: number): Promise<void> {
-    await db.query(`UPDATE deliveries SET sending_at = NULL WHERE key = $1 AND generation = $2 AND outcome IS NULL`, [key, generation]);
-  }
-
-  /** Records the outcome if the claim is still ours; true if it was recorded. */
-  async function record(key: string, generation: number, outcome: Outcome, reason: string | null, via?: Route & { kind: 'teams' | 'email' }): Promise<boolean> {
-    const now = clock.now();
-    const viaName = via ? (via.kind === 'email' ? 'email' : via.via) : null;
-    const params = [key, generation, outcome, now, reason, outcome === 'sent' ? now : null, viaName];
-    // Sent although cancelled while the request was out: it could not be recalled; say so.
-    const lastError = `CASE WHEN $3 = 'sent' AND o.cancel_reason IS NOT NULL
-         THEN 'delivered before it could be stopped (' || o.cancel_reason || ': the request had already gone)' ELSE $5 END`;
-    const { rows } = await db.query(
-      `WITH d AS (
-         UPDATE deliveries SET outcome = $3, finished_at = $4
-         WHERE key = $1 AND generation = $2 AND outcome IS NULL
-         RETURNING key)
-       UPDATE outbox o SET status = $3, last_error = ${lastError}, sent_at = $6, via = $7, updated_at = $4
-       FROM d WHERE o.key = d.key RETURNING o.key`,
-      params,
-    );
-    if (rows.length === 0 && outcome === 'sent') {
-      // Our lease was re-taken while the request was out (a very long stall): the truth wins.
-      log.warn('reminder sent after its claim was re-taken', { key });
-      await db.query(
-        `WITH d AS (UPDATE deliveries SET outcome = $3, finished_at = $4 WHERE key = $1 RETURNING key)
-         UPDATE outbox o SET status = $3, last_error = ${lastError}, sent_at = $6, via = $7, updated_at = $4 FROM d WHERE o.key = d.key`,
-        params,
-      );
-    }
-    return rows.length > 0;
+  /** When the row's meeting starts ('yyyy-MM-ddTHH:mm' London, or a day), if it is stored. */
+  async function meetingStart(meetingId: string): Promise<string | undefined> {
+    const { rows } = await db.query<{ starts_at: string }>('SELECT starts_at FROM meetings WHERE id = $1', [meetingId]);
+    return rows[0]?.starts_at;
   }
 
   async function hasEvidence(meetingId: string): Promise<boolean> {
@@ -303,6 +206,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     /** Records a final outcome; if the claim was closed meanwhile (cancelled, re-taken), says which. */
     const finish = async (outcome: Exclude<Outcome, 'sent'>, reason: string, via?: Route & { kind: 'teams' | 'email' }, maybeDelivered = false) =>
       (await record(key, generation, outcome, reason, via)) ? outcome : fenceFailed(key, generation, maybeDelivered);
+    // After downtime (or a long retry) a step about a meeting that has started is pointless.
+    const startsAt = await meetingStart(row.meetingId);
+    const outdated = () => startsAt !== undefined && stepOutdated(row.step, startsAt, clock.now());
+    const OUTDATED = `not sent: the meeting had already started (${startsAt ?? ''}) when this could be sent`;
+    if (outdated()) return finish('skipped', OUTDATED);
     if (row.condition === 'no-evidence' && (await hasEvidence(row.meetingId))) return finish('skipped', 'evidence received');
     const r = await route(row);
     if (r.kind === 'none' || (r.kind === 'teams' && !options.teams) || (r.kind === 'email' && !options.mail)) {
@@ -321,10 +229,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (let attempt = row.attempts + 1; ; attempt++) {
       const permit = await pacer.acquire(r.pacingKey, signal).catch(() => undefined);
       if (!permit) return stopped(clock.now(), maybeDelivered);
-      // Evidence may have arrived while this waited for its turn.
+      // Evidence may have arrived, or the meeting started, while this waited for its turn.
       if (row.condition === 'no-evidence' && (await hasEvidence(row.meetingId))) {
         permit.release();
         return finish('skipped', 'evidence received', undefined, maybeDelivered);
+      }
+      if (outdated()) {
+        permit.release();
+        return finish('skipped', OUTDATED, undefined, maybeDelivered);
       }
       // Another send's 429 may have shut the gate: wait before the fence, not after it, so a
       // row cancelled meanwhile is still stopped rather than found "in flight".
@@ -342,11 +254,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
       // Counted against the limits only as the request leaves (and not while the gate is shut).
       let started = false;
+      let refused = false;
       const result = await send(r, row, async () => {
         started = true;
         await permit.start();
+        if (!(await requestStarted(key, generation))) {
+          refused = true;
+          throw new ClaimClosed();
+        }
       });
       if (!started) permit.release();
+      if (refused) {
+        const why = await fenceFailed(key, generation, maybeDelivered);
+        log.info('reminder claim closed just before its request; not sent', { key, why });
+        return why;
+      }
       options.onAttempt?.({ key, at: clock.now(), result });
       if (result.ok) {
         await record(key, generation, 'sent', null, r);
@@ -392,33 +314,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   // ---- the tick ----
 
   async function retake(report: TickReport, launch: (p: Promise<unknown>) => Promise<void>, signal: AbortSignal) {
-    const cutoff = new Date(clock.now().getTime() - leaseMs);
-    const { rows: stale } = await db.query<{ key: string; generation: number }>(
-      `SELECT key, generation FROM deliveries WHERE outcome IS NULL AND claimed_at < $1 ORDER BY claimed_at, key LIMIT $2`,
-      [cutoff, batchSize * 10],
-    );
-    for (const s of stale) {
+    for (const s of await claims.expired(leaseMs, batchSize * 10)) {
       if (signal.aborted) return;
-      const { rows } = await db.query<{ generation: number; sending_at: Date | null }>(
-        `UPDATE deliveries SET claimed_by = $3, claimed_at = $4, generation = generation + 1
-         WHERE key = $1 AND generation = $2 AND outcome IS NULL AND claimed_at < $5
-         RETURNING generation, sending_at`,
-        [s.key, s.generation, id, clock.now(), cutoff],
-      );
-      const won = rows[0];
+      const won = await claims.retake(s.key, s.generation, leaseMs);
       if (!won) continue;
       report.retaken++;
-      const generation = Number(won.generation);
-      if (won.sending_at !== null) {
-        await record(s.key, generation, 'failed', 'in doubt: the sender stopped before the answer was recorded; it may have been delivered, so it is not sent again');
+      if (won.requestMayHaveLeft) {
         report.inDoubt++;
         report.failed++;
         log.warn('reminder in doubt after a crash; not re-sent', { key: s.key });
         continue;
       }
-      const { rows: r } = await db.query<OutboxDbRow>('SELECT * FROM outbox WHERE key = $1', [s.key]);
-      if (!r[0]) continue;
-      await launch(deliver(toOutboxRow(r[0]), generation, signal).then((o) => count(report, o)));
+      const row = await claims.read(s.key);
+      if (!row) continue;
+      await launch(deliver(row, won.generation, signal).then((o) => count(report, o)));
     }
   }
 
@@ -459,14 +368,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     await retake(report, launch, signal);
     const tried: string[] = [];
     while (!signal.aborted) {
-      const { rows } = await db.query<{ key: string }>(
-        `SELECT key FROM outbox WHERE status = 'pending' AND send_at <= $1 AND (not_before IS NULL OR not_before <= $1)
-           AND key <> ALL($2::text[])
-         ORDER BY send_at, key LIMIT $3`,
-        [started, tried, batchSize],
-      );
-      if (rows.length === 0) break;
-      for (const { key } of rows) {
+      const keys = await claims.dueKeys(started, tried, batchSize);
+      if (keys.length === 0) break;
+      for (const key of keys) {
         if (signal.aborted) break;
         tried.push(key);
         const claimed = await claim(key);
@@ -529,4 +433,5 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   };
 }
 
-class LostRace extends Error {}
+/** Thrown from beforeRequest when the claim was closed: the request must not leave. */
+class ClaimClosed extends Error {}

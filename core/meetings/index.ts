@@ -30,4 +30,5 @@ export { planMeeting, type PlanMeetingOptions } from './planMeeting/index.js';
 export { replanMeeting, type Replan, type ReplanMeetingOptions } from './replanMeeting/index.js';
 export { cancelMeeting, type Cancellation, type CancelMeetingOptions } from './cancelMeeting/index.js';
 export { describeStep, recipientWords } from './describeStep/index.js';
+export { stepOutdated } from './stepOutdated/index.js';
 export * from './messages/index.js';

@@ -144,7 +144,9 @@ describe.skipIf(!pgUp)(`reminders on PostgreSQL (${PG_URL})`, () => {
     expect([...before.values()].filter((s) => s === 'sent').length).toBeGreaterThan(0);
 
     teams.holdAfter(Infinity);
-    // A fresh scheduler after the lease: re-takes the child's claims and sends the rest.
+    // A fresh scheduler after the lease (aged by the database's clock): re-takes the child's
+    // claims and sends the rest.
+    await store.db.query(`UPDATE deliveries SET claimed_at = claimed_at - interval '6 minutes' WHERE outcome IS NULL`);
     const clock = fakeClock(new Date(Date.parse(WEDNESDAY) + 6 * 60_000));
     const report = await createScheduler({ store, calendar, clock, log: quietLog, teams: localTeamsSender(), id: 'fresh' }).tick();
     expect(report.retaken).toBe(claimedByChild);

@@ -8,6 +8,7 @@ import { createGraphMailer } from '../../bot/graph/mail.js';
 import { createOutbox } from '../../bot/outbox/outbox.js';
 import type { Outbox } from '../../bot/outbox/types.js';
 import { createScheduler, type SchedulerOptions } from '../../bot/scheduler/scheduler.js';
+import { statusWords } from '../../bot/commands/reminder-status.js';
 import type { Store } from '../../bot/store/store.js';
 import { startFakeGraph, type FakeGraph } from '../fakes/graph.js';
 import { startFakeTeams, type FakeTeams } from './fake-teams.js';
@@ -226,18 +227,18 @@ describe('scheduler', () => {
     await saveHeadReferences(store, teams.serviceUrl, 2);
     const items = headItems(2, past());
     await outbox.enqueue(items);
-    // A dead process claimed both; it had started sending the second one.
+    // A dead process claimed both (just now, by the database's clock); its request for the
+    // second one had left.
     for (const [i, item] of items.entries()) {
-      await store.db.query(`INSERT INTO deliveries (key, claimed_by, claimed_at, sending_at) VALUES ($1, 'dead', $2, $3)`, [
+      await store.db.query(`INSERT INTO deliveries (key, claimed_by, claimed_at, sending_at) VALUES ($1, 'dead', now(), $2)`, [
         item.key,
-        clock.now(),
         i === 1 ? clock.now() : null,
       ]);
       await store.db.query(`UPDATE outbox SET status = 'claimed' WHERE key = $1`, [item.key]);
     }
     const s = scheduler({ leaseMs: 5 * 60_000 });
     expect(await s.tick()).toMatchObject({ retaken: 0, sent: 0 }); // lease not expired yet
-    clock.advance(6 * 60_000);
+    await store.db.query(`UPDATE deliveries SET claimed_at = claimed_at - interval '6 minutes'`);
     expect(await s.tick()).toMatchObject({ retaken: 2, sent: 1, inDoubt: 1 });
     expect(await s.tick()).toMatchObject({ retaken: 0, sent: 0 });
     expect(teams.delivered().map((r) => r.text)).toEqual([`**Evidence for your RAP**\n\nreminder ${items[0]!.key}`]);
@@ -257,6 +258,87 @@ describe('scheduler', () => {
     await createScheduler({ store, calendar, clock, log, teams: localTeamsSender() }).tick();
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.join('\n')).not.toMatch(/Head 0|head0@school/);
+  });
+});
+
+describe('after downtime, a crash or a clock skew (issue 8, finding 11)', () => {
+  it('does not send steps for a meeting that has already started: skipped, with the reason shown in status; minutes still go', async () => {
+    await saveHeadReferences(store, teams.serviceUrl, 1);
+    // The bot was down: the meeting started at 09:00 and it is now 10:00 (WEDNESDAY).
+    await store.db.query(
+      `INSERT INTO meetings (id, school_urn, school_name, framework_id, type_id, starts_at, created_by)
+       VALUES ('done', '100000', 'Oakfield Primary', 'reading', 'rap', '2026-12-09T09:00', 'test')`,
+    );
+    const twoDaysAgo = new Date(clock.now().getTime() - 2 * 86_400_000);
+    const [request] = headItems(1, twoDaysAgo, { meeting: 'done' });
+    const minutes = { ...request!, key: 'done:minutes:head', step: 'minutes', message: { subject: 'Minutes', text: 'minutes due' } };
+    await outbox.enqueue([request!, minutes]);
+    expect(await scheduler().tick()).toMatchObject({ claimed: 2, skipped: 1, sent: 1 });
+    expect(teams.delivered().map((r) => r.text)).toEqual(['**Minutes**\n\nminutes due']);
+    const row = (await outbox.forMeeting('done')).find((r) => r.key === request!.key)!;
+    expect(row).toMatchObject({ status: 'skipped', attempts: 0 });
+    expect(row.lastError).toMatch(/^not sent: the meeting had already started/);
+    expect(statusWords(row)).toBe(`skipped: ${row.lastError}`);
+  });
+
+  it('a sender that stopped before its request left (while getting a token) is sent normally after the lease, not "in doubt"', async () => {
+    await saveHeadReferences(store, teams.serviceUrl, 1);
+    const [item] = headItems(1, past());
+    await outbox.enqueue([item!]);
+    // The first process passes the fence, then hangs fetching a token and dies: no request left.
+    let reached!: () => void;
+    const atToken = new Promise<void>((resolve) => (reached = resolve));
+    const stuck: TeamsSender = { send: () => (reached(), new Promise<SendResult>(() => {})) };
+    void scheduler({ teams: stuck, id: 'dead' }).tick();
+    await atToken;
+    // The lease runs out (by either clock).
+    clock.advance(6 * 60_000);
+    await store.db.query(`UPDATE deliveries SET claimed_at = claimed_at - interval '10 minutes'`);
+    expect(await scheduler().tick()).toMatchObject({ retaken: 1, sent: 1, inDoubt: 0, failed: 0 });
+    expect(teams.counts().get(item!.key)).toBe(1);
+    expect((await outbox.forMeeting(item!.meetingId))[0]).toMatchObject({ status: 'sent' });
+  });
+
+  it('the same for e-mail: a sender that died while getting its Graph token is sent normally, not "in doubt"', async () => {
+    const [item] = headItems(1, past());
+    await outbox.enqueue([item!]);
+    let reached!: () => void;
+    const atToken = new Promise<void>((resolve) => (reached = resolve));
+    const hanging = { getToken: () => (reached(), new Promise<never>(() => {})) };
+    void scheduler({ mail: createGraphMailer({ from: 'reminders@la.example', baseUrl: graph.url, credential: hanging }), id: 'dead' }).tick();
+    await atToken;
+    clock.advance(6 * 60_000);
+    await store.db.query(`UPDATE deliveries SET claimed_at = claimed_at - interval '10 minutes'`);
+    const credential = { getToken: async () => ({ token: 'fake-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    const mail = createGraphMailer({ from: 'reminders@la.example', baseUrl: graph.url, credential });
+    expect(await scheduler({ mail }).tick()).toMatchObject({ retaken: 1, sent: 1, inDoubt: 0, failed: 0 });
+    expect(graph.sent()).toHaveLength(1);
+    expect((await outbox.forMeeting(item!.meetingId))[0]).toMatchObject({ status: 'sent', via: 'email' });
+  });
+
+  it('lease age is measured by the database clock: a replica whose clock runs ahead does not re-take a live claim', async () => {
+    await saveHeadReferences(store, teams.serviceUrl, 1);
+    const [item] = headItems(1, past());
+    await outbox.enqueue([item!]);
+    // Replica A sends; the answer is slow to come back.
+    let reached!: () => void;
+    const atRequest = new Promise<void>((resolve) => (reached = resolve));
+    let answer!: (r: SendResult) => void;
+    const slow: TeamsSender = {
+      async send(_reference, _message, options) {
+        await options?.beforeRequest?.();
+        reached();
+        return new Promise<SendResult>((resolve) => (answer = resolve));
+      },
+    };
+    const a = scheduler({ teams: slow, id: 'replica-a' }).tick();
+    await atRequest;
+    // Replica B's clock runs 10 minutes ahead of A's (the lease is 5 minutes).
+    const ahead = fakeClock(new Date(clock.now().getTime() + 10 * 60_000));
+    expect(await scheduler({ clock: ahead, id: 'replica-b' }).tick()).toMatchObject({ retaken: 0, failed: 0, inDoubt: 0 });
+    answer({ ok: true });
+    expect(await a).toMatchObject({ claimed: 1, sent: 1 });
+    expect((await outbox.forMeeting(item!.meetingId))[0]).toMatchObject({ status: 'sent' });
   });
 });
 

@@ -21,6 +21,8 @@ export function simReplica(store: Store, clock: FakeClock, id: string, graphUrl:
     store,
     calendar: termCalendar(),
     clock,
+    // The simulation's time jumps ahead of the database's: leases follow the simulated clock.
+    leaseClock: clock,
     id,
     log: createLogger({ write: () => {} }),
     teams: localTeamsSender(),
