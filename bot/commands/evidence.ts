@@ -61,15 +61,23 @@ async function record(
   if (by.role === 'head') {
     return {
       text: result.first
-        ? `Thank you: your evidence for ${meeting} is recorded, and I won't send you any more reminders for it. Your school-improvement officer has been told.`
+        ? `Thank you: your evidence for ${meeting} is recorded, and I won't send you any more reminders for it. ${
+            result.channel?.route.kind === 'none' ? 'Please let your school-improvement officer know too.' : 'Your school-improvement officer has been told.'
+          }`
         : `Thank you: added to your evidence for ${meeting}.`,
     };
   }
-  return {
-    text: result.first
-      ? `Recorded: evidence received from ${row.schoolName} for ${meeting}. ${result.stopped === 1 ? '1 pending reminder' : `${result.stopped} pending reminders`} to the head stopped; the channel is told.`
-      : `Recorded: more evidence from ${row.schoolName} for ${meeting} (it was already in, so reminders had stopped).`,
-  };
+  if (!result.first) return { text: `Recorded: more evidence from ${row.schoolName} for ${meeting} (it was already in, so reminders had stopped).` };
+  // Only reminders that would really have reached the head count as stopped.
+  const stopped = result.stopped === 0
+    ? 'No reminder to the head was still to go'
+    : `${result.stopped === 1 ? '1 pending reminder' : `${result.stopped} pending reminders`} to the head stopped`;
+  const dead = result.stoppedNoRoute === 0 ? '' : ` (${result.stoppedNoRoute === 1 ? '1 other' : `${result.stoppedNoRoute} others`} had no route to the head and would not have been sent)`;
+  const channel = result.channel?.route;
+  const told = channel?.kind === 'none'
+    ? `the channel **cannot be told**: ${channel.reason}.${channel.fix ? ` To fix: ${channel.fix}.` : ''}`
+    : 'the channel is told.';
+  return { text: `Recorded: evidence received from ${row.schoolName} for ${meeting}. ${stopped}${dead}; ${told}` };
 }
 
 /** The head's schools: those an officer confirmed this account as head of (never by e-mail alone). */
