@@ -11,6 +11,7 @@ import { findSchools } from '../../core/schools/findSchools.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import { recordEvidence, type ActionDeps } from '../meetings/actions.js';
 import { EVIDENCE_SENT } from '../meetings/cards.js';
+import { noRouteWords, stoppedWords } from '../meetings/reach.js';
 import { auditMeetingCommand, NOT_SET_UP, parseIn, sentence, todayIn } from '../meetings/command-kit.js';
 import { chooseMeeting, lookupSchool, meetingIsOfType } from '../meetings/lookup.js';
 import { getMeeting, upcomingMeetings, type EvidenceHow, type MeetingRow } from '../meetings/repo.js';
@@ -68,16 +69,13 @@ async function record(
     };
   }
   if (!result.first) return { text: `Recorded: more evidence from ${row.schoolName} for ${meeting} (it was already in, so reminders had stopped).` };
-  // Only reminders that would really have reached the head count as stopped.
-  const stopped = result.stopped === 0
-    ? 'No reminder to the head was still to go'
-    : `${result.stopped === 1 ? '1 pending reminder' : `${result.stopped} pending reminders`} to the head stopped`;
-  const dead = result.stoppedNoRoute === 0 ? '' : ` (${result.stoppedNoRoute === 1 ? '1 other' : `${result.stoppedNoRoute} others`} had no route to the head and would not have been sent)`;
+  // Only reminders that would really have gone count as stopped.
+  const stopped = stoppedWords(result.stopped, result.stoppedNoRoute);
   const channel = result.channel?.route;
   const told = channel?.kind === 'none'
-    ? `the channel **cannot be told**: ${channel.reason}.${channel.fix ? ` To fix: ${channel.fix}.` : ''}`
+    ? `the channel **cannot be told**: ${noRouteWords(channel)}`
     : 'the channel is told.';
-  return { text: `Recorded: evidence received from ${row.schoolName} for ${meeting}. ${stopped}${dead}; ${told}` };
+  return { text: `Recorded: evidence received from ${row.schoolName} for ${meeting}. ${stopped}; ${told}` };
 }
 
 /** The head's schools: those an officer confirmed this account as head of (never by e-mail alone). */

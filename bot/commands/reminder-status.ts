@@ -87,7 +87,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
     ].filter(Boolean).join(' · ');
     // A reminder still to go with no route now will fail when due: said beside it.
     const { noRoute } = await splitByRoute(services.route, mine.filter((r) => r.status === 'pending'), where);
-    const dead = new Map(noRoute.map((n) => [n.row.key, n.route.reason]));
+    const dead = new Map(noRoute.map((n) => [n.row.key, n.route.why ?? n.route.reason]));
     const lines = mine.map((r) => `- ${STEP_WORDS[r.step] ?? r.step} → ${recipientWords(r, school)}: ${statusWords(r)}${dead.has(r.key) ? `, but no route now (${dead.get(r.key)})` : ''}`);
     blocks.push([`**${head}**`, ...(lines.length > 0 ? lines : ['- no reminders'])].join('\n'));
   }

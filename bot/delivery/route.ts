@@ -25,6 +25,8 @@ export type Route =
       readonly kind: 'none';
       /** Why there is no route (recorded on the row as its last error). */
       readonly reason: string;
+      /** The reason without its advice, for replies that give `fix` beside it. */
+      readonly why?: string;
       /** What an officer does about it, in one sentence (replies show it; the scheduler need not). */
       readonly fix?: string;
     };
@@ -150,7 +152,7 @@ export function createRouter(options: RouteOptions): Router {
       case 'channel':
       case 'members': {
         const ref = await channelReference();
-        return ref ? teams('channel', ref) : { kind: 'none', reason: NO_TEAM_CHANNEL, fix: FIX_TEAM_CHANNEL };
+        return ref ? teams('channel', ref) : { kind: 'none', reason: NO_TEAM_CHANNEL, why: 'no team channel is set for Waymark', fix: FIX_TEAM_CHANNEL };
       }
       case 'head': {
         const ref = await userReference(who.aadObjectId, who.email);
@@ -168,7 +170,10 @@ export function createRouter(options: RouteOptions): Router {
         const ref = await userReference(who.aadObjectId, who.email);
         if (ref) return teams('teams', ref);
         const channel = await channelReference();
-        if (!channel) return { kind: 'none', reason: `no Teams chat with the officer, and ${NO_TEAM_CHANNEL}`, fix: `the officer can say hello to Waymark in a 1:1 chat, or ${FIX_TEAM_CHANNEL}` };
+        if (!channel) {
+          // Workbook officers are names or addresses, never Teams ids: the channel is their route.
+          return { kind: 'none', reason: `no Teams chat with the officer, and ${NO_TEAM_CHANNEL}`, why: 'no Teams chat with the officer and no team channel to @mention them in', fix: FIX_TEAM_CHANNEL };
+        }
         return teams('channel', channel, who.aadObjectId ? { id: who.aadObjectId, name: who.name ?? 'officer' } : undefined);
       }
       default:

@@ -200,7 +200,8 @@ export async function importMeetings(
         if (r.route.kind !== 'none') continue;
         // The team channel is one recipient for every meeting; a head or officer is per school.
         const who = r.role === 'channel' ? 'Team channel' : `${r.role === 'head' ? 'Head' : 'Officer'} of ${school.value.name}${r.name ? ` (${r.name})` : ''}`;
-        unreachable.set(`${who}\n${r.route.reason}`, { who, reason: r.route.reason, ...(r.route.fix ? { fix: r.route.fix } : {}) });
+        const reason = r.route.why ?? r.route.reason;
+        unreachable.set(`${who}\n${reason}`, { who, reason, ...(r.route.fix ? { fix: r.route.fix } : {}) });
       }
     }
     else if (result.status === 'duplicate') existing++;

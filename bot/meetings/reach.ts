@@ -51,9 +51,13 @@ function how(route: Route): string {
     case 'email':
       return `can be reached now, by e-mail (${route.to.email})`;
     case 'none':
-      return `**cannot be reached**: ${route.reason}.${route.fix ? ` To fix: ${route.fix}.` : ''}`;
+      return `**cannot be reached**: ${noRouteWords(route)}`;
   }
 }
+
+/** 'why. To fix: fix.' for a recipient with no route. */
+export const noRouteWords = (route: Extract<Route, { kind: 'none' }>): string =>
+  `${route.why ?? route.reason}.${route.fix ? ` To fix: ${route.fix}.` : ''}`;
 
 /** 'Who hears about it:' and a line per recipient; nothing when routes are not known. */
 export function reachLines(reach: readonly Reach[] | undefined): string[] {
@@ -120,10 +124,22 @@ export async function evidenceAsked(
   if (waiting) {
     if (!router) return { asked: true };
     const route = await router({ recipientRole: 'head', ...(waiting.recipient ? { recipient: waiting.recipient } : {}), ...school });
-    return route.kind === 'none' ? { asked: false, reason: route.reason, ...(route.fix ? { fix: route.fix } : {}) } : { asked: true };
+    return route.kind === 'none' ? { asked: false, reason: route.why ?? route.reason, ...(route.fix ? { fix: route.fix } : {}) } : { asked: true };
   }
   // Nothing sent and nothing left to send: every request failed, had no route or was stopped.
   const failed = chases.find((r) => r.status === 'no-route' || r.status === 'failed' || r.status === 'blocked');
   if (!failed) return { asked: true };
   return { asked: false, reason: `no request reached the head (${failed.lastError ?? failed.status})` };
+}
+
+/**
+ * "N pending reminders were stopped", counting only those that would really have gone; those
+ * still pending without a route are named apart (they would have failed when due).
+ */
+export function stoppedWords(stopped: number, noRoute: number): string {
+  const real = stopped === 0 ? 'No pending reminder was stopped' : `${stopped === 1 ? '1 pending reminder was' : `${stopped} pending reminders were`} stopped`;
+  if (noRoute === 0) return real;
+  const them = noRoute === 1 ? 'the 1 still pending had' : `the ${noRoute} still pending had`;
+  const others = noRoute === 1 ? '1 other had' : `${noRoute} others had`;
+  return stopped === 0 ? `${real}: ${them} no route and would not have been sent` : `${real} (${others} no route and would not have been sent)`;
 }

@@ -2,7 +2,7 @@
 import type { Meeting, PlanStep } from '../../core/meetings/types.js';
 import type { Reply } from '../commands/types.js';
 import type { CancelResult, MoveResult, ScheduleResult } from './actions.js';
-import { reachable, reachLines, unreachableRecipients, type Reach } from './reach.js';
+import { noRouteWords, reachable, reachLines, stoppedWords, unreachableRecipients, type Reach } from './reach.js';
 import type { SchoolPeople } from './render.js';
 import { longStart, planLines, schoolWords, shortStart } from './words.js';
 
@@ -28,19 +28,12 @@ export function scheduledReply(result: Extract<ScheduleResult, { status: 'schedu
   };
 }
 
-/** "N pending reminders were stopped", counting only those that would really have gone. */
-function stoppedWords(stopped: number, noRoute: number): string {
-  const real = stopped === 0 ? 'No pending reminder was stopped' : `${stopped === 1 ? '1 pending reminder was' : `${stopped} pending reminders were`} stopped`;
-  const dead = noRoute === 0 ? '' : ` (${noRoute === 1 ? '1 other had' : `${noRoute} others had`} no route and would not have been sent)`;
-  return `${real}${dead}`;
-}
-
 /** How the head hears of a move or cancellation: by its route, or why they won't. */
 function headTold(reach: readonly Reach[] | undefined, what: string): string {
   const head = reach?.find((r) => r.role === 'head');
   if (!head || reachable(head.route)) return `the head is told ${what}${head?.route.kind === 'email' ? ' by e-mail' : head?.route.kind === 'teams' ? ' in Teams' : ''}.`;
   const route = head.route as Extract<Reach['route'], { kind: 'none' }>;
-  return `the head **cannot be told** ${what}: ${route.reason}.${route.fix ? ` To fix: ${route.fix}.` : ''}`;
+  return `the head **cannot be told** ${what}: ${noRouteWords(route)}`;
 }
 
 export function duplicateReply(school: { name: string; urn: string }, typeName: string, startsAt: string): Reply {
