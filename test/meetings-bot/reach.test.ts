@@ -1,10 +1,12 @@
 // Honest scheduling (issue 11, part 5): replies say who can be reached now and how, by the
 // scheduler's own router (bot/delivery/route.ts, wired as bot/start.ts wires it), with the fix;
 // later replies count only reminders that would really go.
+import { rmSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { confirmHeadLink, requestHeadLinks } from '../../bot/identity/identity.js';
 import { putSetting } from '../../bot/meetings/repo.js';
-import { OAKFIELD_HEAD } from '../bot/schools-fixture.js';
+import { exampleCopy, OAKFIELD_HEAD } from '../bot/schools-fixture.js';
 import { harness, type Harness } from './fakes.js';
 
 let h: Harness | undefined;
@@ -160,5 +162,37 @@ describe('later replies count only what will really happen', () => {
     const after = (await h.say("status of Oakfield Primary School's reminders")).reply.text;
     expect(after).toContain('evidence awaited');
     expect(after).not.toContain('but no route now (no Teams chat with the head');
+  });
+});
+
+describe('importing says who can be reached', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('names each recipient of the imported meetings that cannot be reached, once, with the fix', async () => {
+    const copy = exampleCopy();
+    dir = copy.dir;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(copy.file);
+    const ws = wb.addWorksheet('Meetings');
+    ws.addRow(['School', 'URN', 'Type', 'Date', 'Time']);
+    ws.addRow(['Oakfield Primary School', '101234', 'RAP', '12/01/2027', '10:00']);
+    ws.addRow(['Thornbury Primary School', null, 'RAP', '19/01/2027', '10:00']);
+    await wb.xlsx.writeFile(copy.file);
+    h = await harness({ workbookFile: copy.file, routes: { mail: false } });
+    await confirmHead(h);
+    h.at('2026-12-01T10:00:00Z');
+    const { command, reply } = await h.say('import meetings');
+    expect(command).toBe('import-meetings');
+    expect(reply.text).toContain('2 meetings imported from the "Meetings" sheet.');
+    expect(reply.text).toContain('Cannot be reached now (their reminders will not be sent until this is fixed):');
+    // The channel once for both meetings; Oakfield's confirmed head is not listed, Thornbury's is.
+    expect(reply.text.match(/- Team channel: /g)).toHaveLength(1);
+    expect(reply.text).toContain(`- Team channel: no team channel is set for Waymark. ${CHANNEL_FIX}`);
+    expect(reply.text).toMatch(/- Head of Thornbury Primary School( \([^)]*\))?: no Teams chat with the head and e-mail is not configured \(WAYMARK_MAIL_FROM\)\. To fix: ask the head to say hello to Waymark in a 1:1 chat and have an officer confirm them with "confirm head for Thornbury Primary School"/);
+    expect(reply.text).not.toContain('Head of Oakfield');
   });
 });
