@@ -21,6 +21,8 @@ import { reminderCalendar, startReminders } from './scheduler/start.js';
 import { watchMeetingsSheet } from './meetings/import-command.js';
 import type { MeetingServices } from './meetings/services.js';
 import { createOutbox } from './outbox/outbox.js';
+import { createRouter } from './delivery/route.js';
+import { confirmedHeadForEmail } from './identity/identity.js';
 import { startServer, type RunningServer } from './teams/server.js';
 
 export interface RunningBot {
@@ -78,7 +80,15 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   // Meeting commands plan on the same calendar the scheduler sends on, into the real outbox.
   let meetings: MeetingServices;
   try {
-    meetings = { outbox: createOutbox(store.db), calendar: await reminderCalendar(config.reminders.termsFile), framework: framework.value, workbookFile: directory.file };
+    // Replies say who can be reached with the router the scheduler sends by, on the same options.
+    const route = createRouter({
+      store,
+      db: store.db,
+      mail: Boolean(config.reminders.mailFrom),
+      aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email),
+      teamId: config.teamId,
+    });
+    meetings = { outbox: createOutbox(store.db), calendar: await reminderCalendar(config.reminders.termsFile), framework: framework.value, workbookFile: directory.file, route };
   } catch (err) {
     await store.close();
     await directory.close();

@@ -11,6 +11,7 @@ import { findSchools } from '../../core/schools/findSchools.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import { recordEvidence, type ActionDeps } from '../meetings/actions.js';
 import { EVIDENCE_SENT } from '../meetings/cards.js';
+import { noRouteWords, stoppedWords } from '../meetings/reach.js';
 import { auditMeetingCommand, NOT_SET_UP, parseIn, sentence, todayIn } from '../meetings/command-kit.js';
 import { chooseMeeting, lookupSchool, meetingIsOfType } from '../meetings/lookup.js';
 import { getMeeting, upcomingMeetings, type EvidenceHow, type MeetingRow } from '../meetings/repo.js';
@@ -61,15 +62,20 @@ async function record(
   if (by.role === 'head') {
     return {
       text: result.first
-        ? `Thank you: your evidence for ${meeting} is recorded, and I won't send you any more reminders for it. Your school-improvement officer has been told.`
+        ? `Thank you: your evidence for ${meeting} is recorded, and I won't send you any more reminders for it. ${
+            result.channel?.route.kind === 'none' ? 'Please let your school-improvement officer know too.' : 'Your school-improvement officer has been told.'
+          }`
         : `Thank you: added to your evidence for ${meeting}.`,
     };
   }
-  return {
-    text: result.first
-      ? `Recorded: evidence received from ${row.schoolName} for ${meeting}. ${result.stopped === 1 ? '1 pending reminder' : `${result.stopped} pending reminders`} to the head stopped; the channel is told.`
-      : `Recorded: more evidence from ${row.schoolName} for ${meeting} (it was already in, so reminders had stopped).`,
-  };
+  if (!result.first) return { text: `Recorded: more evidence from ${row.schoolName} for ${meeting} (it was already in, so reminders had stopped).` };
+  // Only reminders that would really have gone count as stopped.
+  const stopped = stoppedWords(result.stopped, result.stoppedNoRoute);
+  const channel = result.channel?.route;
+  const told = channel?.kind === 'none'
+    ? `the channel **cannot be told**: ${noRouteWords(channel)}`
+    : 'the channel is told.';
+  return { text: `Recorded: evidence received from ${row.schoolName} for ${meeting}. ${stopped}; ${told}` };
 }
 
 /** The head's schools: those an officer confirmed this account as head of (never by e-mail alone). */

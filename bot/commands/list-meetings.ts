@@ -3,6 +3,7 @@ import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/inde
 import { auditMeetingCommand, beginOfficerCommand, OFFICER_COMMAND } from '../meetings/command-kit.js';
 import { lookupSchool } from '../meetings/lookup.js';
 import { meetingLine } from '../meetings/replies.js';
+import { evidenceAsked } from '../meetings/reach.js';
 import { evidenceFor, meetingsBetween } from '../meetings/repo.js';
 import { coreMeeting, meetingTypeOf } from '../meetings/services.js';
 import { shortDay } from '../meetings/words.js';
@@ -31,7 +32,8 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
     const type = meetingTypeOf(row, services.framework);
     if (!type) continue;
     const evidence = (await evidenceFor(deps.db, row.id)).length > 0;
-    lines.push(`- ${meetingLine(coreMeeting(row, type), evidence)}`);
+    const asked = evidence ? undefined : await evidenceAsked(services.route, await services.outbox.forMeeting(row.id), row);
+    lines.push(`- ${meetingLine(coreMeeting(row, type), evidence ? true : asked?.asked === false ? 'unreached' : false)}`);
   }
   return { text: [`**Meetings, ${range.label}** (${span}):`, ...lines].join('\n') };
 }

@@ -3,6 +3,7 @@ import { londonDateTime } from '../../core/calendar/index.js';
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
 import { auditMeetingCommand, beginOfficerCommand, todayIn, OFFICER_COMMAND } from '../meetings/command-kit.js';
 import { lookupSchool, meetingIsOfType } from '../meetings/lookup.js';
+import { evidenceAsked, reachOf, unreachableRecipients } from '../meetings/reach.js';
 import { meetingLine } from '../meetings/replies.js';
 import { evidenceFor, meetingsBetween, planInForce, upcomingMeetings } from '../meetings/repo.js';
 import { coreMeeting, meetingTypeOf } from '../meetings/services.js';
@@ -41,10 +42,14 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
   const meeting = coreMeeting(next, type);
   const evidence = (await evidenceFor(deps.db, next.id)).length > 0;
   const plan = (await planInForce(deps.db, next.id)).filter((s) => new Date(s.sendAt).getTime() >= now.getTime() && s.meetingStartsAt === next.startsAt);
+  // Steps to someone with no route now are marked, and evidence is "awaited" only if asked for.
+  const sends = await services.outbox.forMeeting(next.id);
+  const asked = evidence ? undefined : await evidenceAsked(services.route, sends, next);
+  const noRoute = unreachableRecipients(await reachOf(services.route, sends, next));
   return {
     text: [
-      `Next: ${meetingLine(meeting, evidence)}`,
-      ...(plan.length > 0 ? ['', 'Still to send (London time):', ...planLines(plan, meeting)] : []),
+      `Next: ${meetingLine(meeting, evidence ? true : asked?.asked === false ? 'unreached' : false)}`,
+      ...(plan.length > 0 ? ['', 'Still to send (London time):', ...planLines(plan, meeting, noRoute)] : []),
     ].join('\n'),
   };
 }

@@ -7,6 +7,7 @@ import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/inde
 import type { OutboxRow } from '../outbox/types.js';
 import { auditMeetingCommand, beginOfficerCommand, OFFICER_COMMAND } from '../meetings/command-kit.js';
 import { lookupSchool, type KnownSchool } from '../meetings/lookup.js';
+import { evidenceAsked, splitByRoute } from '../meetings/reach.js';
 import { evidenceFor, meetingsOfSchool } from '../meetings/repo.js';
 import { meetingTypeOf } from '../meetings/services.js';
 import { longStart, schoolWords, shortInstant, STEP_WORDS } from '../meetings/words.js';
@@ -73,11 +74,22 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
     const type = meetingTypeOf(m, services.framework);
     const evidence = await evidenceFor(deps.db, m.id);
     const mine = rows.filter((r) => r.meetingId === m.id).sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime() || a.key.localeCompare(b.key));
+    const where = { schoolName: m.schoolName, schoolUrn: m.schoolUrn };
+    const asked = !evidence[0] && m.status === 'scheduled' ? await evidenceAsked(services.route, mine, where) : undefined;
     const head = [
       `${type?.name ?? m.typeId}, ${longStart(m.startsAt)} (${m.status})`,
-      evidence[0] ? `evidence in since ${shortInstant(evidence[0].receivedAt)}` : m.status === 'scheduled' ? 'evidence awaited' : undefined,
+      evidence[0]
+        ? `evidence in since ${shortInstant(evidence[0].receivedAt)}`
+        : asked === undefined
+          ? undefined
+          : asked.asked
+            ? 'evidence awaited'
+            : `no evidence asked for: ${asked.reason}${asked.fix ? ` (to fix: ${asked.fix})` : ''}`,
     ].filter(Boolean).join(' · ');
-    const lines = mine.map((r) => `- ${STEP_WORDS[r.step] ?? r.step} → ${recipientWords(r, school)}: ${statusWords(r)}`);
+    // A reminder still to go with no route now will fail when due: said beside it.
+    const { noRoute } = await splitByRoute(services.route, mine.filter((r) => r.status === 'pending'), where);
+    const dead = new Map(noRoute.map((n) => [n.row.key, n.route.why ?? n.route.reason]));
+    const lines = mine.map((r) => `- ${STEP_WORDS[r.step] ?? r.step} → ${recipientWords(r, school)}: ${statusWords(r)}${dead.has(r.key) ? `, but no route now (${dead.get(r.key)})` : ''}`);
     blocks.push([`**${head}**`, ...(lines.length > 0 ? lines : ['- no reminders'])].join('\n'));
   }
   const more = meetings.length > MAX_MEETINGS ? [`(${meetings.length - MAX_MEETINGS} older meetings not shown)`] : [];

@@ -21,7 +21,25 @@ export type Route =
       readonly mention?: { readonly id: string; readonly name: string };
     }
   | { readonly kind: 'email'; readonly to: { readonly email: string; readonly name?: string }; readonly pacingKey: string }
-  | { readonly kind: 'none'; readonly reason: string };
+  | {
+      readonly kind: 'none';
+      /** Why there is no route (recorded on the row as its last error). */
+      readonly reason: string;
+      /** The reason without its advice, for replies that give `fix` beside it. */
+      readonly why?: string;
+      /** What an officer does about it, in one sentence (replies show it; the scheduler need not). */
+      readonly fix?: string;
+    };
+
+/** What routing reads of a row: who it is for. A reply can ask before any row exists. */
+export type RouteTarget = Pick<OutboxRow, 'recipientRole' | 'recipient'> & {
+  /** For the fix's wording ("confirm head for Oakfield"); the URN otherwise. */
+  readonly schoolName?: string;
+  readonly schoolUrn?: string;
+};
+
+/** Resolves a recipient to where a message would go now: the scheduler sends by it, replies report it. */
+export type Router = (target: RouteTarget) => Promise<Route>;
 
 export interface RouteOptions {
   readonly store: Pick<Store, 'conversations'>;
@@ -37,6 +55,13 @@ export interface RouteOptions {
 /** Why a channel step has nowhere to go; officers fix it in one sentence. */
 export const NO_TEAM_CHANNEL =
   'no team channel: an officer should @mention Waymark in the improvement team\'s channel and say "use this channel for Waymark"';
+
+/** The fixes officers are told, word for word, with the reasons above. */
+export const FIX_TEAM_CHANNEL = 'say "use this channel for Waymark" in the team\'s channel (with an @mention of Waymark)';
+export const FIX_MAIL = 'set WAYMARK_MAIL_FROM (a mailbox Waymark may send from) and restart Waymark';
+export const fixHeadChat = (school: string): string =>
+  `ask the head to say hello to Waymark in a 1:1 chat and have an officer confirm them with "confirm head for ${school}"`;
+export const FIX_HEAD_EMAIL = 'add the head\'s e-mail address to the workbook';
 
 export const MAIL_PACING_KEY = 'mail';
 
@@ -79,7 +104,7 @@ export function inTeam(reference: Record<string, unknown>, teamId: string | unde
   return ids.some((id) => typeof id === 'string' && id.toLowerCase() === wanted);
 }
 
-export function createRouter(options: RouteOptions): (row: OutboxRow) => Promise<Route> {
+export function createRouter(options: RouteOptions): Router {
   const { store, db } = options;
 
   async function userReference(aadObjectId: string | undefined, email: string | undefined) {
@@ -127,20 +152,28 @@ export function createRouter(options: RouteOptions): (row: OutboxRow) => Promise
       case 'channel':
       case 'members': {
         const ref = await channelReference();
-        return ref ? teams('channel', ref) : { kind: 'none', reason: NO_TEAM_CHANNEL };
+        return ref ? teams('channel', ref) : { kind: 'none', reason: NO_TEAM_CHANNEL, why: 'no team channel is set for Waymark', fix: FIX_TEAM_CHANNEL };
       }
       case 'head': {
         const ref = await userReference(who.aadObjectId, who.email);
         if (ref) return teams('teams', ref);
         if (who.email && options.mail) return { kind: 'email', to: { email: who.email, ...(who.name ? { name: who.name } : {}) }, pacingKey: MAIL_PACING_KEY };
-        if (who.email) return { kind: 'none', reason: 'no Teams chat with the head and e-mail is not configured (WAYMARK_MAIL_FROM)' };
-        return { kind: 'none', reason: 'no Teams chat with the head and no e-mail address for them' };
+        const chat = fixHeadChat(row.schoolName ?? row.schoolUrn ?? '<school>');
+        if (who.email) return { kind: 'none', reason: 'no Teams chat with the head and e-mail is not configured (WAYMARK_MAIL_FROM)', fix: `${chat}, or ${FIX_MAIL}` };
+        return {
+          kind: 'none',
+          reason: 'no Teams chat with the head and no e-mail address for them',
+          fix: options.mail ? `${chat}, or ${FIX_HEAD_EMAIL}` : chat,
+        };
       }
       case 'officer': {
         const ref = await userReference(who.aadObjectId, who.email);
         if (ref) return teams('teams', ref);
         const channel = await channelReference();
-        if (!channel) return { kind: 'none', reason: `no Teams chat with the officer, and ${NO_TEAM_CHANNEL}` };
+        if (!channel) {
+          // Workbook officers are names or addresses, never Teams ids: the channel is their route.
+          return { kind: 'none', reason: `no Teams chat with the officer, and ${NO_TEAM_CHANNEL}`, why: 'no Teams chat with the officer and no team channel to @mention them in', fix: FIX_TEAM_CHANNEL };
+        }
         return teams('channel', channel, who.aadObjectId ? { id: who.aadObjectId, name: who.name ?? 'officer' } : undefined);
       }
       default:

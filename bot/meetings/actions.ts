@@ -15,8 +15,9 @@ import { planMeeting } from '../../core/meetings/planMeeting/index.js';
 import { replanMeeting } from '../../core/meetings/replanMeeting/index.js';
 import type { Meeting, PlanStep } from '../../core/meetings/types.js';
 import { lockTakenKeys } from '../outbox/outbox.js';
-import type { NewOutboxItem } from '../outbox/types.js';
+import type { NewOutboxItem, OutboxRow } from '../outbox/types.js';
 import type { Db } from '../store/db.js';
+import { reachOf, splitByRoute, stillToSend, type Reach } from './reach.js';
 import { outboxItems, type SchoolPeople } from './render.js';
 import {
   evidenceFor,
@@ -51,7 +52,13 @@ function planOptions(deps: ActionDeps) {
 }
 
 export type ScheduleResult =
-  | { readonly status: 'scheduled'; readonly meeting: Meeting; readonly steps: readonly PlanStep[] }
+  | {
+      readonly status: 'scheduled';
+      readonly meeting: Meeting;
+      readonly steps: readonly PlanStep[];
+      /** Who can be reached now (undefined when no router is configured). */
+      readonly reach?: readonly Reach[];
+    }
   | { readonly status: 'duplicate' }
   | Refused;
 
@@ -104,7 +111,8 @@ export async function scheduleMeeting(
       throw error;
     });
   if (!stored) return { status: 'duplicate' };
-  return { status: 'scheduled', meeting, steps: plan.value };
+  const reach = await reachOf(deps.services.route, items.value, meeting);
+  return { status: 'scheduled', meeting, steps: plan.value, ...(reach ? { reach } : {}) };
 }
 
 export type MoveResult =
@@ -116,6 +124,10 @@ export type MoveResult =
       readonly added: readonly PlanStep[];
       readonly notifyHead: PlanStep;
       readonly cancelled: readonly string[];
+      /** Of `cancelled`, the rows that were still to send, split by whether they had a route. */
+      readonly stopped: number;
+      readonly stoppedNoRoute: number;
+      readonly reach?: readonly Reach[];
     }
   | { readonly status: 'unchanged' }
   | { readonly status: 'duplicate' }
@@ -130,10 +142,13 @@ export async function moveMeeting(
   if (row.startsAt === input.startsAt) return { status: 'unchanged' };
   const { outbox } = deps.services;
   const meeting = { ...coreMeeting(row, type), startsAt: input.startsAt };
+  let stopping: OutboxRow[] = [];
   // The read and the re-plan run in the same transaction as the writes, with the meeting's
   // outbox rows locked: a reminder being sent (claimed) is kept as sent, never planned again.
+  let enqueued: readonly NewOutboxItem[] = [];
+  let result: MoveResult;
   try {
-    return await deps.db.transaction(async (tx): Promise<MoveResult> => {
+    result = await deps.db.transaction(async (tx): Promise<MoveResult> => {
       const sent = await lockTakenKeys(tx, row.id);
       const [plan, evidence] = [await planInForce(tx, row.id), await evidenceFor(tx, row.id)];
       const replan = replanMeeting({ plan, meeting, sent, ...planOptions(deps) });
@@ -148,18 +163,37 @@ export async function moveMeeting(
       await retireSteps(tx, cancel);
       await insertSteps(tx, [...add, notifyHead]);
       const txOutbox = outbox.withTx(tx);
+      const stoppedKeys = (await txOutbox.forMeeting(row.id)).filter((r) => stillToSend(r) && cancel.includes(r.key));
       await txOutbox.cancel(cancel, 'meeting moved');
       await txOutbox.enqueue(items.value);
-      return { status: 'moved', meeting, from: row.startsAt, added: toSend, notifyHead, cancelled: cancel };
+      enqueued = items.value;
+      stopping = stoppedKeys;
+      return { status: 'moved', meeting, from: row.startsAt, added: toSend, notifyHead, cancelled: cancel, stopped: 0, stoppedNoRoute: 0 };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { status: 'duplicate' };
     throw error;
   }
+  if (result.status !== 'moved') return result;
+  // Counted after the commit: only reminders that were still to go and had somewhere to go.
+  const split = await splitByRoute(deps.services.route, stopping, meeting);
+  const reach = await reachOf(deps.services.route, enqueued, meeting);
+  return { ...result, stopped: split.live.length, stoppedNoRoute: split.noRoute.length, ...(reach ? { reach } : {}) };
 }
 
 export type CancelResult =
-  | { readonly status: 'cancelled'; readonly meeting: Meeting; readonly cancelled: readonly string[]; readonly notifyHead: PlanStep }
+  | {
+      readonly status: 'cancelled';
+      readonly meeting: Meeting;
+      readonly cancelled: readonly string[];
+      readonly notifyHead: PlanStep;
+      /** Reminders that were still to go and had a route: the ones really stopped. */
+      readonly stopped: number;
+      /** Reminders still pending that had no route (they would have failed when due). */
+      readonly stoppedNoRoute: number;
+      /** Whether the head's notice can reach them now (undefined when no router is configured). */
+      readonly reach?: readonly Reach[];
+    }
   | Refused;
 
 /** Stops every pending step and tells the head; the meeting is kept, marked cancelled. */
@@ -176,22 +210,32 @@ export async function cancelScheduledMeeting(
   const { cancel, notifyHead } = result.value;
   const items = outboxItems([notifyHead], meeting, input.people);
   if (!items.ok) return { status: 'refused', reason: items.error };
-  await deps.db.transaction(async (tx) => {
+  const stopping = await deps.db.transaction(async (tx) => {
     await setMeetingStatus(tx, row.id, 'cancelled');
     await retireSteps(tx, cancel);
     await insertSteps(tx, [notifyHead]);
     const txOutbox = outbox.withTx(tx);
+    // The core cancels every step not sent, including ones that already failed: count only
+    // those still to go.
+    const live = (await txOutbox.forMeeting(row.id)).filter((r) => stillToSend(r) && cancel.includes(r.key));
     await txOutbox.cancel(cancel, 'meeting cancelled');
     await txOutbox.enqueue(items.value);
+    return live;
   });
-  return { status: 'cancelled', meeting, cancelled: cancel, notifyHead };
+  const split = await splitByRoute(deps.services.route, stopping, meeting);
+  const reach = await reachOf(deps.services.route, items.value, meeting);
+  return { status: 'cancelled', meeting, cancelled: cancel, notifyHead, stopped: split.live.length, stoppedNoRoute: split.noRoute.length, ...(reach ? { reach } : {}) };
 }
 
 export interface EvidenceResult {
   /** True for the meeting's first evidence (the channel is told then). */
   readonly first: boolean;
-  /** Pending chasers stopped now. */
+  /** Pending chasers stopped now that had a route to the head (would really have gone). */
   readonly stopped: number;
+  /** Pending chasers stopped that had no route (they would have failed when due). */
+  readonly stoppedNoRoute: number;
+  /** Whether the channel's "evidence received" notice can go now (first evidence only, with a router). */
+  readonly channel?: Reach;
 }
 
 /** A short description of what arrived, for the channel: no file contents, no addresses. */
@@ -231,7 +275,8 @@ export async function recordEvidence(
 ): Promise<EvidenceResult> {
   const { row } = input;
   // The evidence, the chasers it stops and the channel's notice: one transaction.
-  return deps.db.transaction(async (tx) => {
+  const school = { schoolName: row.schoolName, schoolUrn: row.schoolUrn };
+  const done = await deps.db.transaction(async (tx) => {
     const outbox = deps.services.outbox.withTx(tx);
     const before = await evidenceFor(tx, row.id);
     await insertEvidence(tx, {
@@ -242,8 +287,9 @@ export async function recordEvidence(
       at: deps.now,
     });
     const rows = await outbox.forMeeting(row.id);
-    const chasing = rows.filter((r) => (r.status === 'pending' || r.status === 'claimed') && r.condition === 'no-evidence').map((r) => r.key);
-    const stopped = chasing.length > 0 ? await outbox.cancel(chasing, 'evidence received') : 0;
+    const chasingRows = rows.filter((r) => stillToSend(r) && r.condition === 'no-evidence');
+    const chasing = chasingRows.map((r) => r.key);
+    if (chasing.length > 0) await outbox.cancel(chasing, 'evidence received');
     const first = before.length === 0;
     if (first) {
       const meeting = coreMeeting(row, input.type);
@@ -266,8 +312,11 @@ export async function recordEvidence(
       };
       await outbox.enqueue([notice]);
     }
-    return { first, stopped };
+    return { first, chasingRows };
   });
+  const split = await splitByRoute(deps.services.route, done.chasingRows, school);
+  const channel = done.first ? (await reachOf(deps.services.route, [{ recipientRole: 'channel' }], school))?.[0] : undefined;
+  return { first: done.first, stopped: split.live.length, stoppedNoRoute: split.noRoute.length, ...(channel ? { channel } : {}) };
 }
 
 /** A sheet row another import recorded first: the transaction is undone, the row a duplicate. */

@@ -69,7 +69,7 @@ export function watchMeetingsSheet(options: WatchOptions): { stop(): Promise<voi
       if (sheet.value === undefined) return;
       const s = await importMeetings({ db, services, now: now() }, sheet.value, snapshot, 'workbook');
       if (s.imported > 0 || s.problems.length > 0) {
-        log.info('meetings imported from the workbook', { imported: s.imported, existing: s.existing, past: s.past, problems: s.problems.length });
+        log.info('meetings imported from the workbook', { imported: s.imported, existing: s.existing, past: s.past, problems: s.problems.length, unreachable: s.unreachable?.length ?? 0 });
       }
     } catch (error) {
       log.error('meetings import failed', { error: errorFields(error) });

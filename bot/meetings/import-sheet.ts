@@ -39,6 +39,11 @@ export interface ImportSummary {
   readonly past: number;
   /** Row number and reason, for rows not imported otherwise. */
   readonly problems: readonly { readonly row: number; readonly reason: string }[];
+  /**
+   * Recipients of the imported meetings who cannot be reached now (each once): who, why and the
+   * fix. Empty when all can, or when no router is configured.
+   */
+  readonly unreachable?: readonly { readonly who: string; readonly reason: string; readonly fix?: string }[];
 }
 
 type Cell = ExcelJS.CellValue;
@@ -137,6 +142,7 @@ export async function importMeetings(
   let existing = 0;
   let past = 0;
   const problems: { row: number; reason: string }[] = [];
+  const unreachable = new Map<string, { who: string; reason: string; fix?: string }>();
   for (const row of rows) {
     const school = schoolOf(row, directory.index);
     if (!school.ok) {
@@ -188,12 +194,21 @@ export async function importMeetings(
       createdBy,
       importedFrom: { sheetDay: day.value },
     });
-    if (result.status === 'scheduled') imported++;
+    if (result.status === 'scheduled') {
+      imported++;
+      for (const r of result.reach ?? []) {
+        if (r.route.kind !== 'none') continue;
+        // The team channel is one recipient for every meeting; a head or officer is per school.
+        const who = r.role === 'channel' ? 'Team channel' : `${r.role === 'head' ? 'Head' : 'Officer'} of ${school.value.name}${r.name ? ` (${r.name})` : ''}`;
+        const reason = r.route.why ?? r.route.reason;
+        unreachable.set(`${who}\n${reason}`, { who, reason, ...(r.route.fix ? { fix: r.route.fix } : {}) });
+      }
+    }
     else if (result.status === 'duplicate') existing++;
     else if (/in the past/.test(result.reason)) past++;
     else problems.push({ row: row.row, reason: result.reason });
   }
-  return { imported, existing, past, problems };
+  return { imported, existing, past, problems, unreachable: [...unreachable.values()] };
 }
 
 /** The summary in words, for an officer or the log. */
@@ -204,6 +219,12 @@ export function importSummaryText(s: ImportSummary, sheet = MEETINGS_SHEET): str
     ...(s.past > 0 ? [`${s.past} in the past skipped`] : []),
   ];
   const lines = [`${parts.join('; ')}.`];
+  const unreachable = s.unreachable ?? [];
+  if (unreachable.length > 0) {
+    lines.push('', 'Cannot be reached now (their reminders will not be sent until this is fixed):');
+    lines.push(...unreachable.slice(0, 20).map((u) => `- ${u.who}: ${u.reason}.${u.fix ? ` To fix: ${u.fix}.` : ''}`));
+    if (unreachable.length > 20) lines.push(`- … and ${unreachable.length - 20} more`);
+  }
   if (s.problems.length > 0) {
     lines.push('', 'Not imported:', ...s.problems.slice(0, 20).map((p) => `- row ${p.row}: ${p.reason}`));
     if (s.problems.length > 20) lines.push(`- … and ${s.problems.length - 20} more`);

@@ -8,6 +8,7 @@ import { findMeetingType } from '../../core/meetings/findMeetingType/index.js';
 import type { MeetingTypeWords } from '../../core/meetings/parseMeetingCommand/index.js';
 import type { Meeting, SendingHours } from '../../core/meetings/types.js';
 import { fail, ok, type Result } from '../../core/result.js';
+import type { Router } from '../delivery/route.js';
 import type { Outbox } from '../outbox/types.js';
 import type { MeetingRow } from './repo.js';
 
@@ -17,6 +18,12 @@ export interface MeetingServices {
   /** The team's framework (WAYMARK_FRAMEWORK): meetings must be of its types. */
   readonly framework: Framework;
   readonly sendingHours?: SendingHours;
+  /**
+   * Where a message to a recipient would go now: the scheduler's router (bot/delivery/route.ts)
+   * with the same options, so replies say who can be reached. Without it replies say nothing
+   * about routes.
+   */
+  readonly route?: Router;
   /** The workbook, for "import meetings" (its "Meetings" sheet). */
   readonly workbookFile?: string;
 }

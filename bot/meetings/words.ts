@@ -56,7 +56,12 @@ export const STEP_WORDS: Readonly<Record<string, string>> = {
   'evidence-received': 'Evidence received notice',
 };
 
-/** One line per step: when it goes, what it does and to whom. */
-export function planLines(steps: readonly PlanStep[], meeting: Meeting): string[] {
-  return steps.map((s) => `- ${shortInstant(new Date(s.sendAt))}: ${describeStep(s, meeting)} → ${recipientWords[s.recipient]}`);
+/**
+ * One line per step: when it goes, what it does and to whom; a step to a recipient in
+ * `noRoute` is marked, so nobody reads it as a promise.
+ */
+export function planLines(steps: readonly PlanStep[], meeting: Meeting, noRoute: ReadonlySet<string> = new Set()): string[] {
+  return steps.map(
+    (s) => `- ${shortInstant(new Date(s.sendAt))}: ${describeStep(s, meeting)} → ${recipientWords[s.recipient]}${noRoute.has(s.recipient) ? ' (**no route now**: not sent unless fixed)' : ''}`,
+  );
 }

@@ -337,7 +337,7 @@ describe('evidence', () => {
     );
     const { rows } = await h.store.db.query<{ how: string; recorded_by: string }>('SELECT how, recorded_by FROM evidence WHERE meeting_id = $1', [id]);
     expect(rows).toEqual([{ how: 'officer', recorded_by: 'aad-officer' }]);
-    expect(reply.text).toBe('Recorded: evidence received from Oakfield Primary School for the RAP review meeting on Tuesday 12 January 2027 at 10:00. 3 pending reminders to the head stopped; the channel is told.');
+    expect(reply.text).toBe('Recorded: evidence received from Oakfield Primary School for the RAP review meeting on Tuesday 12 January 2027 at 10:00. 3 pending reminders were stopped; the channel is told.');
     // Recorded again: no second channel message.
     await h.say('evidence received for 101234');
     expect((await h.outbox.forMeeting(id)).filter((r) => r.step === 'evidence-received')).toHaveLength(1);

@@ -2,6 +2,9 @@
 // checks), and a harness that runs commands through the router against a PGlite store with
 // the real outbox, the example workbook's schools and a fixed clock.
 import { route } from '../../bot/commands/router.js';
+import { createRouter } from '../../bot/delivery/route.js';
+import { confirmedHeadForEmail } from '../../bot/identity/identity.js';
+import type { SchoolRecord } from '../../core/schools/types.js';
 import type { CommandContext, CommandInput, ConversationType, Reply, Role } from '../../bot/commands/types.js';
 import { staticDirectory, type SchoolDirectory } from '../../bot/directory/directory.js';
 import { memoryLogger } from '../../bot/log.js';
@@ -90,7 +93,18 @@ export interface Who {
 export const OFFICER: Who = { role: 'officer', name: 'Anna Patel', aad: 'aad-officer' };
 
 /** A harness on a fresh in-memory store; `outbox` defaults to the real one on that store. */
-export async function harness(options: { framework?: Framework; calendar?: WorkingCalendar; outbox?: (store: Store) => Outbox; workbookFile?: string } = {}): Promise<Harness> {
+export async function harness(
+  options: {
+    framework?: Framework;
+    calendar?: WorkingCalendar;
+    outbox?: (store: Store) => Outbox;
+    workbookFile?: string;
+    /** Replies say who can be reached, by the scheduler's router on this store (as bot/start.ts wires it). */
+    routes?: { mail: boolean; teamId?: string };
+    /** Changes the example schools (e.g. a head without an e-mail address). */
+    schools?: (schools: readonly SchoolRecord[]) => readonly SchoolRecord[];
+  } = {},
+): Promise<Harness> {
   const { store, cleanup } = await memoryStore();
   const outbox = options.outbox ? options.outbox(store) : createOutbox(store.db);
   const services: MeetingServices = {
@@ -98,8 +112,20 @@ export async function harness(options: { framework?: Framework; calendar?: Worki
     calendar: options.calendar ?? makeCalendar(),
     framework: options.framework ?? framework('reading'),
     ...(options.workbookFile ? { workbookFile: options.workbookFile } : {}),
+    ...(options.routes
+      ? {
+          route: createRouter({
+            store,
+            db: store.db,
+            mail: options.routes.mail,
+            aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email),
+            teamId: options.routes.teamId,
+          }),
+        }
+      : {}),
   };
-  const directory = staticDirectory(await exampleSchools());
+  const schools = await exampleSchools();
+  const directory = staticDirectory(options.schools ? options.schools(schools) : schools);
   let clock = new Date('2026-12-01T10:00:00Z');
   const log = memoryLogger();
   return {
