@@ -119,7 +119,10 @@ export interface BotConfig {
   readonly workbookLocation: WorkbookLocation;
   /** Seconds between eTag checks of a SharePoint/OneDrive workbook (WAYMARK_WORKBOOK_POLL_SECONDS). */
   readonly workbookPollSeconds: number;
+  /** WAYMARK_FRAMEWORK, or "reading" when unset (start-up then detects it from the workbook). */
   readonly framework: string;
+  /** Whether WAYMARK_FRAMEWORK was set: if not, start-up detects the framework from the workbook. */
+  readonly frameworkNamed: boolean;
   /** Path of the sheet config JSON (WAYMARK_SHEET_CONFIG): mappings, header row, thresholds. */
   readonly sheetConfig: string | undefined;
   /** Lower-cased Entra object ids of officers, or UPNs (each bound to the first object id of the configured tenant using it). */
@@ -176,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       workbookLocation: parseWorkbookLocation(e.WAYMARK_WORKBOOK) as WorkbookLocation,
       workbookPollSeconds: e.WAYMARK_WORKBOOK_POLL_SECONDS,
       framework: e.WAYMARK_FRAMEWORK,
+      frameworkNamed: picked.WAYMARK_FRAMEWORK !== undefined,
       sheetConfig: e.WAYMARK_SHEET_CONFIG,
       officers: Object.freeze([...e.WAYMARK_OFFICERS]),
       teamId: e.WAYMARK_TEAM_ID,

@@ -7,6 +7,7 @@ import type { BotConfig } from './config.js';
 import { recordLoad } from './history/history.js';
 import { openDirectory, type WorkbookDirectory } from './directory/directory.js';
 import type { SheetOptions } from './directory/load-workbook.js';
+import { detectWorkbookFramework } from './directory/detect-framework.js';
 import { openRemoteDirectory } from './directory/remote-directory.js';
 import { graphClient } from './graph/client.js';
 import { graphCredential } from './graph/credential.js';
@@ -42,18 +43,18 @@ export class StartupError extends Error {
 export async function startBot(env: Record<string, string | undefined>, log: Logger = createLogger()): Promise<RunningBot> {
   const result = loadConfig(env);
   if (!result.ok) throw new StartupError(`Invalid configuration:\n  ${result.errors.join('\n  ')}`);
-  const { config } = result;
-  const loaded = await loadFramework(config.framework);
-  if (!loaded.ok) throw new StartupError(`WAYMARK_FRAMEWORK: ${loaded.error}`);
   // The same per-workbook mappings and thresholds `npm run rate --config` takes.
-  const sheetConfig = await loadSheetConfig(config.sheetConfig);
+  const sheetConfig = await loadSheetConfig(result.config.sheetConfig);
   if (!sheetConfig.ok) throw new StartupError(`WAYMARK_SHEET_CONFIG: ${sheetConfig.error}`);
-  const framework = withThresholds(loaded.value, sheetConfig.value.thresholds);
-  if (!framework.ok) throw new StartupError(`WAYMARK_SHEET_CONFIG: invalid thresholds: ${framework.error.join('; ')}`);
   const sheet = {
     columns: sheetConfig.value.columns,
     ...(sheetConfig.value.headerRow !== undefined && { headerRow: sheetConfig.value.headerRow }),
   };
+  const config = await chooseFramework(result.config, sheetConfig.value.framework, sheet, log);
+  const loaded = await loadFramework(config.framework);
+  if (!loaded.ok) throw new StartupError(`WAYMARK_FRAMEWORK: ${loaded.error}`);
+  const framework = withThresholds(loaded.value, sheetConfig.value.thresholds);
+  if (!framework.ok) throw new StartupError(`WAYMARK_SHEET_CONFIG: invalid thresholds: ${framework.error.join('; ')}`);
   // A local file must exist at start; a SharePoint/OneDrive workbook that cannot be read yet
   // does not stop start-up (officers are told why, and it is checked again).
   if (config.workbookLocation.kind === 'file') {
@@ -132,6 +133,23 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
 }
 
 /** The workbook in WAYMARK_WORKBOOK: a local file (watched) or a SharePoint/OneDrive item (polled through Graph). */
+/**
+ * WAYMARK_FRAMEWORK, else the sheet config's framework, else the built-in framework the local
+ * workbook's own category column is written in (logged with the reason), else Reading, with a
+ * warning: the bot never rates a team's sheet in another LA's framework without saying so.
+ */
+async function chooseFramework(config: BotConfig, fromSheetConfig: string | undefined, sheet: SheetOptions, log: Logger): Promise<BotConfig> {
+  if (config.frameworkNamed) return config;
+  if (fromSheetConfig !== undefined) return { ...config, framework: fromSheetConfig };
+  const choice = config.workbookLocation.kind === 'file' ? await detectWorkbookFramework(config.workbook, sheet) : undefined;
+  if (choice) {
+    log.info('framework detected from the workbook', { framework: choice.framework.id, reason: choice.reason });
+    return { ...config, framework: choice.framework.id };
+  }
+  log.warn('framework not detected: using Reading; set WAYMARK_FRAMEWORK to the LA\'s framework', { framework: config.framework });
+  return config;
+}
+
 async function openWorkbook(
   config: BotConfig,
   framework: Framework,

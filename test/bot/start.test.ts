@@ -37,6 +37,26 @@ describe('startBot', () => {
     );
   });
 
+  it('rates a Southwark sheet as Southwark when WAYMARK_FRAMEWORK is unset, and says why; a named framework wins', async () => {
+    const southwark = join(EXAMPLE, '..', 'southwark.xlsx');
+    const log = memoryLogger();
+    const bot = await startBot({ PORT: '0', WAYMARK_DATA_DIR: dataDir(), WAYMARK_WORKBOOK: southwark }, log);
+    try {
+      expect(bot.config.framework).toBe('southwark');
+      const codes = new Set(bot.directory.current().schools.flatMap((s) => (s.category ? [s.category.category.code] : [])));
+      expect([...codes].every((c) => ['A', 'B', 'C', 'D'].includes(c))).toBe(true);
+      expect(log.lines.some((l) => l.includes('framework detected from the workbook') && l.includes('southwark'))).toBe(true);
+    } finally {
+      await bot.close();
+    }
+    const named = await startBot({ PORT: '0', WAYMARK_DATA_DIR: dataDir(), WAYMARK_WORKBOOK: southwark, WAYMARK_FRAMEWORK: 'reading' }, memoryLogger());
+    try {
+      expect(named.config.framework).toBe('reading');
+    } finally {
+      await named.close();
+    }
+  }, 120_000);
+
   it('rates with the workbook’s own thresholds from WAYMARK_SHEET_CONFIG', async () => {
     const file = join(dataDir(), 'sheet.json');
     writeFileSync(file, JSON.stringify({ thresholds: { attendance: { green: 99.9, amber: 99.8 } } }));
