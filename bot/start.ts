@@ -1,11 +1,10 @@
 /** Start-up shared by `npm run bot` and `npm run chat`: config → workbook → store → server. */
-import type { SchoolRecord } from '../core/schools/types.js';
 import { stat } from 'node:fs/promises';
 import { loadFramework, loadSheetConfig } from '../workbook/config-files.js';
 import { withThresholds } from '../core/frameworks/index.js';
 import type { BotConfig } from './config.js';
 import { recordLoad } from './history/history.js';
-import { openDirectory, type WorkbookDirectory } from './directory/directory.js';
+import { openDirectory, type OnLoad, type WorkbookDirectory } from './directory/directory.js';
 import type { SheetOptions } from './directory/load-workbook.js';
 import { detectWorkbookFramework } from './directory/detect-framework.js';
 import { openRemoteDirectory } from './directory/remote-directory.js';
@@ -76,7 +75,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   }
   // A workbook that exists but cannot be read does not stop start-up: officers are told why.
   // Each good load records category history; changes go to the team channel through the outbox.
-  const onLoad = (schools: readonly SchoolRecord[], loadedAt: Date) => recordLoad(store.db, schools, loadedAt, createOutbox(store.db));
+  const onLoad: OnLoad = (schools, loadedAt) => recordLoad(store.db, schools, loadedAt, createOutbox(store.db));
   const directory = await openWorkbook(config, framework.value, sheet, log, onLoad);
   // Meeting commands plan on the same calendar the scheduler sends on, into the real outbox.
   let meetings: MeetingServices;
@@ -155,7 +154,7 @@ async function openWorkbook(
   framework: Framework,
   sheet: SheetOptions,
   log: Logger,
-  onLoad: (schools: readonly SchoolRecord[], loadedAt: Date) => Promise<unknown>,
+  onLoad: OnLoad,
 ): Promise<WorkbookDirectory> {
   const location = config.workbookLocation;
   if (location.kind === 'file') return openDirectory({ file: config.workbook, framework, sheet, log, onLoad });

@@ -51,7 +51,18 @@ export interface DirectoryOptions {
   /** Watch the folder with fs.watch (default true); polling runs either way. */
   readonly watch?: boolean;
   /** Called after each successful load (category history); a failure is logged, never fatal. */
-  readonly onLoad?: (schools: readonly SchoolRecord[], loadedAt: Date) => Promise<unknown>;
+  readonly onLoad?: OnLoad;
+}
+
+/** What a directory calls after each successful load (category history, change alerts). */
+export type OnLoad = (schools: readonly SchoolRecord[], loadedAt: Date) => Promise<unknown>;
+
+/** Runs `onLoad` for a good load; its failure is logged by name only, never fatal to the load. */
+export async function notifyLoad(onLoad: OnLoad | undefined, schools: readonly SchoolRecord[], loadedAt: Date, log: Logger, workbook: string): Promise<void> {
+  if (!onLoad) return;
+  await onLoad(schools, loadedAt).catch((error: unknown) => {
+    log.error('could not record category history', { workbook, error: error instanceof Error ? error.name : 'error' });
+  });
 }
 
 const EMPTY_INDEX = makeSchoolIndex([]);
@@ -97,11 +108,7 @@ export async function openDirectory(options: DirectoryOptions): Promise<Workbook
       attempted = result.value.signature;
       snapshot = { index: makeSchoolIndex(result.value.schools), schools: result.value.schools, loadedAt: now(), sheet: result.value.sheet };
       log.info('workbook loaded', { workbook: name, schools: result.value.schools.length, ms: Math.round(performance.now() - started) });
-      if (options.onLoad) {
-        await options.onLoad(result.value.schools, snapshot.loadedAt ?? now()).catch((error: unknown) => {
-          log.error('could not record category history', { workbook: name, error: error instanceof Error ? error.name : 'error' });
-        });
-      }
+      await notifyLoad(options.onLoad, result.value.schools, snapshot.loadedAt ?? now(), log, name);
       return;
     }
     if (result.error === 'the file changed while it was being read') {

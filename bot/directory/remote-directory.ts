@@ -13,11 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Framework } from '../../core/frameworks/index.js';
 import { makeSchoolIndex } from '../../core/schools/findSchools.js';
-import type { SchoolRecord } from '../../core/schools/types.js';
 import { DriveCallFailed, driveFailureReason, isTransient, withGraphRetry, type DriveItemInfo, type DriveReader, type RetryOptions } from '../graph/drive.js';
 import type { WorkbookLocation } from '../graph/workbook-location.js';
 import type { Logger } from '../log.js';
-import type { DirectorySnapshot, WorkbookDirectory } from './directory.js';
+import { notifyLoad, type DirectorySnapshot, type OnLoad, type WorkbookDirectory } from './directory.js';
 import { loadWorkbookBytes, type SheetOptions } from './load-workbook.js';
 
 export interface RemoteDirectoryOptions {
@@ -34,7 +33,7 @@ export interface RemoteDirectoryOptions {
   /** Retry settings; tests pass a recording sleep. */
   readonly retry?: RetryOptions;
   /** Called after each successful load (category history); a failure is logged, never fatal. */
-  readonly onLoad?: (schools: readonly SchoolRecord[], loadedAt: Date) => Promise<unknown>;
+  readonly onLoad?: OnLoad;
 }
 
 export interface RemoteWorkbookDirectory extends WorkbookDirectory {
@@ -123,11 +122,7 @@ export async function openRemoteDirectory(options: RemoteDirectoryOptions): Prom
     await rename(partial, file);
     snapshot = { index: makeSchoolIndex(result.value.schools), schools: result.value.schools, loadedAt: now(), sheet: result.value.sheet };
     log.info('workbook loaded', { workbook: current.name, source: 'graph', schools: result.value.schools.length, ms: Math.round(performance.now() - started) });
-    if (options.onLoad) {
-      await options.onLoad(result.value.schools, snapshot.loadedAt ?? now()).catch((error: unknown) => {
-        log.error('could not record category history', { workbook: current.name, error: error instanceof Error ? error.name : 'error' });
-      });
-    }
+    await notifyLoad(options.onLoad, result.value.schools, snapshot.loadedAt ?? now(), log, current.name);
   }
 
   function run(force: boolean): Promise<void> {
