@@ -57,6 +57,12 @@ const defaultOut = (input: string): string => {
  * the marks to `out` (never to the input unless `out` names it) and the JSON report.
  */
 export async function rateWorkbook(options: RateOptions): Promise<Result<RateOutcome, string>> {
+  // The JSON report must never land on the team's workbook or on the rated copy.
+  if (options.report !== undefined) {
+    const report = path.resolve(options.report);
+    if (report === path.resolve(options.input)) return fail(`--report must not name the workbook itself (${options.input}): nothing was written`);
+    if (report === path.resolve(options.out ?? defaultOut(options.input))) return fail('--report and the rated copy (--out) must be different files: nothing was written');
+  }
   const checked = await checkWorkbookFile(options.input);
   if (!checked.ok) return checked;
 

@@ -124,6 +124,18 @@ describe('npm run rate on a team workbook', () => {
     expect(await sha(input)).toBe(hash);
   });
 
+  it('refuses a --report that names the workbook or the rated copy, and writes nothing', async () => {
+    const input = path.join(dir, 'team.xlsx');
+    const hash = await sha(input);
+    const onInput = await rateWorkbook({ input, report: input, today });
+    expect(onInput).toEqual({ ok: false, error: expect.stringMatching(/^--report must not name the workbook itself/) });
+    expect(await sha(input)).toBe(hash);
+    const out = path.join(dir, 'same.xlsx');
+    const onOut = await rateWorkbook({ input, out, report: out, today });
+    expect(onOut).toEqual({ ok: false, error: expect.stringMatching(/^--report and the rated copy/) });
+    await expect(readFile(out)).rejects.toThrow();
+  });
+
   it('updates its own columns in place on a second run instead of adding more', async () => {
     const first = path.join(dir, 'rated.xlsx');
     const second = path.join(dir, 'rated-twice.xlsx');
