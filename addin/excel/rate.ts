@@ -1,4 +1,5 @@
-import { getFramework, parseFramework, withThresholds, type Framework } from '../../core/frameworks/index.js';
+import { builtInFrameworks, getFramework, parseFramework, withThresholds, type Framework } from '../../core/frameworks/index.js';
+import { detectFramework, type FrameworkChoice } from '../../core/sheet/detectFramework.js';
 import { cellAddress, columnLetters } from '../../core/sheet/address.js';
 import type { SheetConfig } from '../../core/sheet/config.js';
 import { LEGEND_SHEET, planMarks, RAG_FILL, type Marks } from '../../core/sheet/marks.js';
@@ -30,6 +31,27 @@ export function resolveFramework(config: SheetConfig, customFramework?: unknown)
   if (Object.keys(config.thresholds).length === 0) return base;
   const adjusted = withThresholds(base.value, config.thresholds);
   return adjusted.ok ? adjusted : fail(adjusted.error.map((e) => `thresholds.${e}`));
+}
+
+/**
+ * The framework for the sheet just read: the one saved in the workbook, else the built-in one
+ * the sheet's own category column is written in (`detected` says why), else Reading. Detected
+ * from the sheet being rated, so switching sheets never carries one sheet's choice to another.
+ */
+export function sheetFramework(read: SheetRead): Result<{ framework: Framework; detected?: FrameworkChoice }, string[]> {
+  if (read.config.framework === undefined && read.customFramework === undefined) {
+    const choice = detectFramework(read.grid, builtInFrameworks, {
+      origin: read.origin,
+      columns: read.config.columns,
+      ...(read.config.headerRow !== undefined && { headerRow: read.config.headerRow }),
+    });
+    if (choice.ok && choice.value.fromSheet) {
+      const resolved = resolveFramework({ ...read.config, framework: choice.value.framework.id });
+      return resolved.ok ? ok({ framework: resolved.value, detected: choice.value }) : resolved;
+    }
+  }
+  const resolved = resolveFramework(read.config, read.customFramework);
+  return resolved.ok ? ok({ framework: resolved.value }) : resolved;
 }
 
 /** Plans a rating from a read: the same core code `npm run rate` uses. */
@@ -312,9 +334,9 @@ export async function rateSheet(
   progress('plan', 0.35);
   let framework = options.framework;
   if (!framework) {
-    const resolved = resolveFramework(read.value.config, read.value.customFramework);
+    const resolved = sheetFramework(read.value);
     if (!resolved.ok) return fail({ code: 'framework', message: resolved.error.join('\n'), issues: resolved.error });
-    framework = resolved.value;
+    framework = resolved.value.framework;
   }
   const planned = planRating(read.value, framework, options.today);
   if (!planned.ok) return planned;

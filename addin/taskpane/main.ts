@@ -7,7 +7,6 @@
 import { builtInFrameworks, parseFramework, withThresholds, type Framework } from '../../core/frameworks/index.js';
 import type { SheetConfig } from '../../core/sheet/config.js';
 import type { SheetPlan } from '../../core/sheet/types.js';
-import { detectFramework } from '../../core/sheet/detectFramework.js';
 import {
   clearMarks,
   planRating,
@@ -18,6 +17,7 @@ import {
   resolveFramework,
   rowFrame,
   saveConfig,
+  sheetFramework,
   selectCell,
   type ExcelContext,
   type RowFrame,
@@ -263,7 +263,10 @@ function refresh(): Framework | undefined {
 async function persist(done?: string): Promise<void> {
   hideMessage();
   refresh();
-  const saved = await excel((ctx) => saveConfig(ctx, pane.config, pane.customFramework));
+  // A detected framework is shown, not chosen: saving it would fix it for every sheet.
+  const { framework: _shown, ...unchosen } = pane.config;
+  const config = pane.frameworkOrigin === 'detected' ? unchosen : pane.config;
+  const saved = await excel((ctx) => saveConfig(ctx, config, pane.customFramework));
   if (saved && !saved.ok) showMessage('error', saved.error);
   else if (saved && done) showMessage('success', done);
 }
@@ -289,20 +292,13 @@ async function readPreview(): Promise<void> {
   refresh();
 }
 
-/**
- * Nothing saved: the sheet's own category column (A–D, S/G/R/C, Low/Medium/High…) picks the
- * built-in framework, held in the pane only until the officer rates or changes it.
- */
+/** Nothing saved: show the framework the sheet's own category column picks (not saved until the officer chooses). */
 function detectFromSheet(read: SheetRead): void {
-  const choice = detectFramework(read.grid, builtInFrameworks, {
-    origin: read.origin,
-    columns: read.config.columns,
-    ...(read.config.headerRow !== undefined && { headerRow: read.config.headerRow }),
-  });
-  if (!choice.ok || !choice.value.fromSheet) return;
-  pane.config = { ...pane.config, framework: choice.value.framework.id };
+  const chosen = sheetFramework(read);
+  if (!chosen.ok || !chosen.value.detected) return;
+  pane.config = { ...pane.config, framework: chosen.value.framework.id };
   pane.frameworkOrigin = 'detected';
-  pane.detectedReason = choice.value.reason;
+  pane.detectedReason = chosen.value.detected.reason;
 }
 
 async function onRate(): Promise<void> {
@@ -312,15 +308,8 @@ async function onRate(): Promise<void> {
   byId('summary').hidden = true;
   const words = { read: 'Reading the sheet…', plan: 'Working out ratings and categories…', fills: 'Reading earlier fills…', write: 'Writing marks…', done: 'Done.' };
   setProgress(0.02, 'Starting…');
-  // A detected framework is not saved yet, so it is passed in rather than read from the workbook.
-  const detected = pane.frameworkOrigin === 'detected' ? resolveFramework(pane.config, pane.customFramework) : undefined;
-  const result = await excel((ctx) =>
-    rateSheet(ctx, {
-      today: today(),
-      onProgress: (step, fraction) => setProgress(fraction, words[step]),
-      ...(detected?.ok && { framework: detected.value }),
-    }),
-  );
+  // With nothing saved, rateSheet detects the framework from the sheet it actually reads.
+  const result = await excel((ctx) => rateSheet(ctx, { today: today(), onProgress: (step, fraction) => setProgress(fraction, words[step]) }));
   setBusy(false);
   if (!result || !result.ok) {
     setProgress(0, 'Rating stopped.');
@@ -334,6 +323,14 @@ async function onRate(): Promise<void> {
   pane.read = r.read;
   pane.plan = r.plan;
   pane.frame = rowFrame(r.read, r.plan.headerRow);
+  // The sheet rated may not be the one read before (the officer switched): show its framework.
+  if (pane.frameworkOrigin !== 'saved') {
+    const { framework: _previous, ...unchosen } = pane.config;
+    pane.config = unchosen;
+    pane.frameworkOrigin = 'default';
+    detectFromSheet(r.read);
+    renderFrameworks();
+  }
   byId('summary-body').replaceChildren(...renderSummary(r, cellLink));
   byId('summary').hidden = false;
   renderColumns(r.framework);
