@@ -2,10 +2,13 @@
  * "status of Oakfield's reminders" (officers): for each of the school's meetings, every
  * reminder by step and recipient: sent (when, how), failed (why), blocked by the user, no
  * route, pending (when), skipped (evidence in, or the meeting had already started) or cancelled (why).
+ * "status of Oakfield" says the same. A warning notice recorded for the school comes first, with
+ * its statutory dates (officers only, as the whole reply).
  */
 import { meetingCommandKind } from '../../core/meetings/parseMeetingCommand/index.js';
 import type { OutboxRow } from '../outbox/types.js';
-import { auditMeetingCommand, beginOfficerCommand, OFFICER_COMMAND } from '../meetings/command-kit.js';
+import { warningNoticeBlock, warningNoticesOf } from '../cycle/warning-notices.js';
+import { auditMeetingCommand, beginOfficerCommand, OFFICER_COMMAND, todayIn } from '../meetings/command-kit.js';
 import { lookupSchool, type KnownSchool } from '../meetings/lookup.js';
 import { evidenceAsked, splitByRoute } from '../meetings/reach.js';
 import { evidenceFor, meetingsOfSchool } from '../meetings/repo.js';
@@ -67,7 +70,8 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
   await auditMeetingCommand(ctx, input, NAME, 'allowed', school.urn);
   const [meetings, rows] = await Promise.all([meetingsOfSchool(deps.db, school.urn), services.outbox.forSchool(school.urn)]);
   const title = `**Reminders for ${schoolWords({ schoolName: school.name, schoolUrn: school.urn })}**`;
-  if (meetings.length === 0) return { text: `${title}\n\nNo meetings have been scheduled for this school.` };
+  const notices = (await warningNoticesOf(deps.db, school.urn)).map((n) => warningNoticeBlock(n, services.calendar, todayIn(ctx)));
+  if (meetings.length === 0) return { text: [title, ...notices, 'No meetings have been scheduled for this school.'].join('\n\n') };
 
   const blocks: string[] = [];
   for (const m of meetings.slice(0, MAX_MEETINGS)) {
@@ -93,7 +97,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
     blocks.push([`**${head}**`, ...(lines.length > 0 ? lines : ['- no reminders'])].join('\n'));
   }
   const more = meetings.length > MAX_MEETINGS ? [`(${meetings.length - MAX_MEETINGS} older meetings not shown)`] : [];
-  return { text: [title, ...blocks, ...more].join('\n\n') };
+  return { text: [title, ...notices, ...blocks, ...more].join('\n\n') };
 }
 
 export const reminderStatusCommand: Command = {

@@ -8,7 +8,8 @@
  * school goes to the category command, which also answers heads about their own school.
  * Every question is audited before anything is shown.
  */
-import { addDays } from 'date-fns';
+import { addDays, format, parseISO, subYears } from 'date-fns';
+import { makeCalendar, type WorkingCalendar } from '../../core/calendar/index.js';
 import { getFramework, type Framework } from '../../core/frameworks/index.js';
 import { londonDay } from '../../core/calendar/londonDay/index.js';
 import { chooseSchoolReply, longDate, notFoundReply, refusalReply, schoolButtons } from '../../core/messages/categoryReply.js';
@@ -20,6 +21,7 @@ import { parseIntent, type SchoolIntent } from '../../core/schools/parseIntent.j
 import type { SchoolRecord } from '../../core/schools/types.js';
 import { parseDateWords } from './date-words.js';
 import { changesSince, changeWords, historyOf, lastChanges, lastSchool, rememberSchool } from '../history/history.js';
+import { warningNoticesSince, warningNoticeSummaryLine } from '../cycle/warning-notices.js';
 import { meetingsBetween } from '../meetings/repo.js';
 import type { AuditOutcome } from '../store/store.js';
 import { TEAM_ONLY } from './access.js';
@@ -146,6 +148,9 @@ async function summary(ctx: CommandContext, schools: readonly SchoolRecord[], fr
     `SELECT count(*) AS n FROM outbox WHERE status IN ('failed', 'no-route', 'blocked')`,
   );
   const failedCount = Number(failed[0]?.n ?? 0);
+  // Statutory dates count weekdays less bank holidays: without the team's calendar, England and Wales' bank holidays.
+  const calendar: WorkingCalendar = ctx.meetings?.calendar ?? makeCalendar();
+  const notices = await warningNoticesSince(ctx.store.db, format(subYears(parseISO(today), 1), 'yyyy-MM-dd'));
   const meetingDay = (startsAt: string) => `${longDate(startsAt.slice(0, 10))}${startsAt.length > 10 ? ` at ${startsAt.slice(11, 16)}` : ''}`;
   const paragraphs = [
     `Categories (${schools.length} schools): ${counts.join('; ')}.`,
@@ -157,6 +162,9 @@ async function summary(ctx: CommandContext, schools: readonly SchoolRecord[], fr
       : `Meetings in the next 4 weeks (${meetings.length}): ${meetings.map((m) => `${m.schoolName}, ${meetingDay(m.startsAt)}`).join('; ')}.`,
     overdue.length === 0 ? 'No evidence overdue.' : `Evidence overdue (${overdue.length}): ${overdue.map((o) => `${o.school_name} for ${meetingDay(o.starts_at)}`).join('; ')}.`,
     failedCount === 0 ? 'No reminders failed.' : `Reminders that could not be sent: ${failedCount} (ask "status of <school>'s reminders").`,
+    ...(notices.length === 0
+      ? []
+      : [`Warning notices given in the last year (${notices.length}):\n${notices.map((n) => `- ${warningNoticeSummaryLine(n, calendar, today)}`).join('\n')}`]),
   ];
   const reply = card('Team summary', paragraphs);
   return { ...reply, suggestions: ['what changed?'] };

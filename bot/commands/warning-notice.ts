@@ -2,11 +2,13 @@
  * "warning notice issued to Oakfield today" (officers only, personal chat or team channel, as
  * every officer command): the statutory dates (core/cycle: compliance, representations,
  * earliest intervention) and reminders to the school's officer 2 working days before each and
- * on the day, through the outbox (exactly once, paced). Nothing goes to the school.
+ * on the day, through the outbox (exactly once, paced). The notice is recorded (once per school
+ * and day) for "status of X" and the summary. Nothing goes to the school.
  */
 import { isWorkingDay, londonDateTime, previousWorkingDay, subWorkingDays } from '../../core/calendar/index.js';
 import { dayWords, warningNoticeClocks, type ClockDate } from '../../core/cycle/index.js';
 import { OFFICER_COMMAND, auditMeetingCommand, officerAccess, todayIn } from '../meetings/command-kit.js';
+import { recordWarningNotice } from '../cycle/warning-notices.js';
 import { lookupSchool } from '../meetings/lookup.js';
 import type { NewOutboxItem } from '../outbox/types.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
@@ -30,6 +32,12 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
   const clocks = warningNoticeClocks({ issuedOn }, services.calendar);
   await auditMeetingCommand(ctx, input, NAME, clocks.ok ? 'allowed' : 'not-found', school.urn);
   if (!clocks.ok) return { text: `I could not count the warning notice's dates: ${clocks.error}` };
+  // Kept for "status of X" and the summary; the same school and day is recorded once.
+  await recordWarningNotice(
+    ctx.store.db,
+    { schoolUrn: school.urn, schoolName: school.name, issuedOn, issuedById: input.user.aadObjectId ?? input.user.id, ...(input.user.name ? { issuedByName: input.user.name } : {}) },
+    ctx.now(),
+  );
 
   // Reminders on the team's working days (its holidays do not stop the statutory clock, so a
   // deadline in a holiday is reminded on the last working day before it).

@@ -249,6 +249,34 @@ export const MIGRATIONS: readonly Migration[] = [
          updated_at       timestamptz NOT NULL DEFAULT now()
        )`,
     ],
+  },  {
+    id: 60,
+    name: 'warning notices and files offered in the chat',
+    sql: [
+      // One warning notice per school and day it is given: saying it twice records it once.
+      `CREATE TABLE warning_notices (
+         school_urn      text NOT NULL,
+         issued_on       text NOT NULL,
+         school_name     text NOT NULL,
+         issued_by_id    text NOT NULL,
+         issued_by_name  text,
+         recorded_at     timestamptz NOT NULL,
+         PRIMARY KEY (school_urn, issued_on)
+       )`,
+      // A file offered to one user (a FileConsentCard), kept only until they accept or decline
+      // it, or it expires: in the store rather than in memory so that the answer may reach any
+      // replica, and a restart does not lose it.
+      `CREATE TABLE offered_files (
+         id           text PRIMARY KEY,
+         owner_id     text NOT NULL,
+         name         text NOT NULL,
+         description  text NOT NULL,
+         content      text NOT NULL,
+         size_bytes   integer NOT NULL,
+         expires_at   timestamptz NOT NULL
+       )`,
+      `CREATE INDEX offered_files_expiry ON offered_files (expires_at)`,
+    ],
   },
 ];
 

@@ -77,6 +77,8 @@ const STATUS = [
   /^(?:show\s+(?:me\s+)?)?(?:the\s+)?reminders?\s+(?:of|for)\s+(.+)$/i,
   /^(?:show\s+(?:me\s+)?)?(?:the\s+)?status\s+(?:of|for)\s+(.+?)(?:'s)?\s+(?:reminders?|chasing|chasers?)$/i,
   /^(?:how\s+are\s+)?(.+?)\s+reminders?\s+(?:status|going|doing)$/i,
+  // "status of Oakfield": the same answer (its reminders, and any warning notice's dates).
+  /^(?:what(?:'s|\s+is)\s+the\s+|show\s+(?:me\s+)?(?:the\s+)?)?status\s+(?:of|for)\s+(.+)$/i,
 ];
 
 const NEXT = [
@@ -324,7 +326,7 @@ function nextParts(t: string): { school?: string; type?: MeetingTypeWords } | un
  * - list: "meetings this week", "meetings next week", "what meetings are there tomorrow".
  * - next: "next meeting for Oakfield", "Oakfield's next meeting", "next RAP".
  * - evidence: "evidence received for Oakfield", "Oakfield's evidence is in", "evidence sent".
- * - status: "status of Oakfield's reminders", "reminders for Oakfield".
+ * - status: "status of Oakfield's reminders", "reminders for Oakfield", "status of Oakfield".
  *
  * The school is returned as typed (possessive included): find it with `findSchools`.
  *
