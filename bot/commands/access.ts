@@ -65,3 +65,21 @@ export function decide(rule: AccessRule, asker: Asker, place: Place): Decision {
   if (asker.kind === 'head' && rule.head.includes(place)) return { ok: true };
   return { ok: false, reply: rule.refusal, auditRole: asker.kind };
 }
+
+/** What anyone but an officer hears when asking for a letter: nothing about any school. */
+export const LETTERS_OFFICERS_ONLY: Reply = {
+  text: 'Only the school-improvement team can see and draft letters to schools.',
+};
+
+/**
+ * "which letters for X": the seed's letter triggers for a school are category information, so
+ * officers only, where only the team reads the answer (a 1:1 chat or the team's channel).
+ */
+export const WHICH_LETTERS_ACCESS: AccessRule = { officer: TEAM_ONLY, head: [], anyone: [], refusal: LETTERS_OFFICERS_ONLY };
+
+/**
+ * "draft the … letter for X": the same places; the Word draft itself is only ever offered in the
+ * officer's personal chat (asked in the channel, the channel hears the reasons and the draft
+ * goes to their personal chat).
+ */
+export const DRAFT_LETTER_ACCESS: AccessRule = { officer: TEAM_ONLY, head: [], anyone: [], refusal: LETTERS_OFFICERS_ONLY };

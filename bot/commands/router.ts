@@ -15,6 +15,7 @@ import { categoryQuery } from './category-query.js';
 import { evidenceCommand } from './evidence.js';
 import { fallback } from './fallback.js';
 import { headLinksCommand } from './head-links.js';
+import { draftLetterCommand, whichLettersCommand } from './letters.js';
 import { help } from './help.js';
 import { listMeetingsCommand } from './list-meetings.js';
 import { moveMeetingCommand } from './move-meeting.js';
@@ -34,6 +35,8 @@ export const COMMANDS: readonly Command[] = [
   importMeetingsCommand,
   reminderStatusCommand,
   warningNoticeCommand,
+  whichLettersCommand,
+  draftLetterCommand,
   evidenceCommand,
   scheduleMeetingCommand,
   moveMeetingCommand,

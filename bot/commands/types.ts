@@ -4,6 +4,7 @@
  */
 import type { BotConfig } from '../config.js';
 import type { SchoolDirectory } from '../directory/directory.js';
+import type { FileToSend } from '../files/offers.js';
 import type { Logger } from '../log.js';
 import type { MeetingServices } from '../meetings/services.js';
 import type { Store } from '../store/store.js';
@@ -34,6 +35,12 @@ export interface Reply {
   readonly card?: object;
   /** Quick replies the user can tap (shown by Teams in personal chats). */
   readonly suggestions?: readonly string[];
+  /**
+   * A file for the asker alone (a letter draft, a report). Teams offers it in the asker's
+   * personal chat only (bot/teams/files.ts): asked elsewhere, it goes to their personal chat
+   * when Waymark has one, and the reply says where.
+   */
+  readonly file?: FileToSend;
 }
 
 /**

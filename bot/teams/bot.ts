@@ -14,7 +14,9 @@ import { bindOfficerUpn, confirmedSchools, requestHeadLinks } from '../identity/
 import type { MeetingServices } from '../meetings/services.js';
 import type { Store } from '../store/store.js';
 import { conversationType, fromConfiguredTenant, inTeamChannel, isCardSubmit, mentionsBot, referenceKey, storableReference, toActivity, toCommandInput } from './convert.js';
+import { answerFileConsent, fileElsewhereWords, offerFileHere, offerFileToUser, ownerOf, type FileDeps } from './files.js';
 import { botWasAdded, executeInput, EXECUTE_VERBS } from './meetings-events.js';
+import type { Reply } from '../commands/types.js';
 
 export const APOLOGY = 'Sorry — something went wrong answering that. The team has been told.';
 
@@ -97,6 +99,7 @@ export function createBot(deps: BotDeps): Bot {
   const lookupMember = deps.lookupMember ?? teamsMember;
   const replyTimeoutMs = deps.replyTimeoutMs ?? 10_000;
   const send = (context: TurnContext, activity: Partial<Activity>) => withTimeout(context.sendActivity(activity), replyTimeoutMs);
+  const fileDeps: FileDeps = { store, log, now, appId: config.microsoftApp.id ?? '' };
   /** AAD ids whose e-mail this process has already stored: one member lookup per user. */
   const addressesKnown = new Set<string>();
   const app = new Application<TurnState>({
@@ -143,13 +146,31 @@ export function createBot(deps: BotDeps): Bot {
         ...(deps.meetings ? { meetings: deps.meetings } : {}),
       };
       const linkRequested = type === 'personal' && role !== 'officer' ? await requestLinks(activity, askerAddresses) : [];
-      const { command, reply } = await route(toCommandInput(activity, { teamId: config.teamId }), ctx, deps.commands);
+      const { command, reply: routed } = await route(toCommandInput(activity, { teamId: config.teamId }), ctx, deps.commands);
+      const reply = await withFileElsewhere(context, routed);
       if (!(await sendReply(context, toActivity(reply, activity), command))) return;
+      if (reply.file && type === 'personal') await offerFileHere(context, fileDeps, reply.file);
       if (linkRequested.length > 0) await sendReply(context, toActivity({ text: linkRequestedText(linkRequested) }, activity), command);
     } catch (error) {
       await onTurnError(context, error);
     }
   });
+
+  // The answer to a file consent card (a letter draft offered in the personal chat).
+  app.fileConsentAccept(async (context) => answerFileConsent(context, fileDeps));
+  app.fileConsentDecline(async (context) => answerFileConsent(context, fileDeps));
+
+  /**
+   * A reply carrying a file, asked for outside the personal chat: the file goes to the asker's
+   * personal chat (if Waymark has one), never here, and the reply says where it went.
+   */
+  async function withFileElsewhere(context: TurnContext, reply: Reply): Promise<Reply> {
+    if (!reply.file || conversationType(context.activity) === 'personal') return reply;
+    const { file, ...rest } = reply;
+    const owner = ownerOf(context.activity);
+    const outcome = owner ? await offerFileToUser(context.adapter, fileDeps, owner, file) : 'no-personal-chat';
+    return { ...rest, text: `${rest.text}\n\n${fileElsewhereWords(file.name, outcome)}` };
+  }
 
   // Installed in a team (or a chat): keep the conversation's reference, so reminders can be
   // posted there before anyone has @mentioned the bot.
@@ -178,8 +199,11 @@ export function createBot(deps: BotDeps): Bot {
         config, store, log, role: await roleOf(context, member), now, directory, askerAddresses, headOf: headOf(activity),
         ...(deps.meetings ? { meetings: deps.meetings } : {}),
       };
-      const { command, reply } = await route(executeInput(toCommandInput(activity, { teamId: config.teamId }), activity), ctx, deps.commands);
-      await sendReply(context, toActivity(reply, activity), command);
+      const { command, reply: routed } = await route(executeInput(toCommandInput(activity, { teamId: config.teamId }), activity), ctx, deps.commands);
+      const reply = await withFileElsewhere(context, routed);
+      if ((await sendReply(context, toActivity(reply, activity), command)) && reply.file && conversationType(activity) === 'personal') {
+        await offerFileHere(context, fileDeps, reply.file);
+      }
       return reply.text.split('\n')[0] ?? 'Done';
     } catch (error) {
       log.error('turn failed', { ...turnFields(activity), error: errorFields(error, personalStrings(activity)) });
