@@ -50,7 +50,8 @@ export function buildManifest(c: ManifestConfig): Record<string, unknown> {
         botId: c.botId,
         scopes: [...BOT_SCOPES],
         isNotificationOnly: false,
-        supportsFiles: false,
+        // Letter drafts reach the officer as files (FileConsentCard, personal chat only).
+        supportsFiles: true,
         supportsCalling: false,
         supportsVideo: false,
         commandLists: [{ scopes: [...BOT_SCOPES], commands: BOT_COMMANDS.map((cmd) => ({ ...cmd })) }],

@@ -3,7 +3,7 @@
 // refusal (an officer elsewhere always hears the category command's words). The expectations
 // are written out here, not read from the rules, so that a rule changed by mistake fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_HERE, type Place } from '../../bot/commands/access.js';
+import { LETTERS_OFFICERS_ONLY, NOT_HERE, type Place } from '../../bot/commands/access.js';
 import { OFFICER_ELSEWHERE } from '../../bot/commands/category-query.js';
 import { NOT_A_HEAD } from '../../bot/commands/evidence.js';
 import { COMMANDS, route } from '../../bot/commands/router.js';
@@ -38,6 +38,8 @@ const SAMPLES: Record<string, string> = {
   'list-meetings': 'meetings for 101234',
   'category-query': 'category of 101234',
   'warning-notice': 'warning notice issued to 101234 today',
+  'which-letters': 'which letters for 101234',
+  'draft-letter': 'draft the category change letter for 101234 anyway',
   'school-question': 'why is Oakfield in that category?',
   fallback: 'make me a sandwich',
 };
@@ -61,6 +63,12 @@ function expected(command: string, asker: Asker, place: Place): 'allowed' | stri
     // Why, what would move it, summary, history: category information for officers only.
     if (asker === 'officer') return TEAM_ONLY.includes(place) ? 'allowed' : NOT_HERE.text;
     return refusalReply.text;
+  }
+  if (command === 'which-letters' || command === 'draft-letter') {
+    // Letters: officers, where only the team reads the answer; the draft itself only ever in
+    // the personal chat (bot/teams/files.ts). Nobody else hears anything about the school.
+    if (asker === 'officer') return TEAM_ONLY.includes(place) ? 'allowed' : NOT_HERE.text;
+    return LETTERS_OFFICERS_ONLY.text;
   }
   if (command === 'use-channel') {
     if (asker === 'officer') return place === 'team-channel' ? 'allowed' : USE_CHANNEL_ELSEWHERE;
@@ -107,7 +115,7 @@ function ask(text: string, asker: Asker, place: Place) {
   return route(input, ctx);
 }
 
-const REFUSALS: readonly Reply[] = [NOT_HERE, refusalReply, NOT_A_HEAD, OFFICERS_ONLY, { text: USE_CHANNEL_ELSEWHERE }];
+const REFUSALS: readonly Reply[] = [NOT_HERE, refusalReply, NOT_A_HEAD, OFFICERS_ONLY, LETTERS_OFFICERS_ONLY, { text: USE_CHANNEL_ELSEWHERE }];
 
 describe('one access rule for every command', () => {
   it('has a sample for every command the router knows, and each sample reaches its command', async () => {

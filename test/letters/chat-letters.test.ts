@@ -6,7 +6,11 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import JSZip from 'jszip';
+import { TestAdapter, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LETTERS_OFFICERS_ONLY, NOT_HERE } from '../../bot/commands/access.js';
+import { confirmHeadLink, requestHeadLinks } from '../../bot/identity/identity.js';
+import { createBot } from '../../bot/teams/bot.js';
 import { loadWorkbook } from '../../bot/directory/load-workbook.js';
 import { staticDirectory, type SchoolDirectory } from '../../bot/directory/directory.js';
 import { memoryLogger } from '../../bot/log.js';
@@ -58,6 +62,7 @@ let connector: FakeConnector;
 let onedrive: Awaited<ReturnType<typeof startUploadServer>>;
 let server: RunningServer;
 let directory: SchoolDirectory;
+let meetings: MeetingServices;
 
 beforeAll(async () => {
   ({ store, cleanup } = await memoryStore());
@@ -67,7 +72,7 @@ beforeAll(async () => {
   const loaded = await loadWorkbook('examples/cambridgeshire.xlsx', { framework: cambridgeshire, now: new Date('2027-01-04T10:00:00Z') });
   if (!loaded.ok) throw new Error(loaded.error);
   directory = staticDirectory(loaded.value.schools);
-  const meetings: MeetingServices = { outbox: createOutbox(store.db), calendar: makeCalendar(), framework: cambridgeshire };
+  meetings = { outbox: createOutbox(store.db), calendar: makeCalendar(), framework: cambridgeshire };
   server = await startServer({ config: testConfig(), store, port: 0, log: memoryLogger(), directory, meetings, now: () => new Date('2027-01-11T10:00:00Z') });
 }, 120_000);
 afterAll(async () => {
@@ -222,5 +227,38 @@ describe('asked outside the personal chat', () => {
     expect(consentIn(messages)).toBeUndefined();
     const { rows } = await store.db.query("SELECT 1 FROM offered_files WHERE owner_id = 'aad-new-officer'");
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('with credentials (Teams side, botbuilder TestAdapter): who can never obtain a letter', () => {
+  const AUTH = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 't-1', WAYMARK_OFFICERS: 'aad-officer' };
+  const SERVICE = 'https://smba.example/';
+
+  it("the head of the school, in their personal chat, and an officer in a group chat: refused, no file", { timeout: 60_000 }, async () => {
+    // Victoria Primary's head, confirmed by an officer.
+    await requestHeadLinks(store.db, 'aad-victoria-head', [{ urn: '110157', email: 'head@victoria.example' }]);
+    await confirmHeadLink(store.db, '110157', 'aad-officer');
+    const bot = createBot({
+      config: testConfig(AUTH), store, log: memoryLogger(), directory, meetings, now: () => new Date('2027-01-11T10:00:00Z'),
+      lookupMember: async () => ({}),
+    });
+    const adapter = new TestAdapter(async (context) => {
+      await bot.run(context);
+    });
+    const send = async (a: Record<string, unknown>) => {
+      const before = adapter.activeQueue.length;
+      await adapter.processActivity(a as Partial<Activity>);
+      return adapter.activeQueue.splice(before).filter((x) => x.type === 'message');
+    };
+    const offersBefore = (await store.db.query('SELECT id FROM offered_files')).rows.length;
+    for (const text of ['draft the significant concerns letter for Victoria Primary', 'which letters for Victoria Primary']) {
+      const head = await send(messageActivity({ text, serviceUrl: SERVICE, aadObjectId: 'aad-victoria-head', fromName: 'Vic Head' }));
+      expect(head.map((m) => m.text)).toEqual([LETTERS_OFFICERS_ONLY.text]);
+      expect(head.flatMap((m) => m.attachments ?? [])).toEqual([]);
+      const group = await send(messageActivity({ text, serviceUrl: SERVICE, aadObjectId: 'aad-officer', fromName: 'Anna Patel', conversationType: 'groupChat' }));
+      expect(group.map((m) => m.text)).toEqual([NOT_HERE.text]);
+      expect(group.flatMap((m) => m.attachments ?? [])).toEqual([]);
+    }
+    expect((await store.db.query('SELECT id FROM offered_files')).rows.length).toBe(offersBefore);
   });
 });

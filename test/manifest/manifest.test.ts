@@ -60,6 +60,8 @@ describe('Teams app package', () => {
     expect(m.$schema).toBe(`https://developer.microsoft.com/en-us/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`);
     expect(m.bots[0].botId).toBe(BOT_ID);
     expect(m.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
+    // Letter drafts are offered as files in the personal chat (FileConsentCard).
+    expect(m.bots[0].supportsFiles).toBe(true);
     expect(m.bots[0].commandLists[0].commands.map((c: any) => c.title)).toEqual(['category', 'meetings', 'help']);
     expect(m.bots[0].commandLists[0].commands.every((c: any) => c.description.length > 0)).toBe(true);
     const ext = m.extensions[0];
