@@ -194,6 +194,9 @@ describe('evidence and status', () => {
     ['reminders for Oakfield Primary School', 'Oakfield Primary School'],
     ['what is the status of 101234 reminders', '101234'],
     ['Oakfield reminders status', 'Oakfield'],
+    // "status of X": the same answer (with any warning notice's dates).
+    ['status of Oakfield Primary School', 'Oakfield Primary School'],
+    ["what's the status of St Mary's CE Primary School", "St Mary's CE Primary School"],
   ])('%j', (text, school) => {
     expect(command(text)).toEqual({ kind: 'status', school });
   });
