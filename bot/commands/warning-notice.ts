@@ -77,7 +77,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
       items.length === 0
         ? 'No reminders: these dates have passed.'
         : `Reminders to ${officer ?? 'the team channel'} at 08:00 on ${[...new Set(items.map((i) => dayWords(i.sendAt.toISOString().slice(0, 10))))].join(', ')}${added < items.length ? ' (already planned when first told)' : ''}.`,
-      'Nothing is sent to the school: the notice itself is yours to give (draft it with npm run letter).',
+      `Nothing is sent to the school: the notice itself is yours to give (draft it with "draft the warning notice letter for ${school.urn}" in a personal chat, or npm run letter). "status of ${school.name}" shows these dates again.`,
     ].join('\n'),
   };
 }
