@@ -7,6 +7,7 @@
  */
 import { isWorkingDay, londonDateTime, previousWorkingDay, subWorkingDays } from '../../core/calendar/index.js';
 import { dayWords, warningNoticeClocks, type ClockDate } from '../../core/cycle/index.js';
+import { LETTER_KINDS } from '../../core/letters/index.js';
 import { OFFICER_COMMAND, auditMeetingCommand, officerAccess, todayIn } from '../meetings/command-kit.js';
 import { recordWarningNotice } from '../cycle/warning-notices.js';
 import { lookupSchool } from '../meetings/lookup.js';
@@ -77,7 +78,10 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
       items.length === 0
         ? 'No reminders: these dates have passed.'
         : `Reminders to ${officer ?? 'the team channel'} at 08:00 on ${[...new Set(items.map((i) => dayWords(i.sendAt.toISOString().slice(0, 10))))].join(', ')}${added < items.length ? ' (already planned when first told)' : ''}.`,
-      `Nothing is sent to the school: the notice itself is yours to give (draft it with "draft the warning notice letter for ${school.urn}" in a personal chat, or npm run letter). "status of ${school.name}" shows these dates again.`,
+      (LETTER_KINDS[services.framework.id] ?? []).includes('warning-notice')
+        ? `Nothing is sent to the school: the notice itself is yours to give (draft it with "draft the warning notice letter for ${school.urn}", or npm run letter).`
+        : 'Nothing is sent to the school: the notice itself is yours to give.',
+      `"status of ${school.name}" shows these dates again.`,
     ].join('\n'),
   };
 }
