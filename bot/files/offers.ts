@@ -2,7 +2,8 @@
  * Files offered to one user in the chat (a letter draft, a report), kept until they accept or
  * decline it, or for {@link OFFER_TTL_MINUTES}. Kept in the store (table offered_files), not in
  * memory: Teams may send the user's answer to any replica, or after a restart. Expired offers
- * are purged whenever a new one is made. Nothing here knows about Teams (bot/teams/files.ts
+ * are purged whenever a new one is made, and a user has at most {@link MAX_OFFERS_PER_USER}
+ * waiting (each at most {@link MAX_OFFER_BYTES}). Nothing here knows about Teams (bot/teams/files.ts
  * turns an offer into a FileConsentCard and uploads it on acceptance).
  */
 import { randomUUID } from 'node:crypto';
@@ -27,6 +28,8 @@ export interface Offer extends FileToSend {
 export const OFFER_TTL_MINUTES = 60;
 /** Teams' consent upload takes larger files, but nothing Waymark makes comes near this. */
 export const MAX_OFFER_BYTES = 4 * 1024 * 1024;
+/** Offers kept waiting per user; older ones are dropped (their cards then say "ask again"). */
+export const MAX_OFFERS_PER_USER = 10;
 
 /** Keeps `file` for `ownerId`; returns the offer's id (the consent card's context). */
 export async function saveOffer(db: Db, ownerId: string, file: FileToSend, now: Date): Promise<string> {
@@ -36,6 +39,11 @@ export async function saveOffer(db: Db, ownerId: string, file: FileToSend, now: 
   await db.query(
     `INSERT INTO offered_files (id, owner_id, name, description, content, size_bytes, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [id, ownerId, file.name, file.description, Buffer.from(file.bytes).toString('base64'), file.bytes.byteLength, addMinutes(now, OFFER_TTL_MINUTES).toISOString()],
+  );
+  // Bounded per user: a user asking again and again keeps only the latest few waiting.
+  await db.query(
+    `DELETE FROM offered_files WHERE owner_id = $1 AND id NOT IN (SELECT id FROM offered_files WHERE owner_id = $1 ORDER BY expires_at DESC LIMIT ${MAX_OFFERS_PER_USER})`,
+    [ownerId],
   );
   return id;
 }
