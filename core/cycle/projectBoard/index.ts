@@ -1,0 +1,2 @@
+export { KEY_NOTE, PROJECT_BOARD_TEMPLATE, type KeyEntry, type ReportTemplate } from './template.js';
+export { academicYear, actualColumnFor, projectBoardReport, type Field, type ProjectBoardFacts, type ProjectBoardReport } from './report.js';
