@@ -18,6 +18,8 @@ export interface ExitCriteriaSet {
   readonly frameworkId: string;
   /** The categories whose schools are in intervention and work towards these criteria. */
   readonly forCategories: readonly string[];
+  /** The meeting types whose agendas list the checklist (Reading's RAP review meeting). */
+  readonly forMeetings: readonly string[];
   /** What the seed calls those schools. */
   readonly schoolsWord: string;
   /** The seed and section. */
@@ -36,6 +38,7 @@ export const EXIT_CRITERIA: Readonly<Record<string, ExitCriteriaSet>> = {
   reading: {
     frameworkId: 'reading',
     forCategories: ['R', 'C'],
+    forMeetings: ['rap'],
     schoolsWord: 'RAP schools',
     seed: READING_SEED,
     intro: 'The five non-negotiable criteria for exiting from intervention are made clear to all RAP schools at the beginning of the process.',
