@@ -38,6 +38,9 @@ const SAMPLES: Record<string, string> = {
   'list-meetings': 'meetings for 101234',
   'category-query': 'category of 101234',
   'warning-notice': 'warning notice issued to 101234 today',
+  'exit-criteria': 'exit criteria for 101234',
+  'tick-exit-criterion': 'tick exit criterion 1 for 101234',
+  'project-board-report': 'project board report for 101234',
   'school-question': 'why is Oakfield in that category?',
   fallback: 'make me a sandwich',
 };
