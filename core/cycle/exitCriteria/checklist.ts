@@ -74,7 +74,13 @@ export function exitChecklist(set: ExitCriteriaSet, ticks: readonly ExitTick[]):
 
 const dayWords = (day: string): string => format(parseISO(day), 'd MMM yyyy');
 
-/** "ticked by A. Patel on 11 Jan 2027", "unticked by … on …", or "not ticked". */
+/**
+ * "ticked by A. Patel on 11 Jan 2027", "unticked by … on …", or "not ticked".
+ *
+ * @example
+ * tickWords({ ...criterion, ticked: true, last: { number: 3, ticked: true, by: 'A. Patel', on: '2027-01-11' } })
+ * //=> 'ticked by A. Patel on 11 Jan 2027'
+ */
 export function tickWords(item: ExitChecklistItem): string {
   if (!item.last) return 'not ticked';
   return `${item.ticked ? 'ticked' : 'unticked'} by ${item.last.by} on ${dayWords(item.last.on)}`;
@@ -97,7 +103,13 @@ export function exitChecklistLines(checklist: ExitChecklist): string[] {
   ];
 }
 
-/** The criterion numbered `n` of `set`, or a message naming the numbers there are. */
+/**
+ * The criterion numbered `n` of `set`, or a message naming the numbers there are.
+ *
+ * @example
+ * exitCriterion(EXIT_CRITERIA.reading!, 2).ok //=> true
+ * exitCriterion(EXIT_CRITERIA.reading!, 6) //=> { ok: false, error: 'there are 5 exit criteria, numbered 1 to 5; there is no criterion 6' }
+ */
 export function exitCriterion(set: ExitCriteriaSet, n: number): Result<ExitCriterion, string> {
   const c = set.criteria.find((x) => x.number === n);
   return c ? ok(c) : fail(`there are ${set.criteria.length} exit criteria, numbered 1 to ${set.criteria.length}; there is no criterion ${n}`);

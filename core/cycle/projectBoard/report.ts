@@ -68,14 +68,25 @@ export interface ProjectBoardReport {
 const T = PROJECT_BOARD_TEMPLATE;
 const shortDay = (day: string) => format(parseISO(day), 'dd-MMM-yy');
 
-/** '2026-27' for any day from September 2026 to August 2027 (the seed writes "2023-24"). */
+/**
+ * '2026-27' for any day from September 2026 to August 2027 (the seed writes "2023-24").
+ *
+ * @example
+ * academicYear('2027-03-10') //=> '2026-27'
+ */
 export function academicYear(day: string): string {
   const d = parseISO(day);
   const start = getMonth(d) >= 8 ? getYear(d) : getYear(d) - 1;
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
-/** The "Actual" column a board on `day` fills: December for the autumn, March for the spring, July after. */
+/**
+ * The "Actual" column a board on `day` fills: December for September to December, March for
+ * January to March, July for April to August. Waymark's reading of the template's three columns.
+ *
+ * @example
+ * actualColumnFor('2026-11-20') //=> 'Actual December'
+ */
 export function actualColumnFor(day: string): string {
   const month = getMonth(parseISO(day)) + 1;
   const pick = month >= 9 ? 12 : month <= 3 ? 3 : 7;
