@@ -23,6 +23,10 @@ export const MEETING_EXAMPLES = [
   'next meeting for Oakfield',
   'evidence received for Oakfield',
   "status of Oakfield's reminders",
+  // Reading's RAP schools; Camden's project boards.
+  'exit criteria for Coley',
+  'tick exit criterion 3 for Coley',
+  'project board report for Queensway',
 ] as const;
 
 /** What Waymark can do, as a card whose examples are buttons (not Markdown). */

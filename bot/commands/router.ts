@@ -13,6 +13,7 @@ import { decide, placeOf, type Asker } from './access.js';
 import { cancelMeetingCommand } from './cancel-meeting.js';
 import { categoryQuery } from './category-query.js';
 import { evidenceCommand } from './evidence.js';
+import { exitCriteriaCommand, tickExitCriterionCommand } from './exit-criteria.js';
 import { fallback } from './fallback.js';
 import { headLinksCommand } from './head-links.js';
 import { draftLetterCommand, whichLettersCommand } from './letters.js';
@@ -20,6 +21,7 @@ import { help } from './help.js';
 import { listMeetingsCommand } from './list-meetings.js';
 import { moveMeetingCommand } from './move-meeting.js';
 import { nextMeetingCommand } from './next-meeting.js';
+import { projectBoardReportCommand } from './project-board-report.js';
 import { reminderStatusCommand } from './reminder-status.js';
 import { scheduleMeetingCommand } from './schedule-meeting.js';
 import { schoolQuestions } from './school-questions.js';
@@ -37,6 +39,10 @@ export const COMMANDS: readonly Command[] = [
   warningNoticeCommand,
   whichLettersCommand,
   draftLetterCommand,
+  // Exit criteria and the project board report (issue 14): specific words, before the meetings'.
+  exitCriteriaCommand,
+  tickExitCriterionCommand,
+  projectBoardReportCommand,
   evidenceCommand,
   scheduleMeetingCommand,
   moveMeetingCommand,

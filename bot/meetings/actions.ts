@@ -14,6 +14,7 @@ import { cancelMeeting } from '../../core/meetings/cancelMeeting/index.js';
 import { planMeeting } from '../../core/meetings/planMeeting/index.js';
 import { replanMeeting } from '../../core/meetings/replanMeeting/index.js';
 import type { Meeting, PlanStep } from '../../core/meetings/types.js';
+import { agendaChecklist } from '../exit-criteria/repo.js';
 import { lockTakenKeys } from '../outbox/outbox.js';
 import type { NewOutboxItem, OutboxRow } from '../outbox/types.js';
 import type { Db } from '../store/db.js';
@@ -81,7 +82,9 @@ export async function scheduleMeeting(
   const meeting: Meeting = { id: newMeetingId(), schoolUrn: input.school.urn, schoolName: input.school.name, type: input.type, startsAt: input.startsAt };
   const plan = planMeeting({ meeting, ...planOptions(deps) });
   if (!plan.ok) return { status: 'refused', reason: plan.error };
-  const items = outboxItems(plan.value, meeting, input.school);
+  // A RAP school's agenda lists its exit criteria as they stand (ticking one writes it again).
+  const exitCriteria = await agendaChecklist(deps.db, meeting, input.frameworkId);
+  const items = outboxItems(plan.value, meeting, input.school, exitCriteria ? { exitCriteria } : {});
   if (!items.ok) return { status: 'refused', reason: items.error };
 
   const { outbox } = deps.services;
@@ -157,7 +160,8 @@ export async function moveMeeting(
       const evidenceReceived = evidence.length > 0;
       // Evidence already in: nothing conditional on its absence needs to go out at all.
       const toSend = evidenceReceived ? add.filter((s) => s.condition !== 'no-evidence') : add;
-      const items = outboxItems([...toSend, notifyHead], meeting, input.people, { evidenceReceived });
+      const exitCriteria = await agendaChecklist(tx, meeting, row.frameworkId);
+      const items = outboxItems([...toSend, notifyHead], meeting, input.people, { evidenceReceived, ...(exitCriteria ? { exitCriteria } : {}) });
       if (!items.ok) return { status: 'refused', reason: items.error };
       await moveMeetingRow(tx, row.id, input.startsAt, notifyHead.revision);
       await retireSteps(tx, cancel);

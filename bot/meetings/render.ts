@@ -4,6 +4,7 @@
  * evidence requests a card with an "Evidence sent" button. A head's item only ever carries
  * their own school's meeting; the core refuses minutes or key points to heads.
  */
+import type { ExitChecklist } from '../../core/cycle/index.js';
 import { messageForStep } from '../../core/meetings/messages/messageForStep.js';
 import type { Meeting, PlanStep } from '../../core/meetings/types.js';
 import { fail, ok, type Result } from '../../core/result.js';
@@ -34,6 +35,8 @@ function recipientOf(step: PlanStep, people: SchoolPeople | undefined): NewOutbo
 export interface RenderOptions {
   /** The head's evidence is in: the moved notice says nothing more is needed. */
   readonly evidenceReceived?: boolean;
+  /** The school's exit criteria checklist, for a RAP meeting's agenda. */
+  readonly exitCriteria?: ExitChecklist;
 }
 
 /** The outbox items for `steps` of `meeting`. Fails (nothing is half-rendered) if the core refuses any. */
@@ -45,7 +48,10 @@ export function outboxItems(
 ): Result<NewOutboxItem[], string> {
   const items: NewOutboxItem[] = [];
   for (const step of steps) {
-    const message = messageForStep(step, meeting, options.evidenceReceived ? { evidenceReceived: true } : {});
+    const message = messageForStep(step, meeting, {
+      ...(options.evidenceReceived ? { evidenceReceived: true } : {}),
+      ...(options.exitCriteria ? { exitCriteria: options.exitCriteria } : {}),
+    });
     if (!message.ok) return fail(message.error);
     const text = message.value.text;
     const subject = (text.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 160);

@@ -3,6 +3,7 @@
  * per migration. An advisory lock serialises replicas starting together on PostgreSQL.
  * Never edit a released migration: add the next number.
  */
+import { EXIT_CRITERIA_MIGRATION } from '../exit-criteria/migration.js';
 import type { Db } from './db.js';
 
 export interface Migration {
@@ -278,6 +279,7 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX offered_files_expiry ON offered_files (expires_at)`,
     ],
   },
+  EXIT_CRITERIA_MIGRATION,
 ];
 
 const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"

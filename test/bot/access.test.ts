@@ -40,6 +40,9 @@ const SAMPLES: Record<string, string> = {
   'warning-notice': 'warning notice issued to 101234 today',
   'which-letters': 'which letters for 101234',
   'draft-letter': 'draft the category change letter for 101234 anyway',
+  'exit-criteria': 'exit criteria for 101234',
+  'tick-exit-criterion': 'tick exit criterion 1 for 101234',
+  'project-board-report': 'project board report for 101234',
   'school-question': 'why is Oakfield in that category?',
   fallback: 'make me a sandwich',
 };

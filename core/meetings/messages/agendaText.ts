@@ -1,3 +1,4 @@
+import { exitChecklistLines, type ExitChecklist } from '../../cycle/exitCriteria/index.js';
 import type { Meeting } from '../types.js';
 import { school, when } from './_words.js';
 
@@ -6,6 +7,8 @@ export interface AgendaTextOptions {
   readonly agenda?: readonly string[];
   /** Leave out the purposes block. Default: shown when the meeting type has purposes. */
   readonly purposes?: boolean;
+  /** The school's exit criteria and which are met (Reading's RAP meetings), listed after the items. */
+  readonly exitCriteria?: ExitChecklist;
 }
 
 /**
@@ -13,7 +16,8 @@ export interface AgendaTextOptions {
  * time, chair, members, the purposes, then the numbered agenda items. The items are the
  * meeting type's (Camden's initial and subsequent project-board agendas verbatim; Reading's
  * RAP derived from its purposes; Cambridgeshire's LAIG) unless the LA gives its own.
- * A confidential meeting (LAIG) says so at the top.
+ * A confidential meeting (LAIG) says so at the top. A RAP school's exit criteria, with the
+ * officer's ticks, close the agenda when given: the seed makes them the aim of every review.
  *
  * @example
  * agendaText(meeting)
@@ -36,5 +40,6 @@ export function agendaText(meeting: Meeting, options: AgendaTextOptions = {}): s
     lines.push('', 'Purposes:', ...type.purposes.map((p) => `- ${p}`));
   }
   lines.push('', 'Agenda:', ...items.map((item, i) => `${i + 1}. ${item}`));
+  if (options.exitCriteria) lines.push('', ...exitChecklistLines(options.exitCriteria));
   return lines.join('\n');
 }

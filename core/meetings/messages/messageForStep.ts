@@ -1,3 +1,4 @@
+import type { ExitChecklist } from '../../cycle/exitCriteria/index.js';
 import { fail, ok, type Result } from '../../result.js';
 import type { Meeting, PlanStep, Recipient } from '../types.js';
 import { agendaText } from './agendaText.js';
@@ -11,6 +12,8 @@ export interface MessageOptions {
   readonly evidence?: string;
   /** For `moved`: the evidence has already arrived. */
   readonly evidenceReceived?: boolean;
+  /** For `agenda`: the school's exit criteria checklist (Reading's RAP meetings). */
+  readonly exitCriteria?: ExitChecklist;
 }
 
 /** A message ready to deliver. */
@@ -44,7 +47,7 @@ export function messageForStep(step: PlanStep, meeting: Meeting, options: Messag
 function textOf(step: PlanStep, meeting: Meeting, options: MessageOptions): string {
   switch (step.step) {
     case 'agenda':
-      return agendaText(meeting, { agenda: options.agenda });
+      return agendaText(meeting, { agenda: options.agenda, ...(options.exitCriteria ? { exitCriteria: options.exitCriteria } : {}) });
     case 'evidence-request':
       return evidenceRequestText(meeting, step, { evidence: options.evidence });
     case 'evidence-reminder':
