@@ -22,7 +22,7 @@ import { watchMeetingsSheet } from './meetings/import-command.js';
 import type { MeetingServices } from './meetings/services.js';
 import { createOutbox } from './outbox/outbox.js';
 import { createRouter } from './delivery/route.js';
-import { confirmedHeadForEmail } from './identity/identity.js';
+import { confirmedHeadForEmail, headEmailsIn } from './identity/identity.js';
 import { startServer, type RunningServer } from './teams/server.js';
 
 export interface RunningBot {
@@ -85,7 +85,8 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
       store,
       db: store.db,
       mail: Boolean(config.reminders.mailFrom),
-      aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email),
+      aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email, headEmailsIn(directory)),
+      headEmailOf: headEmailsIn(directory),
       teamId: config.teamId,
     });
     meetings = { outbox: createOutbox(store.db), calendar: await reminderCalendar(config.reminders.termsFile), framework: framework.value, workbookFile: directory.file, route };
@@ -106,7 +107,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   }
   let reminders: Scheduler;
   try {
-    reminders = await startReminders({ config, store, log });
+    reminders = await startReminders({ config, store, log, directory });
   } catch (err) {
     await server.close().finally(() => store.close()).finally(() => directory.close());
     throw new StartupError(String(errorFields(err).message));
