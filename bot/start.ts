@@ -12,7 +12,7 @@ import { graphClient } from './graph/client.js';
 import { graphCredential } from './graph/credential.js';
 import { createDriveReader } from './graph/drive.js';
 import type { Framework } from '../core/frameworks/index.js';
-import { loadConfig } from './config.js';
+import { configWarnings, loadConfig } from './config.js';
 import { createLogger, errorFields, type Logger } from './log.js';
 import { DataDirLockedError } from './store/lock.js';
 import { openStore, type Store } from './store/store.js';
@@ -42,6 +42,7 @@ export class StartupError extends Error {
 export async function startBot(env: Record<string, string | undefined>, log: Logger = createLogger()): Promise<RunningBot> {
   const result = loadConfig(env);
   if (!result.ok) throw new StartupError(`Invalid configuration:\n  ${result.errors.join('\n  ')}`);
+  for (const warning of configWarnings(result.config)) log.warn(warning);
   // The same per-workbook mappings and thresholds `npm run rate --config` takes.
   const sheetConfig = await loadSheetConfig(result.config.sheetConfig);
   if (!sheetConfig.ok) throw new StartupError(`WAYMARK_SHEET_CONFIG: ${sheetConfig.error}`);
