@@ -65,7 +65,7 @@ const EnvSchema = z
       .refine((n) => Number.isInteger(n) && n >= 5 && n <= 86_400, 'must be a whole number of seconds (5–86400)'),
   })
   .superRefine((env, ctx) => {
-    const type = env.MicrosoftAppType ?? 'MultiTenant';
+    const type = env.MicrosoftAppType ?? DEFAULT_APP_TYPE;
     if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when MicrosoftAppPassword is set' });
     }
@@ -101,6 +101,24 @@ const EnvSchema = z
   });
 
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+/**
+ * An unset MicrosoftAppType. Azure creates only single-tenant and managed-identity bots now, so
+ * unset means SingleTenant (MicrosoftAppTenantId is required with credentials anyway);
+ * MultiTenant is used only when set, for a bot registered as multi-tenant before.
+ */
+export const DEFAULT_APP_TYPE: AppType = 'SingleTenant';
+
+/** Said once at start-up (bot/start.ts): settings that work but are probably not meant. */
+export function configWarnings(config: BotConfig): string[] {
+  const warnings: string[] = [];
+  if (config.microsoftApp.type === 'MultiTenant') {
+    warnings.push(
+      'MicrosoftAppType is MultiTenant: Azure no longer creates multi-tenant bots, so a bot registered now is SingleTenant (the default when unset) or UserAssignedMSI; keep MultiTenant only for a bot registered as multi-tenant before',
+    );
+  }
+  return warnings;
+}
 
 export interface BotConfig {
   readonly port: number;
@@ -173,7 +191,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         id: e.MicrosoftAppId,
         password: e.MicrosoftAppPassword,
         tenantId: e.MicrosoftAppTenantId,
-        type: e.MicrosoftAppType ?? 'MultiTenant',
+        type: e.MicrosoftAppType ?? DEFAULT_APP_TYPE,
       }),
       workbook: e.WAYMARK_WORKBOOK,
       workbookLocation: parseWorkbookLocation(e.WAYMARK_WORKBOOK) as WorkbookLocation,

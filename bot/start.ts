@@ -12,7 +12,7 @@ import { graphClient } from './graph/client.js';
 import { graphCredential } from './graph/credential.js';
 import { createDriveReader } from './graph/drive.js';
 import type { Framework } from '../core/frameworks/index.js';
-import { loadConfig } from './config.js';
+import { configWarnings, loadConfig } from './config.js';
 import { createLogger, errorFields, type Logger } from './log.js';
 import { DataDirLockedError } from './store/lock.js';
 import { openStore, type Store } from './store/store.js';
@@ -22,7 +22,7 @@ import { watchMeetingsSheet } from './meetings/import-command.js';
 import type { MeetingServices } from './meetings/services.js';
 import { createOutbox } from './outbox/outbox.js';
 import { createRouter } from './delivery/route.js';
-import { confirmedHeadForEmail } from './identity/identity.js';
+import { confirmedHeadForEmail, headEmailsIn } from './identity/identity.js';
 import { startServer, type RunningServer } from './teams/server.js';
 
 export interface RunningBot {
@@ -42,6 +42,7 @@ export class StartupError extends Error {
 export async function startBot(env: Record<string, string | undefined>, log: Logger = createLogger()): Promise<RunningBot> {
   const result = loadConfig(env);
   if (!result.ok) throw new StartupError(`Invalid configuration:\n  ${result.errors.join('\n  ')}`);
+  for (const warning of configWarnings(result.config)) log.warn(warning);
   // The same per-workbook mappings and thresholds `npm run rate --config` takes.
   const sheetConfig = await loadSheetConfig(result.config.sheetConfig);
   if (!sheetConfig.ok) throw new StartupError(`WAYMARK_SHEET_CONFIG: ${sheetConfig.error}`);
@@ -85,7 +86,8 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
       store,
       db: store.db,
       mail: Boolean(config.reminders.mailFrom),
-      aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email),
+      aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email, headEmailsIn(directory)),
+      headEmailOf: headEmailsIn(directory),
       teamId: config.teamId,
     });
     meetings = { outbox: createOutbox(store.db), calendar: await reminderCalendar(config.reminders.termsFile), framework: framework.value, workbookFile: directory.file, route };
@@ -106,7 +108,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   }
   let reminders: Scheduler;
   try {
-    reminders = await startReminders({ config, store, log });
+    reminders = await startReminders({ config, store, log, directory });
   } catch (err) {
     await server.close().finally(() => store.close()).finally(() => directory.close());
     throw new StartupError(String(errorFields(err).message));

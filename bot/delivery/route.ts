@@ -48,6 +48,12 @@ export interface RouteOptions {
   readonly mail: boolean;
   /** Maps a workbook e-mail address to an AAD object id, when something knows (optional). */
   readonly aadIdForEmail?: (email: string) => Promise<string | undefined>;
+  /**
+   * A school's head e-mail in the workbook as loaded now. A head's row carries the e-mail the
+   * workbook gave when it was planned; when the team has changed it since, the reminder goes to
+   * the head the workbook names now, never to the previous head.
+   */
+  readonly headEmailOf?: (schoolUrn: string) => string | undefined;
   /** WAYMARK_TEAM_ID: the improvement team (its `19:…` id or its group id), whose channels may be used. */
   readonly teamId?: string | undefined;
 }
@@ -155,6 +161,9 @@ export function createRouter(options: RouteOptions): Router {
         return ref ? teams('channel', ref) : { kind: 'none', reason: NO_TEAM_CHANNEL, why: 'no team channel is set for Waymark', fix: FIX_TEAM_CHANNEL };
       }
       case 'head': {
+        const now = row.schoolUrn !== undefined ? options.headEmailOf?.(row.schoolUrn)?.trim().toLowerCase() : undefined;
+        // The workbook's head now: a changed e-mail is a new head (the old head's name goes too).
+        const who: NonNullable<RouteTarget['recipient']> = now && now !== row.recipient?.email ? { email: now } : (row.recipient ?? {});
         const ref = await userReference(who.aadObjectId, who.email);
         if (ref) return teams('teams', ref);
         if (who.email && options.mail) return { kind: 'email', to: { email: who.email, ...(who.name ? { name: who.name } : {}) }, pacingKey: MAIL_PACING_KEY };

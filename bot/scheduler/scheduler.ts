@@ -93,6 +93,8 @@ export interface SchedulerOptions {
   readonly maxRetryWaitMs?: number;
   /** Maps a head's e-mail to an AAD id with a stored Teams chat. */
   readonly aadIdForEmail?: (email: string) => Promise<string | undefined>;
+  /** A school's head e-mail in the workbook now (see RouteOptions.headEmailOf). */
+  readonly headEmailOf?: (schoolUrn: string) => string | undefined;
   /** WAYMARK_TEAM_ID: without a chosen channel, channel steps go only to a channel of this team. */
   readonly teamId?: string | undefined;
   /** Called after each attempt (tests and the benchmark watch pacing with it). */
@@ -168,6 +170,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     db,
     mail: options.mail !== undefined,
     ...(options.aadIdForEmail ? { aadIdForEmail: options.aadIdForEmail } : {}),
+    ...(options.headEmailOf ? { headEmailOf: options.headEmailOf } : {}),
     teamId: options.teamId,
   });
 

@@ -4,7 +4,8 @@ import { calendarOptionsFromFile, makeCalendar, parseCalendarFile, type WorkingC
 import type { BotConfig } from '../config.js';
 import { graphCredential } from '../graph/credential.js';
 import { createGraphMailer } from '../graph/mail.js';
-import { confirmedHeadForEmail } from '../identity/identity.js';
+import type { SchoolDirectory } from '../directory/directory.js';
+import { confirmedHeadForEmail, headEmailsIn } from '../identity/identity.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 import { createTeamsSender } from '../teams/proactive.js';
@@ -28,10 +29,12 @@ export interface RemindersOptions {
   readonly config: BotConfig;
   readonly store: Store;
   readonly log: Logger;
+  /** The workbook as loaded now: a head link counts only while its e-mail is the school's head e-mail there. */
+  readonly directory: SchoolDirectory;
 }
 
 /** Creates the scheduler and starts its cron (WAYMARK_SCHEDULE). */
-export async function startReminders({ config, store, log }: RemindersOptions): Promise<Scheduler> {
+export async function startReminders({ config, store, log, directory }: RemindersOptions): Promise<Scheduler> {
   const r = config.reminders;
   const calendar = await reminderCalendar(r.termsFile);
   const mail = r.mailFrom
@@ -45,8 +48,10 @@ export async function startReminders({ config, store, log }: RemindersOptions): 
     teams: createTeamsSender({ config }),
     ...(mail ? { mail } : {}),
     // Heads are known by their workbook e-mail; once an officer confirmed their account as the
-    // school's head, reminders go to that account's Teams chat (never to whoever claims the e-mail).
-    aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email),
+    // school's head, reminders go to that account's Teams chat (never to whoever claims the e-mail,
+    // nor to the old head's account once the team changed the school's head e-mail).
+    aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email, headEmailsIn(directory)),
+    headEmailOf: headEmailsIn(directory),
     teamId: config.teamId,
   });
   scheduler.start(r.schedule);

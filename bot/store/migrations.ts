@@ -250,7 +250,8 @@ export const MIGRATIONS: readonly Migration[] = [
          updated_at       timestamptz NOT NULL DEFAULT now()
        )`,
     ],
-  },  {
+  },
+  {
     id: 60,
     name: 'warning notices and files offered in the chat',
     sql: [
@@ -280,6 +281,17 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   EXIT_CRITERIA_MIGRATION,
+  {
+    id: 62,
+    name: 'head links: a pending request for a new head beside a suspended confirmed link',
+    sql: [
+      // When the workbook's head e-mail changes, the confirmed link stays (suspended, listed for
+      // officers) until an officer confirms the new head's request, which then replaces it: at
+      // most one pending and one confirmed link per school.
+      `ALTER TABLE head_links DROP CONSTRAINT head_links_pkey`,
+      `ALTER TABLE head_links ADD PRIMARY KEY (school_urn, status)`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"

@@ -10,7 +10,7 @@ import { route } from '../commands/router.js';
 import type { Command, CommandContext, Role } from '../commands/types.js';
 import { emptyDirectory, type SchoolDirectory } from '../directory/directory.js';
 import { errorFields, type Logger } from '../log.js';
-import { bindOfficerUpn, confirmedSchools, requestHeadLinks } from '../identity/identity.js';
+import { bindOfficerUpn, confirmedSchools, headEmailsIn, requestHeadLinks } from '../identity/identity.js';
 import type { MeetingServices } from '../meetings/services.js';
 import type { Store } from '../store/store.js';
 import { conversationType, fromConfiguredTenant, inTeamChannel, isCardSubmit, mentionsBot, referenceKey, storableReference, toActivity, toCommandInput } from './convert.js';
@@ -305,15 +305,16 @@ export function createBot(deps: BotDeps): Bot {
     return 'officer';
   }
 
-  /** The schools an officer confirmed this account as head of. */
+  /** The schools an officer confirmed this account as head of, whose workbook head e-mail is still the link's. */
   function headOf(activity: Activity): () => Promise<readonly string[]> {
     const aad = activity.from?.aadObjectId;
-    return once(async () => (aad ? confirmedSchools(store.db, aad) : []));
+    return once(async () => (aad ? confirmedSchools(store.db, aad, headEmailsIn(directory)) : []));
   }
 
   /**
    * A guest in a 1:1 chat whose tenant reports the workbook's head e-mail of a school that has
-   * no head linked yet: a pending link for an officer to confirm ("head links"). Returns the
+   * no current head link (none, or one suspended because that e-mail changed): a pending link
+   * for an officer to confirm ("head links"). Returns the
    * schools' names for which it was requested now.
    */
   async function requestLinks(activity: Activity, addresses: () => Promise<readonly string[]>): Promise<string[]> {

@@ -99,17 +99,23 @@ export class WaymarkAdapter extends CloudAdapter {
   }
 }
 
+/**
+ * What botbuilder is told of the bot's identity: the app type as configured (SingleTenant when
+ * unset), so that a single-tenant bot gets its tokens from its own tenant, not botframework.com.
+ */
+export function authenticationOptions(config: BotConfig): ConfigurationBotFrameworkAuthenticationOptions {
+  return config.mode === 'local'
+    ? {}
+    : {
+        MicrosoftAppId: config.microsoftApp.id ?? '',
+        MicrosoftAppPassword: config.microsoftApp.password ?? '',
+        MicrosoftAppType: config.microsoftApp.type,
+        MicrosoftAppTenantId: config.microsoftApp.tenantId ?? '',
+      };
+}
+
 export function adapterFor(config: BotConfig): WaymarkAdapter {
-  const auth: ConfigurationBotFrameworkAuthenticationOptions =
-    config.mode === 'local'
-      ? {}
-      : {
-          MicrosoftAppId: config.microsoftApp.id ?? '',
-          MicrosoftAppPassword: config.microsoftApp.password ?? '',
-          MicrosoftAppType: config.microsoftApp.type,
-          MicrosoftAppTenantId: config.microsoftApp.tenantId ?? '',
-        };
-  return new WaymarkAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+  return new WaymarkAdapter(new ConfigurationBotFrameworkAuthentication(authenticationOptions(config)));
 }
 
 /** The interface the server will listen on for this configuration. */

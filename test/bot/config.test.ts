@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       framework: 'reading',
       officers: [],
       dataDir: '.data',
-      microsoftApp: { type: 'MultiTenant' },
+      microsoftApp: { type: 'SingleTenant' },
     });
     expect(r.config.databaseUrl).toBeUndefined();
     expect(r.config.host).toBeUndefined();

@@ -3,7 +3,7 @@
 // the real outbox, the example workbook's schools and a fixed clock.
 import { route } from '../../bot/commands/router.js';
 import { createRouter } from '../../bot/delivery/route.js';
-import { confirmedHeadForEmail } from '../../bot/identity/identity.js';
+import { confirmedHeadForEmail, headEmailsIn } from '../../bot/identity/identity.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import type { CommandContext, CommandInput, ConversationType, Reply, Role } from '../../bot/commands/types.js';
 import { staticDirectory, type SchoolDirectory } from '../../bot/directory/directory.js';
@@ -107,6 +107,8 @@ export async function harness(
 ): Promise<Harness> {
   const { store, cleanup } = await memoryStore();
   const outbox = options.outbox ? options.outbox(store) : createOutbox(store.db);
+  const schools = await exampleSchools();
+  const directory = staticDirectory(options.schools ? options.schools(schools) : schools);
   const services: MeetingServices = {
     outbox,
     calendar: options.calendar ?? makeCalendar(),
@@ -118,14 +120,13 @@ export async function harness(
             store,
             db: store.db,
             mail: options.routes.mail,
-            aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email),
+            aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email, headEmailsIn(directory)),
+            headEmailOf: headEmailsIn(directory),
             teamId: options.routes.teamId,
           }),
         }
       : {}),
   };
-  const schools = await exampleSchools();
-  const directory = staticDirectory(options.schools ? options.schools(schools) : schools);
   let clock = new Date('2026-12-01T10:00:00Z');
   const log = memoryLogger();
   return {

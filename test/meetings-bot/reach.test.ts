@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { confirmHeadLink, requestHeadLinks } from '../../bot/identity/identity.js';
+import { confirmHeadLink, headEmailsIn, requestHeadLinks } from '../../bot/identity/identity.js';
 import { putSetting } from '../../bot/meetings/repo.js';
 import { exampleCopy, OAKFIELD_HEAD } from '../bot/schools-fixture.js';
 import { harness, type Harness } from './fakes.js';
@@ -38,7 +38,7 @@ async function chooseChannel(x: Harness): Promise<void> {
 /** Oakfield's head has chatted with Waymark and an officer confirmed them. */
 async function confirmHead(x: Harness): Promise<void> {
   await requestHeadLinks(x.store.db, 'aad-head', [{ urn: '101234', email: OAKFIELD_HEAD }]);
-  await confirmHeadLink(x.store.db, '101234', 'aad-officer');
+  await confirmHeadLink(x.store.db, '101234', 'aad-officer', headEmailsIn(x.directory));
   await x.store.conversations.save('aad-head', 'user', { conversation: { id: 'a:head-chat', conversationType: 'personal' }, serviceUrl: 'http://127.0.0.1:1/' });
 }
 

@@ -5,7 +5,7 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticDirectory, type SchoolDirectory } from '../../bot/directory/directory.js';
-import { confirmHeadLink, requestHeadLinks } from '../../bot/identity/identity.js';
+import { confirmHeadLink, headEmailsIn, requestHeadLinks } from '../../bot/identity/identity.js';
 import { NOT_A_HEAD } from '../../bot/commands/evidence.js';
 import { memoryLogger } from '../../bot/log.js';
 import type { MeetingServices } from '../../bot/meetings/services.js';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   meetings = { outbox: createOutbox(store.db), calendar: makeCalendar(), framework: framework('reading') };
   // Oakfield's head, confirmed by an officer (the e-mail alone makes nobody a head).
   await requestHeadLinks(store.db, 'aad-head', [{ urn: '101234', email: OAKFIELD_HEAD }]);
-  await confirmHeadLink(store.db, '101234', 'aad-officer');
+  await confirmHeadLink(store.db, '101234', 'aad-officer', headEmailsIn(directory));
 });
 afterAll(() => cleanup());
 
