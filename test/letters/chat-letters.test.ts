@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LETTERS_OFFICERS_ONLY, NOT_HERE } from '../../bot/commands/access.js';
-import { confirmHeadLink, requestHeadLinks } from '../../bot/identity/identity.js';
+import { confirmHeadLink, headEmailsIn, requestHeadLinks } from '../../bot/identity/identity.js';
 import { createBot } from '../../bot/teams/bot.js';
 import { loadWorkbook } from '../../bot/directory/load-workbook.js';
 import { staticDirectory, type SchoolDirectory } from '../../bot/directory/directory.js';
@@ -237,7 +237,7 @@ describe('with credentials (Teams side, botbuilder TestAdapter): who can never o
   it("the head of the school, in their personal chat, and an officer in a group chat: refused, no file", { timeout: 60_000 }, async () => {
     // Victoria Primary's head, confirmed by an officer.
     await requestHeadLinks(store.db, 'aad-victoria-head', [{ urn: '110157', email: 'head@victoria.example' }]);
-    await confirmHeadLink(store.db, '110157', 'aad-officer');
+    await confirmHeadLink(store.db, '110157', 'aad-officer', headEmailsIn(directory));
     const bot = createBot({
       config: testConfig(AUTH), store, log: memoryLogger(), directory, meetings, now: () => new Date('2027-01-11T10:00:00Z'),
       lookupMember: async () => ({}),
