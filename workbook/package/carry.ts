@@ -1,4 +1,8 @@
 import { contentType, readText, relationships, relativeTarget, relsPath, sheets, workbookPath, writeText, type Package } from './parts.js';
+import { rangeSet } from './canonical.js';
+import { cfRules, dataValidations, dxfs, fingerprintOf } from './elements.js';
+import { policyFor } from './policy.js';
+import { declarePrefixes, place, withAttributes, type Root } from './schema.js';
 import { attributes, children, elements, text } from './xml.js';
 
 /**
@@ -15,8 +19,15 @@ export function carryOver(from: Package, to: Package, options: { skipSheets: Rea
     if (options.skipSheets.has(s.name)) continue;
     const original = fromSheets.get(s.name);
     const before = original ? readText(from, original) : undefined;
-    const after = readText(to, s.path);
+    let after = readText(to, s.path);
     if (!before || !after) continue;
+    const elementsCarried = carryElements(before, after, 'worksheet', { positionsKept: true, sheetIdsKept: true });
+    const rules = carryRuleAttributes(before, elementsCarried.xml, dxfs(from), dxfs(to));
+    if (rules.xml !== after) {
+      after = rules.xml;
+      writeText(to, s.path, after);
+      carried.push(...[...elementsCarried.words, ...rules.words].map((w) => `${w} on sheet "${s.name}"`));
+    }
     const patched = carryExtensions(before, after);
     if (patched.xml !== after) {
       writeText(to, s.path, patched.xml);
@@ -25,6 +36,20 @@ export function carryOver(from: Package, to: Package, options: { skipSheets: Rea
     if (original && carryPrinterSettings(from, original, to, s.path)) carried.push(`printer settings on sheet "${s.name}"`);
   }
   if (carryDefinedNames(from, to, options.skipSheets)) carried.push('defined names');
+  const bookFrom = workbookPath(from);
+  const bookTo = workbookPath(to);
+  if (bookFrom && bookTo) {
+    const before = readText(from, bookFrom) ?? '';
+    const after = readText(to, bookTo) ?? '';
+    const done = carryElements(before, after, 'workbook', {
+      positionsKept: teamPositionsKept(from, to, options.skipSheets),
+      sheetIdsKept: sheetIdsKept(before, after, options.skipSheets),
+    });
+    if (done.xml !== after) {
+      writeText(to, bookTo, done.xml);
+      carried.push(...done.words.map((w) => `${w} of the workbook`));
+    }
+  }
   const fromBook = workbookPath(from);
   const toBook = workbookPath(to);
   if (fromBook && toBook) {
@@ -104,12 +129,7 @@ function carryDefinedNames(from: Package, to: Package, skip: ReadonlySet<string>
   const names = elements(before, 'definedNames')[0];
   if (!names) return false;
   // Names scoped to a sheet count sheets by position: only safe when the team's sheets keep theirs.
-  const team = (list: { name: string }[]) => list.map((s) => s.name).filter((n) => !skip.has(n));
-  const fromList = sheets(from).map((s) => s.name);
-  const toList = sheets(to).map((s) => s.name);
-  const teamFrom = team(sheets(from));
-  if (teamFrom.some((n, i) => toList[i] !== n) || fromList.slice(0, teamFrom.length).some((n, i) => n !== teamFrom[i])) return false;
-  void team;
+  if (!teamPositionsKept(from, to, skip)) return false;
   const original = text(before, names);
   const current = elements(after, 'definedNames')[0];
   if (current && text(after, current) === original) return false;
@@ -218,4 +238,101 @@ function carryPrinterSettings(from: Package, fromSheet: string, to: Package, toS
   const open = setup.open.replace(/\s*\/?>$/, (end) => ` r:id="${id}"${end.trim()}`);
   writeText(to, toSheet, xml.slice(0, setup.start) + open + xml.slice(setup.start + setup.open.length));
   return true;
+}
+
+/** The team's sheets are the first ones, in the same positions, in both packages. */
+function teamPositionsKept(from: Package, to: Package, skip: ReadonlySet<string>): boolean {
+  const fromList = sheets(from).map((s) => s.name);
+  const toList = sheets(to).map((s) => s.name);
+  const teamFrom = fromList.filter((n) => !skip.has(n));
+  return !teamFrom.some((n, i) => toList[i] !== n) && !fromList.slice(0, teamFrom.length).some((n, i) => n !== teamFrom[i]);
+}
+
+/** Every team sheet has the same sheetId in the copy (custom views name sheets by it). */
+function sheetIdsKept(before: string, after: string, skip: ReadonlySet<string>): boolean {
+  const ids = (xml: string) => new Map(elements(xml, 'sheet').map((e) => attributes(e.open)).map((a) => [a.get('name') ?? '', a.get('sheetId')]));
+  const now = ids(after);
+  return [...ids(before)].every(([name, id]) => skip.has(name) || now.get(name) === id);
+}
+
+/** Points at another part by relationship id: cannot be carried without that part. */
+const pointsAtParts = (xml: string) => /\sr:[\w.-]+\s*=/.test(xml);
+
+/**
+ * Puts back the root's children that exceljs dropped or rewrote and that stand alone (see
+ * policy.ts): `verbatim` ones as the original had them, in their schema position; for
+ * `attributes` ones, the original's attributes on exceljs's element. An element that counts
+ * sheets by position or sheetId is carried only when those did not move. Data validations
+ * are put back whole when the rules or the cells they cover differ.
+ */
+function carryElements(before: string, after: string, root: Root, safe: { positionsKept: boolean; sheetIdsKept: boolean }): { xml: string; words: string[] } {
+  let xml = after;
+  const words: string[] = [];
+  const groups = new Map<string, string[]>();
+  for (const e of children(before, root)) groups.set(e.name, [...(groups.get(e.name) ?? []), text(before, e)]);
+  const current = (name: string) =>
+    children(xml, root)
+      .filter((e) => e.name === name)
+      .map((e) => text(xml, e));
+  for (const [name, texts] of groups) {
+    const policy = policyFor(root, name);
+    const original = texts.join('');
+    if (policy.allowed || (name === 'bookViews' && !safe.positionsKept) || (name === 'customWorkbookViews' && !safe.sheetIdsKept)) continue;
+    const now = current(name);
+    const differs = () => texts.map((t) => fingerprintOf(t, policy)).join('') !== now.map((t) => fingerprintOf(t, policy)).join('');
+    let next: string | undefined;
+    if (policy.carry === 'verbatim' && !pointsAtParts(original) && differs()) next = original;
+    else if (name === 'dataValidations' && !pointsAtParts(original) && !sameValidations(original, now.join(''))) next = original;
+    else if (policy.carry === 'attributes' && texts.length === 1 && now.length <= 1 && differs()) {
+      const was = children(before, root).find((e) => e.name === name)!;
+      const is = children(xml, root).find((e) => e.name === name);
+      const ignore = policy.ignore ?? [];
+      const attrs = new Map([...attributes(was.open)].filter(([k]) => !ignore.includes(k)));
+      if (is) {
+        for (const [k, v] of attributes(is.open)) if (ignore.includes(k)) attrs.set(k, v);
+        xml = withAttributes(xml, is.start, is.open, attrs);
+      } else if (!pointsAtParts(original.replace(/\sr:id="[^"]*"/, ''))) {
+        xml = place(xml, root, name, `<${name}${[...attrs].map(([k, v]) => ` ${k}="${v}"`).join('')}/>`);
+      } else continue;
+      xml = declarePrefixes(xml, root, before, original);
+      words.push(policy.words);
+      continue;
+    }
+    if (next === undefined) continue;
+    xml = declarePrefixes(place(xml, root, name, next), root, before, next);
+    words.push(policy.words);
+  }
+  return { xml, words };
+}
+
+const sameValidations = (a: string, b: string): boolean => {
+  const x = dataValidations(a);
+  const y = dataValidations(b);
+  return x.size === y.size && [...x].every(([rule, v]) => y.get(rule)?.cells === v.cells);
+};
+
+/**
+ * exceljs drops attributes of conditional format rules it does not model (stopIfTrue among
+ * them). Each rule of the copy that is the original's (same place in the order, type and
+ * cells) gets the original's attributes back; dxfId and priority stay exceljs's.
+ */
+function carryRuleAttributes(before: string, after: string, fromFormats: readonly string[], toFormats: readonly string[]): { xml: string; words: string[] } {
+  const was = cfRules(before, fromFormats);
+  const is = cfRules(after, toFormats);
+  const edits: { start: number; open: string; attrs: Map<string, string> }[] = [];
+  was.forEach((r, i) => {
+    const c = is[i];
+    if (!c || c.type !== r.type || rangeSet(c.sqref) !== rangeSet(r.sqref)) return;
+    const attrs = attributes(c.element.open);
+    let changed = false;
+    for (const [k, v] of attributes(r.element.open)) {
+      if (k === 'dxfId' || k === 'priority' || attrs.get(k) === v) continue;
+      attrs.set(k, v);
+      changed = true;
+    }
+    if (changed) edits.push({ start: c.element.start, open: c.element.open, attrs });
+  });
+  let xml = after;
+  for (const e of edits.sort((a, b) => b.start - a.start)) xml = withAttributes(xml, e.start, e.open, e.attrs);
+  return { xml, words: edits.length > 0 ? ['conditional format settings'] : [] };
 }
