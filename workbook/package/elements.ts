@@ -16,7 +16,7 @@ export interface Item {
   readonly same?: (copy: string) => boolean;
 }
 
-const inner = (xml: string, e: Element) => (e.open.endsWith('/>') ? '' : xml.slice(e.start + e.open.length, xml.lastIndexOf('</', e.end)));
+const inner = (xml: string, e: Element) => (e.open.endsWith('/>') ? '' : xml.slice(e.start + e.open.length, xml.lastIndexOf('</', e.end - 1)));
 
 /** A start tag without the attributes that hold their default value (or are named in `drop`). */
 function attrsWithoutDefaults(open: string, defaults: Readonly<Record<string, string>>, drop: readonly string[] = []): string {
@@ -34,14 +34,36 @@ export function fingerprintOf(xml: string, policy: Policy): string {
   return c;
 }
 
-/** Differential formats (what a conditional format paints) by index, from the styles part. */
-export function dxfs(pkg: Package): string[] {
+/** The styles part of a package. */
+export function stylesPath(pkg: Package): string | undefined {
   const wb = workbookPath(pkg);
-  const styles = wb ? relationships(pkg, wb).find((r) => r.kind === 'styles') : undefined;
-  const xml = styles ? readText(pkg, styles.target) : undefined;
-  if (!xml) return [];
-  const list = elements(xml, 'dxfs')[0];
-  return list ? children(text(xml, list), 'dxfs').map((d) => canonical(text(text(xml, list), d))) : [];
+  return wb ? relationships(pkg, wb).find((r) => r.kind === 'styles' && !r.external)?.target : undefined;
+}
+
+/** Differential formats (what a conditional format paints) by index, as written. */
+export function dxfTexts(pkg: Package): string[] {
+  const path = stylesPath(pkg);
+  const xml = path ? readText(pkg, path) : undefined;
+  const list = xml ? elements(xml, 'dxfs')[0] : undefined;
+  if (!xml || !list) return [];
+  const body = text(xml, list);
+  return children(body, 'dxfs').map((d) => text(body, d));
+}
+
+/**
+ * A differential format in comparable form. A font's children may come in any order (the
+ * schema allows it, and exceljs writes its own); an empty diagonal border is no border; a
+ * tint is a number, whatever its digits.
+ */
+export function dxfForm(dxf: string): string {
+  let c = canonical(dxf).replace(/<diagonal\/>/g, '').replace(/ tint="([^"]*)"/g, (_m, t: string) => ` tint="${Number(t)}"`);
+  c = c.replace(/<font>(.*?)<\/font>/g, (_m, body: string) => `<font>${children(`<font>${body}</font>`, 'font').map((e) => text(`<font>${body}</font>`, e)).sort().join('')}</font>`);
+  return c;
+}
+
+/** Differential formats by index, in comparable form. */
+export function dxfs(pkg: Package): string[] {
+  return dxfTexts(pkg).map(dxfForm);
 }
 
 const CF_DEFAULTS = { stopIfTrue: '0', aboveAverage: '1', percent: '0', bottom: '0', equalAverage: '0' };
@@ -57,6 +79,8 @@ const DV_DEFAULTS = {
 };
 
 export interface CfRule {
+  /** The cells and type, numbered when several rules share them: the same in the original and the copy. */
+  readonly key: string;
   readonly sqref: string;
   readonly type: string;
   readonly element: Element;
@@ -70,7 +94,7 @@ export interface CfRule {
  * itself, not its index, which exceljs renumbers) and its formulas, scales, bars or icons.
  */
 export function cfRules(xml: string, formats: readonly string[]): CfRule[] {
-  const rules: (CfRule & { priority: number; at: number })[] = [];
+  const rules: (Omit<CfRule, 'key'> & { priority: number; at: number })[] = [];
   for (const cf of elements(xml, 'conditionalFormatting')) {
     const sqref = attributes(cf.open).get('sqref') ?? '';
     const body = text(xml, cf);
@@ -88,7 +112,15 @@ export function cfRules(xml: string, formats: readonly string[]): CfRule[] {
       });
     }
   }
-  return rules.sort((x, y) => x.priority - y.priority || x.at - y.at);
+  const seen = new Map<string, number>();
+  return rules
+    .sort((x, y) => x.priority - y.priority || x.at - y.at)
+    .map((r) => {
+      const base = `${rangeSet(r.sqref)}|${r.type}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      return { ...r, key: `${base}#${n}` };
+    });
 }
 
 /**
@@ -177,9 +209,22 @@ export function worksheetItems(pkg: Package, sheet: string, path: string, xml: s
       }
     }
   }
-  cfRules(xml, formats).forEach((r, i) =>
-    items.push({ key: `sheet:${sheet}:cf#${i}`, what: `the conditional format (${r.type}) on ${r.sqref}${on}`, fingerprint: r.fingerprint }),
-  );
+  const rules = cfRules(xml, formats);
+  for (const r of rules) items.push({ key: `sheet:${sheet}:cf:${r.key}`, what: `the conditional format (${r.type}) on ${r.sqref}${on}`, fingerprint: r.fingerprint });
+  if (rules.length > 1) {
+    // Which rule wins where several apply: the copy's order of the rules both have must be the original's.
+    const order = rules.map((r) => r.key);
+    items.push({
+      key: `sheet:${sheet}:cf-order`,
+      what: `the order of the conditional formats${on}`,
+      fingerprint: JSON.stringify(order),
+      same(copy) {
+        const now = JSON.parse(copy) as string[];
+        const both = (list: string[], other: string[]) => list.filter((k) => other.includes(k));
+        return JSON.stringify(both(order, now)) === JSON.stringify(both(now, order));
+      },
+    });
+  }
   for (const [rule, dv] of dataValidations(xml)) {
     items.push({ key: `sheet:${sheet}:dv:${rule}`, what: `the data validation (${dv.type}) on ${dv.sqref}${on}`, fingerprint: dv.cells });
   }
