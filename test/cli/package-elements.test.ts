@@ -146,6 +146,33 @@ describe('the reviewer\'s reproductions are kept in the copy or refused (issue 8
     expect(norm(validations(sheetXml(copy!, 'Schools')))).toEqual(norm(validations(sheetXml(original, 'Schools'))));
   });
 
+  it('conditional formats exceljs drops or damages (a duplicate-values rule, a text rule\'s text, a number format): carried back', async () => {
+    const dxfs = '<dxf><numFmt numFmtId="164" formatCode="0.0%"/></dxf><dxf><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf><dxf><font><b/><color rgb="FF006100"/></font></dxf>';
+    const cf =
+      '<conditionalFormatting sqref="C2:C4"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>1</formula></cfRule></conditionalFormatting>' +
+      '<conditionalFormatting sqref="A2:A4"><cfRule type="duplicateValues" dxfId="1" priority="2"/><cfRule type="containsText" dxfId="2" priority="3" operator="containsText" text="Academy"><formula>NOT(ISERROR(SEARCH("Academy",A2)))</formula></cfRule></conditionalFormatting>';
+    const { result, copy } = await rate('cf-damaged', { schoolsCf: cf, dxfs });
+    if (!result.ok) throw new Error(result.error);
+    const xml = sheetXml(copy!, 'Schools');
+    const styles = readText(copy!, 'xl/styles.xml') ?? '';
+    const dxfOf = (rule: Map<string, string>) => text(styles, elements(styles, 'dxf')[Number(rule.get('dxfId'))]!);
+    const rules = elements(xml, 'cfRule').map((r) => attributes(r.open));
+    const byType = (t: string) => rules.find((r) => r.get('type') === t)!;
+    expect(dxfOf(byType('cellIs'))).toContain('formatCode="0.0%"');
+    expect(byType('duplicateValues')).toBeDefined();
+    expect(dxfOf(byType('duplicateValues'))).toContain('FFFFC7CE');
+    expect(byType('containsText').get('text')).toBe('Academy');
+    expect(byType('containsText').get('operator')).toBe('containsText');
+    expect(dxfOf(byType('containsText'))).toContain('FF006100');
+  });
+
+  it('a hyperlink to a place in the workbook: carried back', async () => {
+    const links = '<hyperlinks><hyperlink ref="A2" location="Visits!A2" display="Oakfield visits" tooltip="See the visit log"/></hyperlinks>';
+    const { result, copy } = await rate('internal-link', { schoolsAfterCf: links });
+    if (!result.ok) throw new Error(result.error);
+    expect(sheetXml(copy!, 'Schools')).toContain('<hyperlink ref="A2" location="Visits!A2" display="Oakfield visits" tooltip="See the visit log"/>');
+  });
+
   it('an element Waymark does not know, dropped by exceljs: refused and named, unless --allow-loss', async () => {
     const unknown = '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x14"><x14:futureSetting xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" value="1"/></mc:Choice></mc:AlternateContent>';
     const { result, input, out } = await rate('unknown-element', { visitsTail: unknown });
