@@ -4,7 +4,6 @@ import { attributes, elements, innerText, text } from './xml.js';
 
 export type { Item } from './elements.js';
 
-
 /** Relationship kinds, in the officer's words. */
 const PART_WORDS: Record<string, string> = {
   threadedComment: 'threaded comments',
@@ -45,8 +44,11 @@ const REBUILT = new Set(['calcChain', 'theme', 'styles', 'sharedStrings', 'exten
 
 const NOTE_PARTS = new Set(['comments', 'vmlDrawing']);
 
-
-/** What the package holds, minus the sheets named in `skipSheets` (Waymark's own). */
+/**
+ * What the package holds, minus the sheets named in `skipSheets` (Waymark's own): every part
+ * reached by a relationship, every child of each worksheet's and of the workbook's root (see
+ * policy.ts for the few left out and why), and the team's notes.
+ */
 export function inventory(
   pkg: Package,
   options: {
