@@ -1,4 +1,8 @@
 import { contentType, readText, relationships, relativeTarget, relsPath, sheets, workbookPath, writeText, type Package } from './parts.js';
+import { rangeSet } from './canonical.js';
+import { cfRules, dataValidations, dxfs, dxfTexts, fingerprintOf, stylesPath } from './elements.js';
+import { policyFor } from './policy.js';
+import { declarePrefixes, place, withAttributes, type Root } from './schema.js';
 import { attributes, children, elements, text } from './xml.js';
 
 /**
@@ -11,12 +15,28 @@ import { attributes, children, elements, text } from './xml.js';
 export function carryOver(from: Package, to: Package, options: { skipSheets: ReadonlySet<string> }): string[] {
   const carried: string[] = [];
   const fromSheets = new Map(sheets(from).map((s) => [s.name, s.path]));
+  const fromFormats = dxfs(from);
+  const toFormats = dxfs(to);
+  const fromDxfs = dxfTexts(from);
+  const formatsWanted = new Map<number, string>();
+  const formatsAdded: string[] = [];
   for (const s of sheets(to)) {
     if (options.skipSheets.has(s.name)) continue;
     const original = fromSheets.get(s.name);
     const before = original ? readText(from, original) : undefined;
-    const after = readText(to, s.path);
+    let after = readText(to, s.path);
     if (!before || !after) continue;
+    const elementsCarried = carryElements(before, after, 'worksheet', { positionsKept: true, sheetIdsKept: true });
+    const rules = carryRuleAttributes(before, elementsCarried.xml, fromFormats, toFormats, fromDxfs);
+    for (const [id, dxf] of rules.dxfs) formatsWanted.set(id, dxf);
+    const missing = carryMissingRules(before, rules.xml, fromFormats, toFormats, fromDxfs, toFormats.length + formatsAdded.length);
+    formatsAdded.push(...missing.dxfs);
+    const links = carryInternalLinks(before, missing.xml);
+    if (links.xml !== after) {
+      after = links.xml;
+      writeText(to, s.path, after);
+      carried.push(...[...elementsCarried.words, ...rules.words, ...missing.words, ...(links.carried ? ['hyperlinks'] : [])].map((w) => `${w} on sheet "${s.name}"`));
+    }
     const patched = carryExtensions(before, after);
     if (patched.xml !== after) {
       writeText(to, s.path, patched.xml);
@@ -24,7 +44,22 @@ export function carryOver(from: Package, to: Package, options: { skipSheets: Rea
     }
     if (original && carryPrinterSettings(from, original, to, s.path)) carried.push(`printer settings on sheet "${s.name}"`);
   }
+  if (carryFormats(to, formatsWanted, formatsAdded)) carried.push('conditional format styles');
   if (carryDefinedNames(from, to, options.skipSheets)) carried.push('defined names');
+  const bookFrom = workbookPath(from);
+  const bookTo = workbookPath(to);
+  if (bookFrom && bookTo) {
+    const before = readText(from, bookFrom) ?? '';
+    const after = readText(to, bookTo) ?? '';
+    const done = carryElements(before, after, 'workbook', {
+      positionsKept: teamPositionsKept(from, to, options.skipSheets),
+      sheetIdsKept: sheetIdsKept(before, after, options.skipSheets),
+    });
+    if (done.xml !== after) {
+      writeText(to, bookTo, done.xml);
+      carried.push(...done.words.map((w) => `${w} of the workbook`));
+    }
+  }
   const fromBook = workbookPath(from);
   const toBook = workbookPath(to);
   if (fromBook && toBook) {
@@ -104,12 +139,7 @@ function carryDefinedNames(from: Package, to: Package, skip: ReadonlySet<string>
   const names = elements(before, 'definedNames')[0];
   if (!names) return false;
   // Names scoped to a sheet count sheets by position: only safe when the team's sheets keep theirs.
-  const team = (list: { name: string }[]) => list.map((s) => s.name).filter((n) => !skip.has(n));
-  const fromList = sheets(from).map((s) => s.name);
-  const toList = sheets(to).map((s) => s.name);
-  const teamFrom = team(sheets(from));
-  if (teamFrom.some((n, i) => toList[i] !== n) || fromList.slice(0, teamFrom.length).some((n, i) => n !== teamFrom[i])) return false;
-  void team;
+  if (!teamPositionsKept(from, to, skip)) return false;
   const original = text(before, names);
   const current = elements(after, 'definedNames')[0];
   if (current && text(after, current) === original) return false;
@@ -218,4 +248,192 @@ function carryPrinterSettings(from: Package, fromSheet: string, to: Package, toS
   const open = setup.open.replace(/\s*\/?>$/, (end) => ` r:id="${id}"${end.trim()}`);
   writeText(to, toSheet, xml.slice(0, setup.start) + open + xml.slice(setup.start + setup.open.length));
   return true;
+}
+
+/** The team's sheets are the first ones, in the same positions, in both packages. */
+function teamPositionsKept(from: Package, to: Package, skip: ReadonlySet<string>): boolean {
+  const fromList = sheets(from).map((s) => s.name);
+  const toList = sheets(to).map((s) => s.name);
+  const teamFrom = fromList.filter((n) => !skip.has(n));
+  return !teamFrom.some((n, i) => toList[i] !== n) && !fromList.slice(0, teamFrom.length).some((n, i) => n !== teamFrom[i]);
+}
+
+/** Every team sheet has the same sheetId in the copy (custom views name sheets by it). */
+function sheetIdsKept(before: string, after: string, skip: ReadonlySet<string>): boolean {
+  const ids = (xml: string) => new Map(elements(xml, 'sheet').map((e) => attributes(e.open)).map((a) => [a.get('name') ?? '', a.get('sheetId')]));
+  const now = ids(after);
+  return [...ids(before)].every(([name, id]) => skip.has(name) || now.get(name) === id);
+}
+
+/** Points at another part by relationship id: cannot be carried without that part. */
+const pointsAtParts = (xml: string) => /\sr:[\w.-]+\s*=/.test(xml);
+
+/**
+ * Puts back the root's children that exceljs dropped or rewrote and that stand alone (see
+ * policy.ts): `verbatim` ones as the original had them, in their schema position; for
+ * `attributes` ones, the original's attributes on exceljs's element. An element that counts
+ * sheets by position or sheetId is carried only when those did not move. Data validations
+ * are put back whole when the rules or the cells they cover differ.
+ */
+function carryElements(before: string, after: string, root: Root, safe: { positionsKept: boolean; sheetIdsKept: boolean }): { xml: string; words: string[] } {
+  let xml = after;
+  const words: string[] = [];
+  const groups = new Map<string, string[]>();
+  for (const e of children(before, root)) groups.set(e.name, [...(groups.get(e.name) ?? []), text(before, e)]);
+  const current = (name: string) =>
+    children(xml, root)
+      .filter((e) => e.name === name)
+      .map((e) => text(xml, e));
+  for (const [name, texts] of groups) {
+    const policy = policyFor(root, name);
+    const original = texts.join('');
+    if (policy.allowed || (name === 'bookViews' && !safe.positionsKept) || (name === 'customWorkbookViews' && !safe.sheetIdsKept)) continue;
+    const now = current(name);
+    const differs = () => texts.map((t) => fingerprintOf(t, policy)).join('') !== now.map((t) => fingerprintOf(t, policy)).join('');
+    let next: string | undefined;
+    if (policy.carry === 'verbatim' && !pointsAtParts(original) && differs()) next = original;
+    else if (name === 'dataValidations' && !pointsAtParts(original) && !sameValidations(original, now.join(''))) next = original;
+    else if (policy.carry === 'attributes' && texts.length === 1 && now.length <= 1 && differs()) {
+      const was = children(before, root).find((e) => e.name === name)!;
+      const is = children(xml, root).find((e) => e.name === name);
+      const ignore = policy.ignore ?? [];
+      const attrs = new Map([...attributes(was.open)].filter(([k]) => !ignore.includes(k)));
+      if (is) {
+        for (const [k, v] of attributes(is.open)) if (ignore.includes(k)) attrs.set(k, v);
+        xml = withAttributes(xml, is.start, is.open, attrs);
+      } else if (!pointsAtParts(original.replace(/\sr:id="[^"]*"/, ''))) {
+        xml = place(xml, root, name, `<${name}${[...attrs].map(([k, v]) => ` ${k}="${v}"`).join('')}/>`);
+      } else continue;
+      xml = declarePrefixes(xml, root, before, original);
+      words.push(policy.words);
+      continue;
+    }
+    if (next === undefined) continue;
+    xml = declarePrefixes(place(xml, root, name, next), root, before, next);
+    words.push(policy.words);
+  }
+  return { xml, words };
+}
+
+const sameValidations = (a: string, b: string): boolean => {
+  const x = dataValidations(a);
+  const y = dataValidations(b);
+  return x.size === y.size && [...x].every(([rule, v]) => y.get(rule)?.cells === v.cells);
+};
+
+/**
+ * exceljs drops attributes of conditional format rules it does not model (stopIfTrue,
+ * a text rule's text and operator…) and writes some formats wrongly (a number format's code
+ * as "[object Object]"). Each rule of the copy that is the original's (same cells, type and
+ * place among those) gets the original's attributes back, dxfId and priority staying
+ * exceljs's; where what it paints differs, the original format is asked for at its dxfId.
+ */
+function carryRuleAttributes(before: string, after: string, fromFormats: readonly string[], toFormats: readonly string[], fromDxfs: readonly string[]): { xml: string; words: string[]; dxfs: Map<number, string> } {
+  const is = new Map(cfRules(after, toFormats).map((r) => [r.key, r]));
+  const edits: { start: number; open: string; attrs: Map<string, string> }[] = [];
+  const dxfs = new Map<number, string>();
+  for (const r of cfRules(before, fromFormats)) {
+    const c = is.get(r.key);
+    if (!c) continue;
+    const attrs = attributes(c.element.open);
+    let changed = false;
+    for (const [k, v] of attributes(r.element.open)) {
+      if (k === 'dxfId' || k === 'priority' || attrs.get(k) === v) continue;
+      attrs.set(k, v);
+      changed = true;
+    }
+    if (changed) edits.push({ start: c.element.start, open: c.element.open, attrs });
+    const from = attributes(r.element.open).get('dxfId');
+    const to = attrs.get('dxfId');
+    if (from !== undefined && to !== undefined && fromFormats[Number(from)] !== toFormats[Number(to)] && fromDxfs[Number(from)]) dxfs.set(Number(to), fromDxfs[Number(from)]!);
+  }
+  let xml = after;
+  for (const e of edits.sort((a, b) => b.start - a.start)) xml = withAttributes(xml, e.start, e.open, e.attrs);
+  return { xml, words: edits.length > 0 ? ['conditional format settings'] : [], dxfs };
+}
+
+/**
+ * Puts the original differential formats back at the copy's indexes, only where exactly one
+ * rule in the copy uses that index: exceljs writes one format per rule, so nothing else
+ * changes with it.
+ */
+function carryFormats(to: Package, wanted: ReadonlyMap<number, string>, added: readonly string[]): boolean {
+  if (wanted.size === 0 && added.length === 0) return false;
+  const users = new Map<number, number>();
+  for (const s of sheets(to)) {
+    const xml = readText(to, s.path) ?? '';
+    for (const r of elements(xml, 'cfRule')) {
+      const id = attributes(r.open).get('dxfId');
+      if (id !== undefined) users.set(Number(id), (users.get(Number(id)) ?? 0) + 1);
+    }
+  }
+  const path = stylesPath(to);
+  const xml = path ? readText(to, path) : undefined;
+  if (!path || xml === undefined) return false;
+  const items = children(xml, 'dxfs');
+  const edits = [...wanted].filter(([id]) => users.get(id) === 1 && items[id]).sort(([a], [b]) => b - a);
+  let next = xml;
+  // No dxfs at all: an empty list where the schema puts it (before tableStyles, colors, extLst).
+  if (added.length > 0 && !elements(next, 'dxfs')[0]) {
+    const later = children(next, 'styleSheet').find((e) => ['tableStyles', 'colors', 'extLst'].includes(e.name));
+    const at = later ? later.start : next.lastIndexOf('</');
+    next = next.slice(0, at) + '<dxfs count="0"/>' + next.slice(at);
+  }
+  for (const [id, dxf] of edits) next = next.slice(0, items[id]!.start) + dxf + next.slice(items[id]!.end);
+  // Formats for rules carried whole go at the end, where carryMissingRules numbered them.
+  const after = elements(next, 'dxfs')[0];
+  if (added.length > 0 && after) {
+    const body = after.open.endsWith('/>') ? '' : next.slice(after.start + after.open.length, after.end).replace(/<\/dxfs>$/, '');
+    next = next.slice(0, after.start) + `<dxfs count="${items.length + added.length}">${body}${added.join('')}</dxfs>` + next.slice(after.end);
+  }
+  if (next === xml) return false;
+  writeText(to, path, next);
+  return true;
+}
+
+/**
+ * Rules exceljs dropped whole (duplicateValues, uniqueValues…) go back, each in a
+ * conditionalFormatting of its own after the copy's, with its original priority and its
+ * format appended to the copy's (numbered from `nextDxf`). A rule with an extension (paired
+ * with an x14 rule by id) or pointing at another part is not carried.
+ */
+function carryMissingRules(before: string, after: string, fromFormats: readonly string[], toFormats: readonly string[], fromDxfs: readonly string[], nextDxf: number): { xml: string; words: string[]; dxfs: string[] } {
+  const have = new Set(cfRules(after, toFormats).map((r) => r.key));
+  const added: string[] = [];
+  const dxfs: string[] = [];
+  const blocks = elements(before, 'conditionalFormatting');
+  for (const r of cfRules(before, fromFormats)) {
+    if (have.has(r.key)) continue;
+    let rule = text(before, r.element);
+    if (/<extLst\b/.test(rule) || pointsAtParts(rule)) continue;
+    const id = attributes(r.element.open).get('dxfId');
+    if (id !== undefined) {
+      const dxf = fromDxfs[Number(id)];
+      if (!dxf) continue;
+      rule = rule.replace(/\sdxfId="\d+"/, ` dxfId="${nextDxf + dxfs.length}"`);
+      dxfs.push(dxf);
+    }
+    const block = blocks.find((b) => b.start <= r.element.start && b.end >= r.element.end);
+    added.push(`${block ? block.open.replace(/\/>$/, '>') : `<conditionalFormatting sqref="${r.sqref}">`}${rule}</conditionalFormatting>`);
+  }
+  if (added.length === 0) return { xml: after, words: [], dxfs };
+  const last = children(after, 'worksheet').filter((e) => e.name === 'conditionalFormatting').at(-1);
+  const xml = last ? after.slice(0, last.end) + added.join('') + after.slice(last.end) : place(after, 'worksheet', 'conditionalFormatting', added.join(''));
+  return { xml, words: ['conditional formats'], dxfs };
+}
+
+/**
+ * Hyperlinks to a place in the workbook point at no other part: one exceljs dropped or
+ * changed goes back into the copy's list as the original had it.
+ */
+function carryInternalLinks(before: string, after: string): { xml: string; carried: boolean } {
+  const links = (xml: string) => new Map(elements(xml, 'hyperlink').map((e) => [attributes(e.open).get('ref') ?? '', { e, text: text(xml, e) }]));
+  const now = links(after);
+  const missing = [...links(before).values()].filter(({ e, text: t }) => !attributes(e.open).has('r:id') && now.get(attributes(e.open).get('ref') ?? '')?.text !== t);
+  if (missing.length === 0) return { xml: after, carried: false };
+  const refs = new Set(missing.map(({ e }) => attributes(e.open).get('ref') ?? ''));
+  const list = elements(after, 'hyperlinks')[0];
+  const kept = list ? elements(text(after, list), 'hyperlink').filter((e) => !refs.has(attributes(e.open).get('ref') ?? '')).map((e) => text(text(after, list), e)) : [];
+  const element = `<hyperlinks>${[...kept, ...missing.map((m) => m.text)].join('')}</hyperlinks>`;
+  return { xml: place(after, 'worksheet', 'hyperlinks', element), carried: true };
 }

@@ -36,7 +36,7 @@ export async function keepPackage(
   for (const item of before) {
     const now = after.get(item.key);
     if (!now) lost.add(item.what);
-    else if (now.fingerprint !== item.fingerprint) lost.add(`${item.what} (changed)`);
+    else if (!(item.same ? item.same(now.fingerprint) : now.fingerprint === item.fingerprint)) lost.add(`${item.what} (changed)`);
   }
   // Nothing carried over: exceljs's own bytes, without a second compression.
   const bytes = carried.length > 0 ? await savePackage(to) : Buffer.from(written);

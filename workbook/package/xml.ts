@@ -85,7 +85,7 @@ export function innerText(xml: string): string {
 
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
-interface Tag {
+export interface Tag {
   kind: 'open' | 'close' | 'self';
   name: string;
   start: number;
@@ -93,7 +93,8 @@ interface Tag {
   text: string;
 }
 
-function* tags(xml: string): Generator<Tag> {
+/** The tags of a text in order (comments, CDATA and processing instructions skipped). */
+export function* tags(xml: string): Generator<Tag> {
   let i = 0;
   while (i < xml.length) {
     const lt = xml.indexOf('<', i);

@@ -94,6 +94,8 @@ class Builder {
   workbookExt: string[] = [];
   workbookType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
   cfRules: string[] = [];
+  schoolsAfterCf = '';
+  dxfs = '<dxf><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>';
 
   rel(from: string, rel: Rel): string {
     const list = this.rels.get(from) ?? [];
@@ -126,7 +128,7 @@ async function finish(b: Builder): Promise<Buffer> {
     const path = `xl/worksheets/sheet${i + 1}.xml`;
     sheetIds[name] = b.rel('xl/workbook.xml', { type: `${REL}/worksheet`, target: `worksheets/sheet${i + 1}.xml` });
     overrides.push([`/${path}`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml']);
-    const cf = name === 'Schools' ? b.cfRules.join('') : '';
+    const cf = name === 'Schools' ? b.cfRules.join('') + b.schoolsAfterCf : '';
     const ext = b.sheetExt[name].length > 0 ? `<extLst>${b.sheetExt[name].join('')}</extLst>` : '';
     zip.file(
       path,
@@ -163,7 +165,7 @@ async function finish(b: Builder): Promise<Buffer> {
       `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
       `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
       `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
-      `<dxfs count="1"><dxf><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs></styleSheet>`,
+      `<dxfs count="${(b.dxfs.match(/<dxf>/g) ?? []).length}">${b.dxfs}</dxfs></styleSheet>`,
   );
   const wbExt = b.workbookExt.length > 0 ? `<extLst>${b.workbookExt.join('')}</extLst>` : '';
   zip.file(
@@ -371,5 +373,39 @@ export async function buildWorkbook(feature: Feature): Promise<Buffer> {
       );
       break;
   }
+  return finish(b);
+}
+
+/** What a test may add to the plain workbook: children of the sheets and of the workbook, in schema order. */
+export interface Extras {
+  /** Children of "Schools" between sheetData and conditionalFormatting (protection … mergeCells). */
+  schoolsBeforeCf?: string;
+  /** Conditional formats of "Schools". */
+  schoolsCf?: string;
+  /** Children of "Schools" after conditionalFormatting (dataValidations … ignoredErrors). */
+  schoolsAfterCf?: string;
+  /** Children of "Visits" after sheetData. */
+  visitsTail?: string;
+  /** Children of the workbook after the sheets (definedNames … customWorkbookViews). */
+  workbookAfterSheets?: string;
+  /** Namespace declarations on the "Schools" root. */
+  schoolsRootNs?: string;
+  /** Differential formats in the styles part, replacing the one there. */
+  dxfs?: string;
+}
+
+/**
+ * The plain workbook with the given XML added, as bytes: a reviewer's reproduction of
+ * something exceljs drops or rewrites.
+ */
+export async function buildWith(extras: Extras): Promise<Buffer> {
+  const b = new Builder();
+  b.sheetTail.Schools.push(extras.schoolsBeforeCf ?? '');
+  if (extras.schoolsCf) b.cfRules.push(extras.schoolsCf);
+  b.schoolsAfterCf = extras.schoolsAfterCf ?? '';
+  if (extras.visitsTail) b.sheetTail.Visits.push(extras.visitsTail);
+  if (extras.workbookAfterSheets) b.workbookAfterSheets.push(extras.workbookAfterSheets);
+  if (extras.schoolsRootNs) b.sheetRootNs.Schools = extras.schoolsRootNs;
+  if (extras.dxfs) b.dxfs = extras.dxfs;
   return finish(b);
 }
