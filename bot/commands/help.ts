@@ -23,6 +23,9 @@ export const MEETING_EXAMPLES = [
   'next meeting for Oakfield',
   'evidence received for Oakfield',
   "status of Oakfield's reminders",
+  'visited Oakfield today',
+  "reviewed Oakfield's category today",
+  'my visits this half term',
 ] as const;
 
 /** What Waymark can do, as a card whose examples are buttons (not Markdown). */

@@ -38,6 +38,9 @@ const SAMPLES: Record<string, string> = {
   'list-meetings': 'meetings for 101234',
   'category-query': 'category of 101234',
   'warning-notice': 'warning notice issued to 101234 today',
+  'record-visit': 'visited 101234 today',
+  'undo-visit': 'undo visit to 101234 today',
+  'my-visits': 'my visits this half term',
   'school-question': 'why is Oakfield in that category?',
   fallback: 'make me a sandwich',
 };
