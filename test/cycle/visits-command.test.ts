@@ -73,6 +73,11 @@ describe('recording visits and reviews', () => {
     }
     expect((await h!.store.db.query('SELECT * FROM cadence_held')).rows).toEqual([]);
   });
+
+  it('help lists the visit commands', { timeout: 120_000 }, async () => {
+    await anna();
+    await says('help', '"visited Oakfield today", "reviewed Oakfield\'s category today", "my visits this half term"');
+  });
 });
 
 describe('my visits this half term', () => {
