@@ -1,3 +1,4 @@
+// The words of the visit commands (bot/cadence/words.ts): what each sentence is read as.
 import { expect, it } from 'vitest';
 import { parseList, parseRecord, parseUndo } from '../../bot/cadence/words.js';
 it('parses', () => {

@@ -61,6 +61,9 @@ describe('recording visits and reviews', () => {
     await says('visited Rosewood on 25 December 2026', 'Fri 25 Dec 2026 is still to come: I record visits once they are held.');
     await says('undo visit to Oakfield Primary School on 3 Dec 2026', 'Undone: the visit to Oakfield Primary School on Thu 3 Dec 2026 is no longer counted.\nNothing else is recorded for December 2026: it is due again.');
     await says('undo visit to 101234', 'I have no visit to Oakfield Primary School recorded, so there is nothing to undo.');
+    // Told again after the undo, it counts again (the row keeps who undid it and when, until then).
+    await says('visit to 101234 on 3 December', 'Recorded: Visit to Oakfield Primary School (URN 101234) on Thu 3 Dec 2026.');
+    await says('undo visit to 101234', 'Undone: the visit to Oakfield Primary School on Thu 3 Dec 2026');
     await says("reviewed Rosewood's category today", 'Recorded: Category review of Rosewood Junior School (URN 110070) on Wed 9 Dec 2026.\nIt counts for Autumn 2026 (termly: 004 Cambridgeshire, "Categorisation").');
   });
 
