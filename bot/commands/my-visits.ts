@@ -14,7 +14,8 @@ import { matchOfficer, type OfficerMatch } from '../../core/schools/matchOfficer
 import type { SchoolRecord } from '../../core/schools/types.js';
 import { heldBySchool } from '../cadence/repo.js';
 import { parseList } from '../cadence/words.js';
-import { OFFICER_COMMAND, auditMeetingCommand, officerAccess, todayIn } from '../meetings/command-kit.js';
+import { auditMeetingCommand, officerAccess, todayIn } from '../meetings/command-kit.js';
+import { MY_VISITS_ACCESS } from './access.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 
 const NAME = 'my-visits';
@@ -98,7 +99,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 
 export const myVisitsCommand: Command = {
   name: NAME,
-  access: OFFICER_COMMAND,
+  access: MY_VISITS_ACCESS,
   matches: (text) => parseList(text) !== undefined,
   handle,
 };

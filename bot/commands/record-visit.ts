@@ -11,10 +11,11 @@ import { londonDay } from '../../core/calendar/index.js';
 import { planCadence } from '../cadence/plan.js';
 import { heldBySchool, recordHeld, type HeldKind } from '../cadence/repo.js';
 import { parseRecord, type RecordWords } from '../cadence/words.js';
-import { OFFICER_COMMAND, auditMeetingCommand, officerAccess, todayIn } from '../meetings/command-kit.js';
+import { auditMeetingCommand, officerAccess, todayIn } from '../meetings/command-kit.js';
 import { lookupSchool, type KnownSchool } from '../meetings/lookup.js';
 import type { MeetingServices } from '../meetings/services.js';
 import { parseDateWords } from './date-words.js';
+import { RECORD_VISIT_ACCESS } from './access.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 
 const NAME = 'record-visit';
@@ -79,7 +80,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 
 export const recordVisitCommand: Command = {
   name: NAME,
-  access: OFFICER_COMMAND,
+  access: RECORD_VISIT_ACCESS,
   matches: (text) => parseRecord(text) !== undefined,
   handle,
 };

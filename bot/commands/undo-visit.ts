@@ -8,9 +8,10 @@ import { periodWords } from '../../core/messages/visitsReply.js';
 import { planCadence } from '../cadence/plan.js';
 import { undoHeld } from '../cadence/repo.js';
 import { parseUndo } from '../cadence/words.js';
-import { OFFICER_COMMAND, auditMeetingCommand, officerAccess } from '../meetings/command-kit.js';
+import { auditMeetingCommand, officerAccess } from '../meetings/command-kit.js';
 import { lookupSchool } from '../meetings/lookup.js';
 import { dueListFor, heldDay } from './record-visit.js';
+import { UNDO_VISIT_ACCESS } from './access.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 
 const NAME = 'undo-visit';
@@ -47,7 +48,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
 
 export const undoVisitCommand: Command = {
   name: NAME,
-  access: OFFICER_COMMAND,
+  access: UNDO_VISIT_ACCESS,
   matches: (text) => parseUndo(text) !== undefined,
   handle,
 };

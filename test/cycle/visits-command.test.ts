@@ -4,7 +4,7 @@
 // dates are the simulation's (test/sim/year.ts): Christmas holiday Mon 21 Dec 2026 to Fri 1 Jan
 // 2027, so the spring term and half term 3 start Mon 4 Jan 2027; half term 3 ends Fri 12 Feb.
 import { afterEach, describe, expect, it } from 'vitest';
-import { OFFICERS_ONLY } from '../../bot/meetings/command-kit.js';
+import { VISITS_OFFICERS_ONLY } from '../../bot/commands/access.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import { OAKFIELD_HEAD } from '../bot/schools-fixture.js';
 import { framework, harness, OFFICER, type Harness } from '../meetings-bot/fakes.js';
@@ -72,7 +72,7 @@ describe('recording visits and reviews', () => {
     const head = { role: 'guest' as const, addresses: [OAKFIELD_HEAD] };
     for (const text of ['visited Oakfield Primary School today', 'undo visit to 101234', 'my visits this half term']) {
       const { reply } = await h!.say(text, head);
-      expect(reply).toEqual(OFFICERS_ONLY);
+      expect(reply).toEqual(VISITS_OFFICERS_ONLY);
     }
     expect((await h!.store.db.query('SELECT * FROM cadence_held')).rows).toEqual([]);
   });
