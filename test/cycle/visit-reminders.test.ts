@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planCadence, watchCadence } from '../../bot/cadence/plan.js';
-import { recordHeld } from '../../bot/cadence/repo.js';
+import { heldBySchool, recordHeld } from '../../bot/cadence/repo.js';
 import { staticDirectory } from '../../bot/directory/directory.js';
 import { memoryLogger } from '../../bot/log.js';
 import { createOutbox } from '../../bot/outbox/outbox.js';
@@ -129,5 +129,19 @@ describe('visit and review reminders', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('counts a change of the officer’s category in the workbook as a review that day (not a change of suggestion)', { timeout: 120_000 }, async () => {
+    h = await harness({ framework: cambridgeshire, calendar: termCalendar() });
+    const snap = (seq: number, officer: string | null, suggested: string, at: string) =>
+      h!.store.db.query(
+        `INSERT INTO category_snapshots (school_urn, seq, school_name, officer_code, suggested_code, loaded_at) VALUES ('101234', $1, 'Oakfield Primary School', $2, $3, $4)`,
+        [seq, officer, suggested, at],
+      );
+    await snap(1, 'Low', 'Low', '2026-09-07T09:00:00Z'); // first sight: no review
+    await snap(2, 'Low', 'Medium', '2026-11-10T09:00:00Z'); // only the suggestion moved
+    await snap(3, 'Medium', 'Medium', '2027-01-05T23:30:00Z'); // 23:30 GMT: still Tue 5 Jan in London
+    await recordHeld(h.store.db, { urn: '101234', kind: 'review', day: '2026-12-14', by: 'aad-officer', at: h.now() });
+    expect((await heldBySchool(h.store.db, ['101234'])).get('101234')).toEqual({ visits: [], reviews: ['2026-12-14', '2027-01-05'] });
   });
 });
