@@ -19,6 +19,7 @@ import { openStore, type Store } from './store/store.js';
 import type { Scheduler } from './scheduler/scheduler.js';
 import { reminderCalendar, startReminders } from './scheduler/start.js';
 import { watchMeetingsSheet } from './meetings/import-command.js';
+import { watchCadence } from './cadence/plan.js';
 import type { MeetingServices } from './meetings/services.js';
 import { createOutbox } from './outbox/outbox.js';
 import { createRouter } from './delivery/route.js';
@@ -115,6 +116,8 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   }
   // The workbook's "Meetings" sheet is imported at start and on every reload (idempotent).
   const meetingsSheet = watchMeetingsSheet({ directory, services: meetings, db: store.db, log });
+  // Visit and review reminders: planned on each load of the workbook and each new day.
+  const cadence = watchCadence({ directory, deps: { db: store.db, outbox: meetings.outbox, calendar: meetings.calendar, framework: meetings.framework }, log });
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -124,6 +127,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     close() {
       closing ??= meetingsSheet
         .stop()
+        .finally(() => cadence.stop())
         .finally(() => reminders.stop())
         .finally(() => server.close())
         .finally(() => store.close())

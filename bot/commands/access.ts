@@ -83,3 +83,16 @@ export const WHICH_LETTERS_ACCESS: AccessRule = { officer: TEAM_ONLY, head: [], 
  * goes to their personal chat).
  */
 export const DRAFT_LETTER_ACCESS: AccessRule = { officer: TEAM_ONLY, head: [], anyone: [], refusal: LETTERS_OFFICERS_ONLY };
+/** What anyone but an officer hears about school visits: nothing about any school. */
+export const VISITS_OFFICERS_ONLY: Reply = {
+  text: 'Only the school-improvement team can record and list school visits and category reviews.',
+};
+
+/** "visited Oakfield today", "reviewed Oakfield's category today": officers, where only the team reads the answer. */
+export const RECORD_VISIT_ACCESS: AccessRule = { officer: TEAM_ONLY, head: [], anyone: [], refusal: VISITS_OFFICERS_ONLY };
+
+/** "undo visit to Oakfield on 3 December": the same. */
+export const UNDO_VISIT_ACCESS: AccessRule = { officer: TEAM_ONLY, head: [], anyone: [], refusal: VISITS_OFFICERS_ONLY };
+
+/** "my visits this half term": which schools are due visits says their categories, so the same. */
+export const MY_VISITS_ACCESS: AccessRule = { officer: TEAM_ONLY, head: [], anyone: [], refusal: VISITS_OFFICERS_ONLY };

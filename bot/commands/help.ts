@@ -27,6 +27,9 @@ export const MEETING_EXAMPLES = [
   'exit criteria for Coley',
   'tick exit criterion 3 for Coley',
   'project board report for Queensway',
+  'visited Oakfield today',
+  "reviewed Oakfield's category today",
+  'my visits this half term',
 ] as const;
 
 /** What Waymark can do, as a card whose examples are buttons (not Markdown). */

@@ -20,12 +20,15 @@ import { draftLetterCommand, whichLettersCommand } from './letters.js';
 import { help } from './help.js';
 import { listMeetingsCommand } from './list-meetings.js';
 import { moveMeetingCommand } from './move-meeting.js';
+import { myVisitsCommand } from './my-visits.js';
 import { nextMeetingCommand } from './next-meeting.js';
 import { projectBoardReportCommand } from './project-board-report.js';
+import { recordVisitCommand } from './record-visit.js';
 import { reminderStatusCommand } from './reminder-status.js';
 import { scheduleMeetingCommand } from './schedule-meeting.js';
 import { schoolQuestions } from './school-questions.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
+import { undoVisitCommand } from './undo-visit.js';
 import { useChannelCommand } from './use-channel.js';
 import { warningNoticeCommand } from './warning-notice.js';
 
@@ -43,6 +46,10 @@ export const COMMANDS: readonly Command[] = [
   exitCriteriaCommand,
   tickExitCriterionCommand,
   projectBoardReportCommand,
+  // Visit cadence (issue 14): "visited X today", "undo visit to X", "my visits this half term".
+  recordVisitCommand,
+  undoVisitCommand,
+  myVisitsCommand,
   evidenceCommand,
   scheduleMeetingCommand,
   moveMeetingCommand,

@@ -3,7 +3,7 @@
 // refusal (an officer elsewhere always hears the category command's words). The expectations
 // are written out here, not read from the rules, so that a rule changed by mistake fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LETTERS_OFFICERS_ONLY, NOT_HERE, type Place } from '../../bot/commands/access.js';
+import { LETTERS_OFFICERS_ONLY, NOT_HERE, VISITS_OFFICERS_ONLY, type Place } from '../../bot/commands/access.js';
 import { OFFICER_ELSEWHERE } from '../../bot/commands/category-query.js';
 import { NOT_A_HEAD } from '../../bot/commands/evidence.js';
 import { COMMANDS, route } from '../../bot/commands/router.js';
@@ -43,6 +43,9 @@ const SAMPLES: Record<string, string> = {
   'exit-criteria': 'exit criteria for 101234',
   'tick-exit-criterion': 'tick exit criterion 1 for 101234',
   'project-board-report': 'project board report for 101234',
+  'record-visit': 'visited 101234 today',
+  'undo-visit': 'undo visit to 101234 today',
+  'my-visits': 'my visits this half term',
   'school-question': 'why is Oakfield in that category?',
   fallback: 'make me a sandwich',
 };
@@ -76,6 +79,10 @@ function expected(command: string, asker: Asker, place: Place): 'allowed' | stri
   if (command === 'use-channel') {
     if (asker === 'officer') return place === 'team-channel' ? 'allowed' : USE_CHANNEL_ELSEWHERE;
     return OFFICERS_ONLY.text;
+  }
+  if (command === 'record-visit' || command === 'undo-visit' || command === 'my-visits') {
+    if (asker === 'officer') return TEAM_ONLY.includes(place) ? 'allowed' : NOT_HERE.text;
+    return VISITS_OFFICERS_ONLY.text;
   }
   // Every other command manages meetings or heads: officers only, where only the team reads it.
   if (asker === 'officer') return TEAM_ONLY.includes(place) ? 'allowed' : NOT_HERE.text;
@@ -118,7 +125,7 @@ function ask(text: string, asker: Asker, place: Place) {
   return route(input, ctx);
 }
 
-const REFUSALS: readonly Reply[] = [NOT_HERE, refusalReply, NOT_A_HEAD, OFFICERS_ONLY, LETTERS_OFFICERS_ONLY, { text: USE_CHANNEL_ELSEWHERE }];
+const REFUSALS: readonly Reply[] = [NOT_HERE, refusalReply, NOT_A_HEAD, OFFICERS_ONLY, LETTERS_OFFICERS_ONLY, VISITS_OFFICERS_ONLY, { text: USE_CHANNEL_ELSEWHERE }];
 
 describe('one access rule for every command', () => {
   it('has a sample for every command the router knows, and each sample reaches its command', async () => {
