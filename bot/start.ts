@@ -11,6 +11,8 @@ import { openRemoteDirectory } from './directory/remote-directory.js';
 import { graphClient } from './graph/client.js';
 import { graphCredential } from './graph/credential.js';
 import { createDriveReader } from './graph/drive.js';
+import { createCalendarReader } from './graph/calendar.js';
+import { watchCalendar, type CalendarWatch } from './calendar/watch.js';
 import type { Framework } from '../core/frameworks/index.js';
 import { loadConfig } from './config.js';
 import { createLogger, errorFields, type Logger } from './log.js';
@@ -113,6 +115,19 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   }
   // The workbook's "Meetings" sheet is imported at start and on every reload (idempotent).
   const meetingsSheet = watchMeetingsSheet({ directory, services: meetings, db: store.db, log });
+  // WAYMARK_CALENDAR: meetings from the team's Outlook calendar too, re-planned as it changes.
+  const calendar: CalendarWatch | undefined = config.calendar.mailbox
+    ? watchCalendar({
+        mailbox: config.calendar.mailbox,
+        reader: createCalendarReader(graphClient({ baseUrl: config.reminders.graphUrl, credential: graphCredential(config.microsoftApp) })),
+        directory,
+        services: meetings,
+        db: store.db,
+        log,
+        pollMs: config.calendar.pollSeconds * 1000,
+      })
+    : undefined;
+  if (calendar) log.info('calendar import on', { everySeconds: config.calendar.pollSeconds });
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -122,6 +137,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     close() {
       closing ??= meetingsSheet
         .stop()
+        .finally(() => calendar?.stop())
         .finally(() => reminders.stop())
         .finally(() => server.close())
         .finally(() => store.close())
