@@ -4,7 +4,7 @@
  */
 import cron from 'node-cron';
 import { z } from 'zod';
-import { parseWorkbookLocation, type WorkbookLocation } from './graph/workbook-location.js';
+import { parseWorkbookLocation, type WorkbookLocation } from '../workbook/source/location.js';
 
 const optionalString = z
   .string()

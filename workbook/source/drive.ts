@@ -6,9 +6,9 @@
  * {@link withGraphRetry} and {@link driveFailureReason} turn them into waits and words.
  */
 import { GraphError, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import { RETRYABLE_STATUSES } from '../delivery/retry.js';
-import type { GraphFailure } from './client.js';
-import { shareId, type WorkbookLocation } from './workbook-location.js';
+import { RETRYABLE_STATUSES } from '../../bot/delivery/retry.js';
+import type { GraphFailure } from '../../bot/graph/client.js';
+import { shareId, type WorkbookLocation } from './location.js';
 
 export interface DriveItemRef {
   readonly driveId: string;
@@ -97,7 +97,7 @@ async function errorFrom(response: Response): Promise<GraphError> {
 
 // The retry rules live in ./retry.ts (shared with the calendar import); re-exported for the
 // workbook source's callers.
-export { GraphCallFailed as DriveCallFailed, withGraphRetry, type RetryOptions } from './retry.js';
+export { GraphCallFailed as DriveCallFailed, withGraphRetry, type RetryOptions } from '../../bot/graph/retry.js';
 
 /**
  * What to tell an officer (and the log) about a failed Graph call: the cause and the fix.
