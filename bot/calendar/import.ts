@@ -42,6 +42,12 @@ export interface CalendarImportInput {
    */
   readonly complete: boolean;
   readonly directory: DirectorySnapshot;
+  /**
+   * The event itself, for one imported before that is not in the window: 'gone' when the
+   * calendar no longer has it (deleted), undefined when that cannot be told now (then nothing
+   * changes until the next import).
+   */
+  readonly lookup: (eventId: string) => Promise<CalendarEvent | 'gone' | undefined>;
 }
 
 export async function importCalendar(deps: ActionDeps, input: CalendarImportInput): Promise<CalendarImportSummary> {
@@ -83,31 +89,30 @@ export async function importCalendar(deps: ActionDeps, input: CalendarImportInpu
     else await deleteCalendarEvent(db, row.eventId);
   };
 
-  for (const event of input.events) {
-    seen.add(event.id);
+  const apply = async (event: CalendarEvent): Promise<void> => {
     const row = known.get(event.id);
-    if (row?.cancelled) continue;
+    if (row?.cancelled) return;
     if (event.isCancelled) {
       if (row) await cancel(row, 'cancelled');
-      continue;
+      return;
     }
     if (row?.meetingId) {
       if (row.startsAt === event.start) {
         counts.unchanged++;
-        continue;
+        return;
       }
       const moved: CalendarEventRow = { ...row, startsAt: event.start, subject: event.subject };
       if (!row.owned) {
         const meeting = await getMeeting(db, row.meetingId);
         if (meeting?.status !== 'scheduled') await saveCalendarEvent(db, { ...moved, problem: null });
         else await list(moved, `moved in the calendar to ${longStart(event.start)}, but the meeting was scheduled in chat, so it was left as it is; move it in chat if the new time is right`);
-        continue;
+        return;
       }
       const found = await ownedMeeting(row);
       if (!found) {
         // Cancelled or held since (in chat): the calendar no longer drives it.
         await saveCalendarEvent(db, { ...moved, problem: null });
-        continue;
+        return;
       }
       const result = await moveMeeting(deps, { row: found.meeting, type: found.type, startsAt: event.start, people: peopleOf(found.meeting.schoolUrn) });
       switch (result.status) {
@@ -127,14 +132,14 @@ export async function importCalendar(deps: ActionDeps, input: CalendarImportInpu
           await list(row, `moved in the calendar to ${longStart(event.start)}, but it could not be re-planned: ${result.reason}`);
           break;
       }
-      continue;
+      return;
     }
     // New, or not matched before (the subject or the workbook may have changed since).
     const base: CalendarEventRow = { eventId: event.id, meetingId: null, owned: false, startsAt: event.start, subject: event.subject, problem: null, cancelled: false };
     const match = matchEventSubject(event.subject, input.directory.index, services.framework);
     if (!match.ok) {
       await list(base, match.error);
-      continue;
+      return;
     }
     const { school, type } = match.value;
     const existing = await scheduledMeetingOn(db, school.urn, type.id, event.start.slice(0, 10));
@@ -142,7 +147,7 @@ export async function importCalendar(deps: ActionDeps, input: CalendarImportInpu
       // Scheduled in chat (or by the "Meetings" sheet): this event stands for it, untouched.
       await saveCalendarEvent(db, { ...base, meetingId: existing }, true);
       counts.unchanged++;
-      continue;
+      return;
     }
     const result = await scheduleMeeting(deps, {
       school,
@@ -158,6 +163,11 @@ export async function importCalendar(deps: ActionDeps, input: CalendarImportInpu
       // Earlier today: nothing to remind anyone of.
       if (row) await deleteCalendarEvent(db, event.id);
     } else await list(base, `${school.name}'s ${type.name} could not be planned: ${result.reason}`);
+  };
+
+  for (const event of input.events) {
+    seen.add(event.id);
+    await apply(event);
   }
 
   for (const row of known.values()) {
@@ -170,7 +180,10 @@ export async function importCalendar(deps: ActionDeps, input: CalendarImportInpu
     // Gone from the window: deleted, unless it has simply passed (or lies beyond the window).
     const day = row.startsAt.slice(0, 10);
     if (!input.complete || day < today || day > input.lastDay) continue;
-    await cancel(row, 'deleted');
+    // Not in the window: deleted, or moved out of it (beyond 12 months). Asked once each.
+    const found = await input.lookup(row.eventId);
+    if (found === 'gone') await cancel(row, 'deleted');
+    else if (found !== undefined) await apply(found);
   }
   return counts;
 }

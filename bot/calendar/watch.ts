@@ -92,7 +92,21 @@ export function watchCalendar(options: CalendarWatchOptions): CalendarWatch {
       }
       const summary = await importCalendar(
         { db, services, now: at },
-        { events: read.events, lastDay: londonDay(to), complete: read.unreadable === 0, directory: snapshot },
+        {
+          events: read.events,
+          lastDay: londonDay(to),
+          complete: read.unreadable === 0,
+          directory: snapshot,
+          lookup: async (id) => {
+            try {
+              return await reader.event(mailbox, id);
+            } catch (error) {
+              if (!(error instanceof GraphCallFailed)) throw error;
+              // Cannot tell now: nothing changes for that event until the next import.
+              return undefined;
+            }
+          },
+        },
       );
       if (read.unreadable > 0) log.warn('calendar events with a start that could not be read were skipped', { count: read.unreadable });
       if (summary.imported + summary.moved + summary.cancelled + summary.listed > 0) log.info('calendar imported', { ...summary });

@@ -2,7 +2,7 @@
  * The team's Outlook calendar through Microsoft Graph (WAYMARK_CALENDAR): every event between
  * two instants with `GET /users/{mailbox}/calendarView` (recurring meetings come back as their
  * occurrences), in London time (`Prefer: outlook.timezone="Europe/London"`), page by page
- * through `@odata.nextLink`. Each page goes through the retry rules the reminders use
+ * through `@odata.nextLink`; one event by id when an imported one has left the window. Each page goes through the retry rules the reminders use
  * (./retry.ts). Only the fields the import needs are asked for.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { londonDay } from '../../core/calendar/londonDay/index.js';
 import { londonTime } from '../../core/calendar/londonTime/index.js';
 import type { GraphFailure } from './client.js';
-import { withGraphRetry, type RetryOptions } from './retry.js';
+import { GraphCallFailed, withGraphRetry, type RetryOptions } from './retry.js';
 
 /** An event as the import reads it; `start` is London wall-clock time. */
 export interface CalendarEvent {
@@ -55,6 +55,8 @@ function londonStart(start: z.infer<typeof DateTimeTimeZone>, allDay: boolean): 
 export interface CalendarReader {
   /** Every event of `mailbox` that overlaps [from, to), all pages. Throws GraphCallFailed. */
   events(mailbox: string, from: Date, to: Date): Promise<CalendarReadResult>;
+  /** One event by id (`GET /users/{mailbox}/events/{id}`): 'gone' on 404, undefined when its start cannot be read. Throws GraphCallFailed. */
+  event(mailbox: string, id: string): Promise<CalendarEvent | 'gone' | undefined>;
 }
 
 export interface CalendarReadResult {
@@ -70,8 +72,30 @@ function relative(link: string): string {
   return `${url.pathname.replace(/^\/(v1\.0|beta)(?=\/)/, '')}${url.search}`;
 }
 
+/** An event of a Graph answer, or undefined when its start cannot be read (never guessed). */
+function readEvent(item: unknown): CalendarEvent | undefined {
+  const parsed = RawEvent.safeParse(item);
+  const start = parsed.success ? londonStart(parsed.data.start, parsed.data.isAllDay === true) : undefined;
+  if (!parsed.success || start === undefined) return undefined;
+  return { id: parsed.data.id, subject: (parsed.data.subject ?? '').trim(), start, isCancelled: parsed.data.isCancelled === true };
+}
+
+const LONDON = 'outlook.timezone="Europe/London"';
+
 export function createCalendarReader(client: Client, retry: RetryOptions = {}): CalendarReader {
   return {
+    async event(mailbox, id) {
+      try {
+        const raw: unknown = await withGraphRetry(
+          () => client.api(`/users/${encodeURIComponent(mailbox)}/events/${encodeURIComponent(id)}?$select=${SELECT}`).header('Prefer', LONDON).get(),
+          retry,
+        );
+        return readEvent(raw);
+      } catch (error) {
+        if (error instanceof GraphCallFailed && error.failure.status === 404) return 'gone';
+        throw error;
+      }
+    },
     async events(mailbox, from, to) {
       const events: CalendarEvent[] = [];
       let unreadable = 0;
@@ -80,16 +104,12 @@ export function createCalendarReader(client: Client, retry: RetryOptions = {}): 
       for (let pages = 0; path !== undefined; pages++) {
         if (pages >= MAX_PAGES) throw new Error(`the calendar has more than ${MAX_PAGES} pages of events in the window`);
         const at: string = path;
-        const raw: unknown = await withGraphRetry(() => client.api(at).header('Prefer', 'outlook.timezone="Europe/London"').get(), retry);
+        const raw: unknown = await withGraphRetry(() => client.api(at).header('Prefer', LONDON).get(), retry);
         const page = Page.parse(raw);
         for (const item of page.value) {
-          const parsed = RawEvent.safeParse(item);
-          const start = parsed.success ? londonStart(parsed.data.start, parsed.data.isAllDay === true) : undefined;
-          if (!parsed.success || start === undefined) {
-            unreadable++;
-            continue;
-          }
-          events.push({ id: parsed.data.id, subject: (parsed.data.subject ?? '').trim(), start, isCancelled: parsed.data.isCancelled === true });
+          const event = readEvent(item);
+          if (event) events.push(event);
+          else unreadable++;
         }
         path = page['@odata.nextLink'] ? relative(page['@odata.nextLink']) : undefined;
       }

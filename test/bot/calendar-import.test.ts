@@ -105,7 +105,12 @@ describe('calendar import', () => {
     for (const k of pendingOak) expect(afterMove[k]?.[0]).toBe('cancelled');
     expect(Object.values(afterMove).filter(([s]) => s === 'pending').length).toBeGreaterThan(1);
 
-    calendar.put(MAILBOX, { ...EVENTS[1]!, isCancelled: true });
+    // Moved beyond the 12-month window: asked for by id, and moved, not taken as deleted.
+    calendar.put(MAILBOX, { ...EVENTS[1]!, start: '2028-01-18T10:30' });
+    expect(await w.check()).toMatchObject({ moved: 1, cancelled: 0 });
+    expect((await meetingOf('110057'))).toMatchObject({ starts_at: '2028-01-18T10:30', status: 'scheduled' });
+
+    calendar.put(MAILBOX, { ...EVENTS[1]!, start: '2027-01-19T10:30', isCancelled: true });
     calendar.remove(MAILBOX, 'ev-oak');
     expect(await w.check()).toMatchObject({ cancelled: 2, moved: 0, imported: 0 });
     expect((await h.meetings()).map((m) => [m.school_urn, m.status])).toEqual([

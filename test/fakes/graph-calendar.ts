@@ -46,6 +46,16 @@ export interface FakeCalendar {
 
 const instant = (e: FakeEvent): Date => (e.allDay ? londonDateTime(e.start, '00:00') : londonDateTime(e.start.slice(0, 10), e.start.slice(11, 16)));
 
+/** An event as Graph sends it, its start in London time or in UTC. */
+function wire(e: FakeEvent, london: boolean) {
+  const start = e.allDay
+    ? { dateTime: `${e.start}T00:00:00.0000000`, timeZone: london ? 'Europe/London' : 'UTC' }
+    : london
+      ? { dateTime: `${e.start}:00.0000000`, timeZone: 'Europe/London' }
+      : { dateTime: instant(e).toISOString().replace('Z', '').replace(/\.\d+$/, '.0000000'), timeZone: 'UTC' };
+  return { id: e.id, subject: e.subject, start, isAllDay: e.allDay ?? false, isCancelled: e.isCancelled ?? false };
+}
+
 export async function startFakeCalendar(): Promise<FakeCalendar> {
   const calendars = new Map<string, Map<string, FakeEvent>>();
   const forbidden = new Set<string>();
@@ -107,20 +117,27 @@ export async function startFakeCalendar(): Promise<FakeCalendar> {
     const skip = Number(query.$skiptoken ?? 0);
     const page = inWindow.slice(skip, skip + fake.pageSize);
     const next = skip + fake.pageSize < inWindow.length;
-    const start = (e: FakeEvent) =>
-      e.allDay
-        ? { dateTime: `${e.start}T00:00:00.0000000`, timeZone: london ? 'Europe/London' : 'UTC' }
-        : london
-          ? { dateTime: `${e.start}:00.0000000`, timeZone: 'Europe/London' }
-          : { dateTime: instant(e).toISOString().replace('Z', '').replace(/\.\d+$/, '.0000000'), timeZone: 'UTC' };
     res.json({
-      value: page.map((e) => ({ id: e.id, subject: e.subject, start: start(e), isAllDay: e.allDay ?? false, isCancelled: e.isCancelled ?? false })),
+      value: page.map((e) => wire(e, london)),
       ...(next
         ? {
             '@odata.nextLink': `${origin}/${req.params.version}/users/${encodeURIComponent(mailbox)}/calendarView?startDateTime=${encodeURIComponent(query.startDateTime ?? '')}&endDateTime=${encodeURIComponent(query.endDateTime ?? '')}&$skiptoken=${skip + fake.pageSize}`,
           }
         : {}),
     });
+  });
+  app.get('/:version/users/:mailbox/events/:id', (req, res) => {
+    const mailbox = String(req.params.mailbox).toLowerCase();
+    const prefer = [req.headers.prefer ?? []].flat().join(', ') || undefined;
+    const record = (status: number) =>
+      requests.push({ mailbox, query: { event: String(req.params.id) }, prefer, authorization: req.headers.authorization, status });
+    const error = (status: number, code: string) => res.status(status).json({ error: { code, message: code } });
+    if (!req.headers.authorization?.startsWith('Bearer ')) return (record(401), error(401, 'InvalidAuthenticationToken'));
+    if (forbidden.has(mailbox)) return (record(403), error(403, 'ErrorAccessDenied'));
+    const event = calendars.get(mailbox)?.get(String(req.params.id));
+    if (!event) return (record(404), error(404, 'ErrorItemNotFound'));
+    record(200);
+    res.json(wire(event, fake.honourPrefer && /outlook\.timezone="Europe\/London"/.test(prefer ?? '')));
   });
   app.use((req, res) => res.status(404).json({ error: { code: 'NotFound', message: `no route ${req.method} ${req.path}` } }));
 
