@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { addMonths } from 'date-fns';
+import { z } from 'zod';
 import { londonDateTime } from '../../core/calendar/londonDateTime/index.js';
 import { londonDay } from '../../core/calendar/londonDay/index.js';
 import type { SchoolDirectory } from '../directory/directory.js';
@@ -32,9 +33,18 @@ export interface CalendarStatus {
   readonly reason?: string;
 }
 
+const Count = z.number().int().nonnegative();
+const StatusSchema = z.object({
+  at: z.string(),
+  ok: z.boolean(),
+  summary: z.object({ imported: Count, moved: Count, cancelled: Count, listed: Count, unchanged: Count }).optional(),
+  reason: z.string().optional(),
+});
+
+/** The last import's outcome as stored; undefined when none (or not readable). */
 export async function calendarStatus(db: Db): Promise<CalendarStatus | undefined> {
-  const value = (await getSetting(db, CALENDAR_STATUS)) as CalendarStatus | undefined;
-  return value && typeof value === 'object' && typeof value.at === 'string' ? value : undefined;
+  const parsed = StatusSchema.safeParse(await getSetting(db, CALENDAR_STATUS));
+  return parsed.success ? parsed.data : undefined;
 }
 
 export interface CalendarWatchOptions {
