@@ -10,7 +10,7 @@ import { categoryQuery } from '../bot/commands/category-query.js';
 import type { CommandContext, CommandInput } from '../bot/commands/types.js';
 import { loadConfigOrThrow } from '../bot/config.js';
 import { staticDirectory } from '../bot/directory/directory.js';
-import { loadWorkbook } from '../bot/directory/load-workbook.js';
+import { loadWorkbook } from '../workbook/source/file.js';
 import { createLogger } from '../bot/log.js';
 import { openStore, type Store } from '../bot/store/store.js';
 import { getFramework } from '../core/frameworks/index.js';

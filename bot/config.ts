@@ -4,7 +4,7 @@
  */
 import cron from 'node-cron';
 import { z } from 'zod';
-import { parseWorkbookLocation, type WorkbookLocation } from './graph/workbook-location.js';
+import { parseWorkbookLocation, type WorkbookLocation } from '../workbook/source/location.js';
 
 const optionalString = z
   .string()
@@ -63,6 +63,14 @@ const EnvSchema = z
     WAYMARK_WORKBOOK_POLL_SECONDS: optionalString
       .transform((s) => (s === undefined ? 60 : Number(s)))
       .refine((n) => Number.isInteger(n) && n >= 5 && n <= 86_400, 'must be a whole number of seconds (5–86400)'),
+    /** The shared mailbox (or group) whose Outlook calendar meetings are imported from (issue 12); off when unset. */
+    WAYMARK_CALENDAR: optionalString.refine(
+      (s) => s === undefined || /^[^@\s/]+@[^@\s/]+\.[^@\s/]+$/.test(s),
+      'must be the e-mail address of the mailbox or Microsoft 365 group whose calendar holds the meetings',
+    ),
+    WAYMARK_CALENDAR_POLL_SECONDS: optionalString
+      .transform((s) => (s === undefined ? 300 : Number(s)))
+      .refine((n) => Number.isInteger(n) && n >= 30 && n <= 86_400, 'must be a whole number of seconds (30–86400)'),
   })
   .superRefine((env, ctx) => {
     const type = env.MicrosoftAppType ?? DEFAULT_APP_TYPE;
@@ -83,6 +91,13 @@ const EnvSchema = z
         code: 'custom',
         path: ['WAYMARK_MAIL_FROM'],
         message: 'needs MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId, or a UserAssignedMSI (Graph sendMail with the app registration)',
+      });
+    }
+    if (env.WAYMARK_CALENDAR && !graphReady) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WAYMARK_CALENDAR'],
+        message: 'needs MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId, or a UserAssignedMSI, to read the calendar through Microsoft Graph',
       });
     }
     const location = parseWorkbookLocation(env.WAYMARK_WORKBOOK);
@@ -150,6 +165,15 @@ export interface BotConfig {
   readonly databaseUrl: string | undefined;
   /** Reminders: schedule, pacing, e-mail and the LA's term dates. */
   readonly reminders: ReminderConfig;
+  /** The calendar import (WAYMARK_CALENDAR); `mailbox` undefined: off. */
+  readonly calendar: CalendarConfig;
+}
+
+export interface CalendarConfig {
+  /** E-mail address of the mailbox or group whose Outlook calendar is imported. */
+  readonly mailbox: string | undefined;
+  /** Seconds between imports (WAYMARK_CALENDAR_POLL_SECONDS). */
+  readonly pollSeconds: number;
 }
 
 export interface ReminderConfig {
@@ -210,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         graphUrl: e.WAYMARK_GRAPH_URL,
         termsFile: e.WAYMARK_TERMS,
       }),
+      calendar: Object.freeze({ mailbox: e.WAYMARK_CALENDAR, pollSeconds: e.WAYMARK_CALENDAR_POLL_SECONDS }),
     }),
   };
 }

@@ -5,12 +5,14 @@ import { withThresholds } from '../core/frameworks/index.js';
 import type { BotConfig } from './config.js';
 import { recordLoad } from './history/history.js';
 import { openDirectory, type OnLoad, type WorkbookDirectory } from './directory/directory.js';
-import type { SheetOptions } from './directory/load-workbook.js';
+import type { SheetOptions } from '../workbook/source/file.js';
 import { detectWorkbookFramework } from './directory/detect-framework.js';
-import { openRemoteDirectory } from './directory/remote-directory.js';
+import { openRemoteDirectory } from '../workbook/source/drive-directory.js';
 import { graphClient } from './graph/client.js';
 import { graphCredential } from './graph/credential.js';
-import { createDriveReader } from './graph/drive.js';
+import { createDriveReader } from '../workbook/source/drive.js';
+import { createCalendarReader } from './graph/calendar.js';
+import { watchCalendar, type CalendarWatch } from './calendar/watch.js';
 import type { Framework } from '../core/frameworks/index.js';
 import { configWarnings, loadConfig } from './config.js';
 import { createLogger, errorFields, type Logger } from './log.js';
@@ -118,6 +120,19 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   const meetingsSheet = watchMeetingsSheet({ directory, services: meetings, db: store.db, log });
   // Visit and review reminders: planned on each load of the workbook and each new day.
   const cadence = watchCadence({ directory, deps: { db: store.db, outbox: meetings.outbox, calendar: meetings.calendar, framework: meetings.framework }, log });
+  // WAYMARK_CALENDAR: meetings from the team's Outlook calendar too, re-planned as it changes.
+  const calendar: CalendarWatch | undefined = config.calendar.mailbox
+    ? watchCalendar({
+        mailbox: config.calendar.mailbox,
+        reader: createCalendarReader(graphClient({ baseUrl: config.reminders.graphUrl, credential: graphCredential(config.microsoftApp) })),
+        directory,
+        services: meetings,
+        db: store.db,
+        log,
+        pollMs: config.calendar.pollSeconds * 1000,
+      })
+    : undefined;
+  if (calendar) log.info('calendar import on', { everySeconds: config.calendar.pollSeconds });
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -127,7 +142,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     close() {
       closing ??= meetingsSheet
         .stop()
-        .finally(() => cadence.stop())
+        .finally(() => { cadence.stop(); calendar?.stop(); })
         .finally(() => reminders.stop())
         .finally(() => server.close())
         .finally(() => store.close())

@@ -10,6 +10,7 @@
  */
 import { importMeetingsCommand } from '../meetings/import-command.js';
 import { decide, placeOf, type Asker } from './access.js';
+import { calendarEventsCommand } from './calendar-events.js';
 import { cancelMeetingCommand } from './cancel-meeting.js';
 import { categoryQuery } from './category-query.js';
 import { evidenceCommand } from './evidence.js';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   useChannelCommand,
   headLinksCommand,
   importMeetingsCommand,
+  calendarEventsCommand,
   reminderStatusCommand,
   warningNoticeCommand,
   whichLettersCommand,

@@ -9,7 +9,7 @@ import { detectFramework, type FrameworkChoice } from '../../core/sheet/detectFr
 import { LEGEND_SHEET } from '../../core/sheet/marks.js';
 import { STATE_SHEET } from '../../workbook/apply.js';
 import { worksheetGrid } from '../../workbook/grid.js';
-import type { SheetOptions } from './load-workbook.js';
+import type { SheetOptions } from '../../workbook/source/file.js';
 
 /**
  * The framework the first visible sheet's officer category column shows, or undefined when the

@@ -11,7 +11,7 @@ import type { WorkbookProblem } from '../../core/messages/workbookNotice.js';
 import { makeSchoolIndex, type SchoolIndex } from '../../core/schools/findSchools.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import type { Logger } from '../log.js';
-import { fileSignature, loadWorkbook, type SheetOptions } from './load-workbook.js';
+import { fileSignature, loadWorkbook, type SheetOptions } from '../../workbook/source/file.js';
 
 export interface DirectorySnapshot {
   readonly index: SchoolIndex;

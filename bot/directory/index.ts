@@ -1,3 +1,3 @@
 export * from './directory.js';
-export * from './load-workbook.js';
-export * from './remote-directory.js';
+export * from '../../workbook/source/file.js';
+export * from '../../workbook/source/drive-directory.js';

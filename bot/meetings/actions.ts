@@ -17,7 +17,7 @@ import type { Meeting, PlanStep } from '../../core/meetings/types.js';
 import { agendaChecklist } from '../exit-criteria/repo.js';
 import { lockTakenKeys } from '../outbox/outbox.js';
 import type { NewOutboxItem, OutboxRow } from '../outbox/types.js';
-import type { Db } from '../store/db.js';
+import type { Db, Queryable } from '../store/db.js';
 import { reachOf, splitByRoute, stillToSend, type Reach } from './reach.js';
 import { outboxItems, type SchoolPeople } from './render.js';
 import {
@@ -77,6 +77,11 @@ export async function scheduleMeeting(
     startsAt: string;
     createdBy: string;
     importedFrom?: { readonly sheetDay: string };
+    /**
+     * Records where the meeting came from (e.g. the calendar event) in the same transaction;
+     * false when another import recorded it first: the meeting is then not stored (duplicate).
+     */
+    claim?: (tx: Queryable, meetingId: string) => Promise<boolean>;
   },
 ): Promise<ScheduleResult> {
   const meeting: Meeting = { id: newMeetingId(), schoolUrn: input.school.urn, schoolName: input.school.name, type: input.type, startsAt: input.startsAt };
@@ -105,6 +110,7 @@ export async function scheduleMeeting(
         // Imported meanwhile (another import at the same moment): undo this one.
         if (!(await recordImport(tx, source))) throw new AlreadyImported();
       }
+      if (input.claim && !(await input.claim(tx, meeting.id))) throw new AlreadyImported();
       await insertSteps(tx, plan.value);
       await outbox.withTx(tx).enqueue(items.value);
       return true;

@@ -311,6 +311,34 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    id: 63,
+    name: 'calendar import: events and the meetings they became, and leases',
+    sql: [
+      // One row per Outlook event seen by the calendar import (WAYMARK_CALENDAR). meeting_id is
+      // the meeting it became (owned: imported, so the calendar moves and cancels it) or the
+      // one scheduled in chat that it stands for (not owned: never touched); NULL when the event
+      // could not be matched. problem says why, for the officers' list. starts_at is the
+      // event's start as last imported: only a change of the event itself re-plans.
+      `CREATE TABLE calendar_events (
+         event_id    text PRIMARY KEY,
+         meeting_id  text REFERENCES meetings (id),
+         owned       boolean NOT NULL DEFAULT false,
+         starts_at   text NOT NULL,
+         subject     text NOT NULL,
+         problem     text,
+         cancelled   boolean NOT NULL DEFAULT false,
+         updated_at  timestamptz NOT NULL DEFAULT now()
+       )`,
+      `CREATE INDEX calendar_events_problem ON calendar_events (starts_at) WHERE problem IS NOT NULL`,
+      // A named job one replica runs at a time (the calendar import), aged by the database's clock.
+      `CREATE TABLE leases (
+         name        text PRIMARY KEY,
+         holder      text NOT NULL,
+         expires_at  timestamptz NOT NULL
+       )`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"

@@ -29,6 +29,7 @@ const SAMPLES: Record<string, string> = {
   'use-channel': 'use this channel for Waymark',
   'head-links': 'head links',
   'import-meetings': 'import meetings',
+  'calendar-events': 'calendar events I could not match',
   'reminder-status': "status of Oakfield's reminders",
   evidence: 'evidence received for Oakfield',
   'schedule-meeting': 'schedule a RAP for Oakfield Primary School on 12 Jan 2027 at 10:00',

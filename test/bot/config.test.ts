@@ -88,4 +88,19 @@ describe('loadConfig', () => {
   it('ignores unrelated variables', () => {
     expect(loadConfig({ PATH: '/bin', HOME: '/root' }).ok).toBe(true);
   });
+
+  it('reads the calendar import: off by default, a mailbox address with the Graph credentials, never without them', () => {
+    expect(loadConfigOrThrow({}).calendar).toEqual({ mailbox: undefined, pollSeconds: 300 });
+    const app = { MicrosoftAppId: 'a', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' };
+    expect(loadConfigOrThrow({ ...app, WAYMARK_CALENDAR: 'si-team@la.gov.uk', WAYMARK_CALENDAR_POLL_SECONDS: '600' }).calendar).toEqual({
+      mailbox: 'si-team@la.gov.uk',
+      pollSeconds: 600,
+    });
+    const without = loadConfig({ WAYMARK_CALENDAR: 'si-team@la.gov.uk' });
+    expect(!without.ok && without.errors.some((e) => e.startsWith('WAYMARK_CALENDAR needs MicrosoftAppId'))).toBe(true);
+    const notAnAddress = loadConfig({ ...app, WAYMARK_CALENDAR: 'terms.json' });
+    expect(!notAnAddress.ok && notAnAddress.errors.some((e) => e.startsWith('WAYMARK_CALENDAR must be the e-mail address'))).toBe(true);
+    const tooOften = loadConfig({ ...app, WAYMARK_CALENDAR: 'si-team@la.gov.uk', WAYMARK_CALENDAR_POLL_SECONDS: '5' });
+    expect(!tooOften.ok && tooOften.errors).toEqual(['WAYMARK_CALENDAR_POLL_SECONDS must be a whole number of seconds (30–86400)']);
+  });
 });

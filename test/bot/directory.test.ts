@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerCategoryQuestion } from '../../bot/commands/category-query.js';
 import { openDirectory, type WorkbookDirectory } from '../../bot/directory/directory.js';
-import { loadWorkbook } from '../../bot/directory/load-workbook.js';
+import { loadWorkbook } from '../../workbook/source/file.js';
 import { memoryLogger } from '../../bot/log.js';
 import { EXAMPLE, exampleCopy, reading, setCategory } from './schools-fixture.js';
 

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { loadWorkbook } from '../../bot/directory/load-workbook.js';
+import { loadWorkbook } from '../../workbook/source/file.js';
 import { getFramework, type Framework } from '../../core/frameworks/index.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 

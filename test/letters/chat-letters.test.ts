@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LETTERS_OFFICERS_ONLY, NOT_HERE } from '../../bot/commands/access.js';
 import { confirmHeadLink, headEmailsIn, requestHeadLinks } from '../../bot/identity/identity.js';
 import { createBot } from '../../bot/teams/bot.js';
-import { loadWorkbook } from '../../bot/directory/load-workbook.js';
+import { loadWorkbook } from '../../workbook/source/file.js';
 import { staticDirectory, type SchoolDirectory } from '../../bot/directory/directory.js';
 import { memoryLogger } from '../../bot/log.js';
 import type { MeetingServices } from '../../bot/meetings/services.js';

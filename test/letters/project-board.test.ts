@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../../cli/report/run.js';
-import { loadWorkbook } from '../../bot/directory/load-workbook.js';
+import { loadWorkbook } from '../../workbook/source/file.js';
 import { OFFICERS_ONLY } from '../../bot/meetings/command-kit.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import { schoolProjectBoardFile } from '../../letters/project-board.js';

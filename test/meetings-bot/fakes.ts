@@ -103,6 +103,8 @@ export async function harness(
     routes?: { mail: boolean; teamId?: string };
     /** Changes the example schools (e.g. a head without an e-mail address). */
     schools?: (schools: readonly SchoolRecord[]) => readonly SchoolRecord[];
+    /** Environment for the bot's config (e.g. WAYMARK_CALENDAR). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<Harness> {
   const { store, cleanup } = await memoryStore();
@@ -140,7 +142,7 @@ export async function harness(
     now: () => clock,
     async say(text, who = OFFICER, extra = {}) {
       const ctx: CommandContext = {
-        config: testConfig(),
+        config: testConfig(options.env),
         store,
         log,
         role: who.role ?? 'guest',

@@ -13,11 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Framework } from '../../core/frameworks/index.js';
 import { makeSchoolIndex } from '../../core/schools/findSchools.js';
-import { DriveCallFailed, driveFailureReason, isTransient, withGraphRetry, type DriveItemInfo, type DriveReader, type RetryOptions } from '../graph/drive.js';
-import type { WorkbookLocation } from '../graph/workbook-location.js';
-import type { Logger } from '../log.js';
-import { notifyLoad, type DirectorySnapshot, type OnLoad, type WorkbookDirectory } from './directory.js';
-import { loadWorkbookBytes, type SheetOptions } from './load-workbook.js';
+import { DriveCallFailed, driveFailureReason, isTransient, withGraphRetry, type DriveItemInfo, type DriveReader, type RetryOptions } from './drive.js';
+import type { WorkbookLocation } from './location.js';
+import type { Logger } from '../../bot/log.js';
+import { notifyLoad, type DirectorySnapshot, type OnLoad, type WorkbookDirectory } from '../../bot/directory/directory.js';
+import { loadWorkbookBytes, type SheetOptions } from './file.js';
 
 export interface RemoteDirectoryOptions {
   readonly location: Exclude<WorkbookLocation, { kind: 'file' }>;

@@ -5,9 +5,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { sniffWorkbook } from '../../workbook/check.js';
-import { STATE_SHEET } from '../../workbook/apply.js';
-import { worksheetGrid } from '../../workbook/grid.js';
+import { sniffWorkbook } from '../check.js';
+import { STATE_SHEET } from '../apply.js';
+import { worksheetGrid } from '../grid.js';
 import { londonDay } from '../../core/calendar/londonDay/index.js';
 import type { Framework } from '../../core/frameworks/index.js';
 import { fail, ok, type Result } from '../../core/result.js';

@@ -6,9 +6,9 @@
  * {@link withGraphRetry} and {@link driveFailureReason} turn them into waits and words.
  */
 import { GraphError, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import { backoffMs, DEFAULT_MAX_RETRY_WAIT_MS, GATEWAY_STATUSES, MAX_GATEWAY_RETRIES, parseRetryAfter, RETRYABLE_CODES, RETRYABLE_STATUSES } from '../delivery/retry.js';
-import { graphFailure, type GraphFailure } from './client.js';
-import { shareId, type WorkbookLocation } from './workbook-location.js';
+import { RETRYABLE_STATUSES } from '../../bot/delivery/retry.js';
+import type { GraphFailure } from '../../bot/graph/client.js';
+import { shareId, type WorkbookLocation } from './location.js';
 
 export interface DriveItemRef {
   readonly driveId: string;
@@ -95,59 +95,9 @@ async function errorFrom(response: Response): Promise<GraphError> {
   return error;
 }
 
-/** A Graph call that failed for good (after the retries the reminders use too). */
-export class DriveCallFailed extends Error {
-  override name = 'DriveCallFailed';
-  constructor(
-    readonly failure: GraphFailure,
-    /** The service asked for a wait longer than we hold a check for: try again after this time. */
-    readonly notBefore?: Date,
-  ) {
-    super(`Microsoft Graph call failed (${failure.status ?? failure.network ?? 'error'})`);
-  }
-}
-
-export interface RetryOptions {
-  readonly now?: () => Date;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
-  /** Attempts in all (default 5, as for reminders). */
-  readonly attempts?: number;
-  /** The longest in-process wait (default 60 s, as for reminders). */
-  readonly maxWaitMs?: number;
-  readonly baseMs?: number;
-}
-
-/**
- * Runs a Graph call with the reminders' retry rules (bot/delivery/retry.ts): 429, 412 and 503
- * retried with jittered backoff of at least Retry-After, 502/504 once, network errors that
- * never reached the service; a Retry-After beyond `maxWaitMs` stops with `notBefore` set.
- */
-export async function withGraphRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const now = options.now ?? (() => new Date());
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const attempts = options.attempts ?? 5;
-  const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
-  let gatewayRetries = 0;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const failure = graphFailure(error);
-      if (failure.status === undefined && failure.network === undefined) throw error;
-      const retryable =
-        (failure.status !== undefined && RETRYABLE_STATUSES.has(failure.status)) || (failure.network !== undefined && RETRYABLE_CODES.has(failure.network));
-      const gateway = failure.status !== undefined && GATEWAY_STATUSES.has(failure.status);
-      if (!retryable || attempt >= attempts || (gateway && gatewayRetries >= MAX_GATEWAY_RETRIES)) throw new DriveCallFailed(failure);
-      if (gateway) gatewayRetries++;
-      const retryAfter = parseRetryAfter(failure.retryAfter, now());
-      if (retryAfter !== undefined && retryAfter > maxWaitMs) {
-        throw new DriveCallFailed(failure, new Date(now().getTime() + retryAfter));
-      }
-      await sleep(backoffMs(attempt, { baseMs: options.baseMs ?? 1_000, maxMs: 30_000, ...(options.random ? { random: options.random } : {}) }, retryAfter));
-    }
-  }
-}
+// The retry rules live in ./retry.ts (shared with the calendar import); re-exported for the
+// workbook source's callers.
+export { GraphCallFailed as DriveCallFailed, withGraphRetry, type RetryOptions } from '../../bot/graph/retry.js';
 
 /**
  * What to tell an officer (and the log) about a failed Graph call: the cause and the fix.
