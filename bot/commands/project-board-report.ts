@@ -3,8 +3,9 @@
  * Camden's project board report template (Appendix F) for the school's next project board,
  * filled with what the workbook holds, as a card: who is present, the school's header, the end
  * of year aims and this board's "Actual" column, progress and risk to agree, the key from the
- * seed (and what the seed leaves out), and what is left for the officer. The Word document is
- * letters/project-board.ts (`npm run report`); nothing is sent to the school.
+ * seed (and what the seed leaves out), and what is left for the officer. The Word document
+ * (letters/project-board.ts, also `npm run report`) comes with it as a file for the officer
+ * alone (Reply.file: offered in their personal chat); nothing is sent to the school.
  */
 import { getFramework, type Framework } from '../../core/frameworks/index.js';
 import { projectBoardFacts, projectBoardReport, type Field, type ProjectBoardReport } from '../../core/cycle/index.js';
@@ -13,6 +14,7 @@ import { OFFICER_COMMAND, OFFICERS_ONLY, auditMeetingCommand, todayIn } from '..
 import { lookupSchool } from '../meetings/lookup.js';
 import { upcomingMeetings } from '../meetings/repo.js';
 import { meetingTypeOf } from '../meetings/services.js';
+import { projectBoardReportFile } from '../../letters/project-board.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 
 const NAME = 'project-board-report';
@@ -89,8 +91,9 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
   const report = projectBoardReport(projectBoardFacts(school, framework.id, meeting), { today });
   await auditMeetingCommand(ctx, input, NAME, 'allowed', school.urn);
   if (!report.ok) return { text: `${report.error.charAt(0).toUpperCase()}${report.error.slice(1)}.` };
-  const cli = `The Word document (.docx) of this report: npm run report -- <workbook.xlsx> --school ${school.urn}${meeting ? ` --date ${meeting.day}` : ''} (it is not attached in Teams yet).`;
-  return reportReply(report.value, cli);
+  const cli = `The Word document (.docx) comes as a file in your personal chat; from the command line: npm run report -- <workbook.xlsx> --school ${school.urn}${meeting ? ` --date ${meeting.day}` : ''}.`;
+  const file = await projectBoardReportFile(report.value);
+  return { ...reportReply(report.value, cli), file: { name: file.fileName, bytes: new Uint8Array(file.bytes), description: file.description } };
 }
 
 export const projectBoardReportCommand: Command = { name: NAME, access: OFFICER_COMMAND, matches: (text) => PATTERN.test(text.trim()), handle };

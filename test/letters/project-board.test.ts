@@ -101,6 +101,10 @@ describe('project board report in the chat', () => {
     expect(reply.text).toContain('The seed gives no key for the "Actual" entries');
     expect(reply.text).toContain('npm run report -- <workbook.xlsx> --school 110046 --date 2027-03-10');
     expect(JSON.stringify(reply.card)).toContain('FactSet');
+    // The Word document comes with it, for the officer alone (offered in their personal chat).
+    expect(reply.file?.name).toBe('queensway-junior-school-project-board-report-2027-03-10.docx');
+    const doc = await (await JSZip.loadAsync(reply.file!.bytes)).file('word/document.xml')!.async('string');
+    expect(doc).toContain('Queensway Junior School');
     const audit = await h.store.audit.recent(1);
     expect(audit[0]).toMatchObject({ command: 'project-board-report', outcome: 'allowed', schoolUrn: '110046' });
   });
