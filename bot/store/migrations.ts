@@ -293,25 +293,6 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
-    id: 64,
-    name: 'visits and category reviews held, per school and day (visit cadence, issue 14)',
-    sql: [
-      // One row per school, kind and day: recording the same visit twice is a no-op. An undo
-      // keeps the row (who recorded it, who undid it, when) and recording it again revives it.
-      // recorded_by / undone_by are Teams object ids: personal, never logged.
-      `CREATE TABLE cadence_held (
-         school_urn   text NOT NULL,
-         kind         text NOT NULL CHECK (kind IN ('visit', 'review')),
-         day          text NOT NULL,
-         recorded_by  text NOT NULL,
-         recorded_at  timestamptz NOT NULL,
-         undone_by    text,
-         undone_at    timestamptz,
-         PRIMARY KEY (school_urn, kind, day)
-       )`,
-    ],
-  },
-  {
     id: 63,
     name: 'calendar import: events and the meetings they became, and leases',
     sql: [
@@ -336,6 +317,25 @@ export const MIGRATIONS: readonly Migration[] = [
          name        text PRIMARY KEY,
          holder      text NOT NULL,
          expires_at  timestamptz NOT NULL
+       )`,
+    ],
+  },
+  {
+    id: 64,
+    name: 'visits and category reviews held, per school and day (visit cadence, issue 14)',
+    sql: [
+      // One row per school, kind and day: recording the same visit twice is a no-op. An undo
+      // keeps the row (who recorded it, who undid it, when) and recording it again revives it.
+      // recorded_by / undone_by are Teams object ids: personal, never logged.
+      `CREATE TABLE cadence_held (
+         school_urn   text NOT NULL,
+         kind         text NOT NULL CHECK (kind IN ('visit', 'review')),
+         day          text NOT NULL,
+         recorded_by  text NOT NULL,
+         recorded_at  timestamptz NOT NULL,
+         undone_by    text,
+         undone_at    timestamptz,
+         PRIMARY KEY (school_urn, kind, day)
        )`,
     ],
   },
