@@ -19,6 +19,7 @@ import { createLogger, errorFields, type Logger } from './log.js';
 import { DataDirLockedError } from './store/lock.js';
 import { openStore, type Store } from './store/store.js';
 import type { Scheduler } from './scheduler/scheduler.js';
+import type { Clock } from './delivery/clock.js';
 import { reminderCalendar, startReminders } from './scheduler/start.js';
 import { watchMeetingsSheet } from './meetings/import-command.js';
 import { watchCadence } from './cadence/plan.js';
@@ -33,6 +34,8 @@ export interface RunningBot {
   readonly store: Store;
   readonly server: RunningServer;
   readonly directory: WorkbookDirectory;
+  /** The reminder scheduler (its cron runs by itself; tools and tests may tick it now). */
+  readonly reminders: Scheduler;
   /** Stops the server, then closes the store (releasing the data-directory lock) and stops watching the workbook. */
   close(): Promise<void>;
 }
@@ -42,7 +45,12 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
-export async function startBot(env: Record<string, string | undefined>, log: Logger = createLogger()): Promise<RunningBot> {
+export interface StartOptions {
+  /** The reminder scheduler's clock (default: the system's); tests pass a working day. */
+  readonly clock?: Clock;
+}
+
+export async function startBot(env: Record<string, string | undefined>, log: Logger = createLogger(), options: StartOptions = {}): Promise<RunningBot> {
   const result = loadConfig(env);
   if (!result.ok) throw new StartupError(`Invalid configuration:\n  ${result.errors.join('\n  ')}`);
   for (const warning of configWarnings(result.config)) log.warn(warning);
@@ -120,7 +128,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   }
   let reminders: Scheduler;
   try {
-    reminders = await startReminders({ config, store, log, directory });
+    reminders = await startReminders({ config, store, log, directory, ...(options.clock && { clock: options.clock }) });
   } catch (err) {
     await server.close().finally(() => store.close()).finally(() => directory.close());
     throw new StartupError(String(errorFields(err).message));
@@ -148,6 +156,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     store,
     server,
     directory,
+    reminders,
     close() {
       closing ??= meetingsSheet
         .stop()
