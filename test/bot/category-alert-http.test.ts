@@ -73,7 +73,11 @@ describe('category change alert through the Bot Connector', () => {
     await first.reminders.tick();
     const [alert] = await connector.waitForMessages(1);
     expect(alert!.conversationId).toBe(TEAM_CHANNEL);
-    const sent = JSON.stringify(alert!.activity);
+    // One bubble: the card alone, its words as the fallback and the notification summary.
+    expect(alert!.activity.text).toBeUndefined();
+    expect(alert!.activity.summary).toMatch(/^Category change: Parkside Infant School \(URN 110048\): officer category G → C\. Reason: /);
+    expect(alert!.activity.attachments).toHaveLength(1);
+    const sent = JSON.stringify(alert!.activity.attachments);
     expect(sent).toContain('Parkside Infant School (URN 110048)');
     expect(sent).toContain('G → C');
 
