@@ -6,7 +6,7 @@ import type { BotConfig } from './config.js';
 import { recordLoad } from './history/history.js';
 import { openDirectory, type OnLoad, type WorkbookDirectory } from './directory/directory.js';
 import type { SheetOptions } from '../workbook/source/file.js';
-import { detectWorkbookFramework } from './directory/detect-framework.js';
+import { detectWorkbookFramework, frameworkDetector, logFrameworkDetected, logFrameworkNotDetected, type FrameworkDetector } from './directory/detect-framework.js';
 import { openRemoteDirectory } from '../workbook/source/drive-directory.js';
 import { graphClient } from './graph/client.js';
 import { graphCredential } from './graph/credential.js';
@@ -19,6 +19,7 @@ import { createLogger, errorFields, type Logger } from './log.js';
 import { DataDirLockedError } from './store/lock.js';
 import { openStore, type Store } from './store/store.js';
 import type { Scheduler } from './scheduler/scheduler.js';
+import type { Clock } from './delivery/clock.js';
 import { reminderCalendar, startReminders } from './scheduler/start.js';
 import { watchMeetingsSheet } from './meetings/import-command.js';
 import { watchCadence } from './cadence/plan.js';
@@ -33,6 +34,8 @@ export interface RunningBot {
   readonly store: Store;
   readonly server: RunningServer;
   readonly directory: WorkbookDirectory;
+  /** The reminder scheduler (its cron runs by itself; tools and tests may tick it now). */
+  readonly reminders: Scheduler;
   /** Stops the server, then closes the store (releasing the data-directory lock) and stops watching the workbook. */
   close(): Promise<void>;
 }
@@ -42,7 +45,12 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
-export async function startBot(env: Record<string, string | undefined>, log: Logger = createLogger()): Promise<RunningBot> {
+export interface StartOptions {
+  /** The reminder scheduler's clock (default: the system's); tests pass a working day. */
+  readonly clock?: Clock;
+}
+
+export async function startBot(env: Record<string, string | undefined>, log: Logger = createLogger(), options: StartOptions = {}): Promise<RunningBot> {
   const result = loadConfig(env);
   if (!result.ok) throw new StartupError(`Invalid configuration:\n  ${result.errors.join('\n  ')}`);
   for (const warning of configWarnings(result.config)) log.warn(warning);
@@ -53,11 +61,13 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     columns: sheetConfig.value.columns,
     ...(sheetConfig.value.headerRow !== undefined && { headerRow: sheetConfig.value.headerRow }),
   };
-  const config = await chooseFramework(result.config, sheetConfig.value.framework, sheet, log);
+  const chosen = await chooseFramework(result.config, sheetConfig.value.framework, sheet, log);
+  let config = chosen.config;
   const loaded = await loadFramework(config.framework);
   if (!loaded.ok) throw new StartupError(`WAYMARK_FRAMEWORK: ${loaded.error}`);
-  const framework = withThresholds(loaded.value, sheetConfig.value.thresholds);
-  if (!framework.ok) throw new StartupError(`WAYMARK_SHEET_CONFIG: invalid thresholds: ${framework.error.join('; ')}`);
+  const thresholds = withThresholds(loaded.value, sheetConfig.value.thresholds);
+  if (!thresholds.ok) throw new StartupError(`WAYMARK_SHEET_CONFIG: invalid thresholds: ${thresholds.error.join('; ')}`);
+  let framework = thresholds.value;
   // A local file must exist at start; a SharePoint/OneDrive workbook that cannot be read yet
   // does not stop start-up (officers are told why, and it is checked again).
   if (config.workbookLocation.kind === 'file') {
@@ -80,7 +90,14 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   // A workbook that exists but cannot be read does not stop start-up: officers are told why.
   // Each good load records category history; changes go to the team channel through the outbox.
   const onLoad: OnLoad = (schools, loadedAt) => recordLoad(store.db, schools, loadedAt, createOutbox(store.db));
-  const directory = await openWorkbook(config, framework.value, sheet, log, onLoad);
+  const detect = chosen.detect ? frameworkDetector(sheet, sheetConfig.value.thresholds) : undefined;
+  const opened = await openWorkbook(config, framework, sheet, log, onLoad, detect);
+  const directory = opened.directory;
+  // A SharePoint/OneDrive workbook's framework is chosen on its first read (kept from then on).
+  if (opened.framework !== framework) {
+    framework = opened.framework;
+    config = { ...config, framework: framework.id };
+  }
   // Meeting commands plan on the same calendar the scheduler sends on, into the real outbox.
   let meetings: MeetingServices;
   try {
@@ -93,7 +110,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
       headEmailOf: headEmailsIn(directory),
       teamId: config.teamId,
     });
-    meetings = { outbox: createOutbox(store.db), calendar: await reminderCalendar(config.reminders.termsFile), framework: framework.value, workbookFile: directory.file, route };
+    meetings = { outbox: createOutbox(store.db), calendar: await reminderCalendar(config.reminders.termsFile), framework, workbookFile: directory.file, route };
   } catch (err) {
     await store.close();
     await directory.close();
@@ -111,7 +128,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   }
   let reminders: Scheduler;
   try {
-    reminders = await startReminders({ config, store, log, directory });
+    reminders = await startReminders({ config, store, log, directory, ...(options.clock && { clock: options.clock }) });
   } catch (err) {
     await server.close().finally(() => store.close()).finally(() => directory.close());
     throw new StartupError(String(errorFields(err).message));
@@ -139,6 +156,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
     store,
     server,
     directory,
+    reminders,
     close() {
       closing ??= meetingsSheet
         .stop()
@@ -152,35 +170,57 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   };
 }
 
-/** The workbook in WAYMARK_WORKBOOK: a local file (watched) or a SharePoint/OneDrive item (polled through Graph). */
 /**
- * WAYMARK_FRAMEWORK, else the sheet config's framework, else the built-in framework the local
+ * WAYMARK_FRAMEWORK, else the sheet config's framework, else the built-in framework the
  * workbook's own category column is written in (logged with the reason), else Reading, with a
  * warning: the bot never rates a team's sheet in another LA's framework without saying so.
+ * A local file is read here; a SharePoint/OneDrive workbook on its first read (`detect`).
  */
-async function chooseFramework(config: BotConfig, fromSheetConfig: string | undefined, sheet: SheetOptions, log: Logger): Promise<BotConfig> {
-  if (config.frameworkNamed) return config;
-  if (fromSheetConfig !== undefined) return { ...config, framework: fromSheetConfig };
-  const choice = config.workbookLocation.kind === 'file' ? await detectWorkbookFramework(config.workbook, sheet) : undefined;
+async function chooseFramework(
+  config: BotConfig,
+  fromSheetConfig: string | undefined,
+  sheet: SheetOptions,
+  log: Logger,
+): Promise<{ config: BotConfig; detect: boolean }> {
+  if (config.frameworkNamed) return { config, detect: false };
+  if (fromSheetConfig !== undefined) return { config: { ...config, framework: fromSheetConfig }, detect: false };
+  if (config.workbookLocation.kind !== 'file') return { config, detect: true };
+  const choice = await detectWorkbookFramework(config.workbook, sheet);
   if (choice) {
-    log.info('framework detected from the workbook', { framework: choice.framework.id, reason: choice.reason });
-    return { ...config, framework: choice.framework.id };
+    logFrameworkDetected(log, choice);
+    return { config: { ...config, framework: choice.framework.id }, detect: false };
   }
-  log.warn('framework not detected: using Reading; set WAYMARK_FRAMEWORK to the LA\'s framework', { framework: config.framework });
-  return config;
+  logFrameworkNotDetected(log, config.framework);
+  return { config, detect: false };
 }
 
+/**
+ * The workbook in WAYMARK_WORKBOOK: a local file (watched) or a SharePoint/OneDrive item
+ * (polled through Graph), and the framework it is rated in (chosen on the first read when
+ * `detect` is given).
+ */
 async function openWorkbook(
   config: BotConfig,
   framework: Framework,
   sheet: SheetOptions,
   log: Logger,
   onLoad: OnLoad,
-): Promise<WorkbookDirectory> {
+  detect: FrameworkDetector | undefined,
+): Promise<{ directory: WorkbookDirectory; framework: Framework }> {
   const location = config.workbookLocation;
-  if (location.kind === 'file') return openDirectory({ file: config.workbook, framework, sheet, log, onLoad });
+  if (location.kind === 'file') return { directory: await openDirectory({ file: config.workbook, framework, sheet, log, onLoad }), framework };
   const client = graphClient({ baseUrl: config.reminders.graphUrl, credential: graphCredential(config.microsoftApp) });
-  return openRemoteDirectory({ location, reader: createDriveReader(client), framework, sheet, log, pollMs: config.workbookPollSeconds * 1000, onLoad });
+  const directory = await openRemoteDirectory({
+    location,
+    reader: createDriveReader(client),
+    framework,
+    sheet,
+    log,
+    pollMs: config.workbookPollSeconds * 1000,
+    onLoad,
+    ...(detect && { detectFramework: detect }),
+  });
+  return { directory, framework: directory.framework() };
 }
 
 /**

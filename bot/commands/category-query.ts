@@ -64,7 +64,8 @@ export function answerCategoryQuestion(query: string, directory: DirectorySnapsh
 
   if (!asker.teamOnly) return { reply: OFFICER_ELSEWHERE, outcome: 'refused', auditRole: 'officer', ...schoolUrn };
 
-  const notice = directory.error ? workbookNotice(directory.error, directory.loadedAt) : undefined;
+  const notices = [directory.error ? workbookNotice(directory.error, directory.loadedAt) : undefined, directory.warning].filter((n) => n !== undefined);
+  const notice = notices.length > 0 ? notices.join('\n\n') : undefined;
   if (!directory.loadedAt) {
     const text = notice ?? 'The categorisation workbook has not been read yet; try again in a moment.';
     return { reply: { text }, outcome: 'not-found', auditRole: 'officer' };

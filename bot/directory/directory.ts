@@ -22,6 +22,8 @@ export interface DirectorySnapshot {
   readonly sheet?: string;
   /** The latest attempt failed: answers come from the copy loaded at `loadedAt`. */
   readonly error?: WorkbookProblem;
+  /** Something officers should know about the copy in use (e.g. it looks written in another framework). */
+  readonly warning?: string;
 }
 
 /** What commands see: the copy in use, at the moment of asking. */

@@ -7,6 +7,7 @@ import { createGraphMailer } from '../graph/mail.js';
 import type { SchoolDirectory } from '../directory/directory.js';
 import { confirmedHeadForEmail, headEmailsIn } from '../identity/identity.js';
 import type { Logger } from '../log.js';
+import type { Clock } from '../delivery/clock.js';
 import type { Store } from '../store/store.js';
 import { createTeamsSender } from '../teams/proactive.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
@@ -31,10 +32,12 @@ export interface RemindersOptions {
   readonly log: Logger;
   /** The workbook as loaded now: a head link counts only while its e-mail is the school's head e-mail there. */
   readonly directory: SchoolDirectory;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
 }
 
 /** Creates the scheduler and starts its cron (WAYMARK_SCHEDULE). */
-export async function startReminders({ config, store, log, directory }: RemindersOptions): Promise<Scheduler> {
+export async function startReminders({ config, store, log, directory, clock }: RemindersOptions): Promise<Scheduler> {
   const r = config.reminders;
   const calendar = await reminderCalendar(r.termsFile);
   const mail = r.mailFrom
@@ -45,6 +48,7 @@ export async function startReminders({ config, store, log, directory }: Reminder
     calendar,
     log,
     sendRate: r.sendRate,
+    ...(clock ? { clock } : {}),
     teams: createTeamsSender({ config }),
     ...(mail ? { mail } : {}),
     // Heads are known by their workbook e-mail; once an officer confirmed their account as the

@@ -15,19 +15,43 @@ export interface ProactiveOptions {
   readonly adapter?: CloudAdapter;
 }
 
-/** The activity a reminder becomes: subject in bold, then the text, the card if any, the mention if any. */
+/**
+ * The activity a reminder becomes: one message. Without a card, the subject in bold then the
+ * text, after an @mention if any. With a card, the card alone (text beside a card is drawn as a
+ * second bubble, as replies are not): the text is its fallback and the activity's summary
+ * (notifications, clients without cards), and an @mention goes inside the card, as Teams
+ * reads card mentions: `<at>name</at>` in a TextBlock and the mention in the card's
+ * `msteams.entities`.
+ */
 export function reminderActivity(message: TeamsMessage): Partial<Activity> {
   const mention = message.mention;
-  const at = mention ? `<at>${mention.name}</at> ` : '';
-  const heading = message.subject.trim() === '' ? '' : `**${message.subject}**\n\n`;
+  const at = mention ? `<at>${mention.name}</at>` : '';
+  const entity = mention ? { type: 'mention', text: at, mentioned: { id: mention.id, name: mention.name } } : undefined;
+  const subject = message.subject.trim();
+  const heading = subject === '' ? '' : `**${message.subject}**\n\n`;
+  if (!message.card) {
+    return {
+      type: ActivityTypes.Message,
+      text: `${at ? `${at} ` : ''}${heading}${message.text}`,
+      textFormat: 'markdown',
+      ...(entity ? { entities: [entity] } : {}),
+    };
+  }
+  const card = message.card as { body?: readonly unknown[]; msteams?: { entities?: readonly unknown[] } & Record<string, unknown> } & Record<string, unknown>;
+  const content = {
+    ...card,
+    fallbackText: `${heading}${message.text}`,
+    ...(entity
+      ? {
+          body: [{ type: 'TextBlock', text: at, wrap: true }, ...(card.body ?? [])],
+          msteams: { ...card.msteams, entities: [...(card.msteams?.entities ?? []), entity] },
+        }
+      : {}),
+  };
   return {
     type: ActivityTypes.Message,
-    text: `${at}${heading}${message.text}`,
-    textFormat: 'markdown',
-    ...(message.card ? { attachments: [CardFactory.adaptiveCard(message.card)] } : {}),
-    ...(mention
-      ? { entities: [{ type: 'mention', text: `<at>${mention.name}</at>`, mentioned: { id: mention.id, name: mention.name } }] }
-      : {}),
+    summary: subject === '' ? message.text : `${subject}: ${message.text}`,
+    attachments: [CardFactory.adaptiveCard(content)],
   };
 }
 

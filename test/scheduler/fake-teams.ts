@@ -3,7 +3,7 @@
  * Teams' limits (sends per conversation and overall in any sliding window, answering 429 with
  * Retry-After when crossed), answer 403 for conversations where the user blocked the bot,
  * throttle the next n requests, and hold requests unanswered (to kill a sender mid-request).
- * Messages are counted by their text, which the tests make unique per outbox key.
+ * Messages are counted by their text (a card's summary), which the tests make unique per outbox key.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -89,7 +89,8 @@ export async function startFakeTeams(options: FakeTeamsOptions = {}): Promise<Fa
       log.push(now);
       if (status === 200 && acceptBeforeHold !== Infinity) acceptBeforeHold--;
     }
-    received.push({ conversationId, text: String(activity.text ?? ''), status, at: now, activity });
+    // A reminder with a card has no text: its summary carries the same words.
+    received.push({ conversationId, text: String(activity.text ?? activity.summary ?? ''), status, at: now, activity });
     for (const w of waiters.splice(0)) w();
     if (status === 0) return; // never answered
     if (status === 200) res.status(200).json({ id: `activity-${received.length}` });

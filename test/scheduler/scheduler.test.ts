@@ -54,6 +54,14 @@ function scheduler(extra: Partial<SchedulerOptions> = {}) {
   return createScheduler({ store, calendar, clock, log: quietLog, teams: localTeamsSender(), id: 'test', ...extra });
 }
 
+/** A reminder's card, as bot/meetings/cards.ts builds one for a head. */
+const evidenceCard = (title: string) => ({
+  type: 'AdaptiveCard',
+  version: '1.5',
+  body: [{ type: 'TextBlock', text: title, wrap: true }],
+  actions: [{ type: 'Action.Submit', title: 'Evidence sent', data: { waymark: 'evidence-sent', meetingId: 'm-0' } }],
+});
+
 const past = () => new Date(clock.now().getTime() - 60_000);
 
 describe('outbox', () => {
@@ -182,8 +190,10 @@ describe('scheduler', () => {
   it('e-mails a head without a Teams chat through the real Graph client (retrying a 429)', async () => {
     const credential = { getToken: async () => ({ token: 'fake-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
     const mail = createGraphMailer({ from: 'reminders@la.example', baseUrl: graph.url, credential });
-    const [item] = headItems(1, past());
-    await outbox.enqueue([item!]);
+    // A card is for Teams: the e-mail is the reminder's text, as without one.
+    const [plain] = headItems(1, past());
+    const item = { ...plain!, message: { ...plain!.message, card: evidenceCard('Evidence for your RAP') } };
+    await outbox.enqueue([item]);
     graph.throttle(1, '3');
     const attempts: number[] = [];
     const r = await scheduler({ mail, onAttempt: (e) => attempts.push(e.at.getTime()) }).tick();
@@ -221,6 +231,39 @@ describe('scheduler', () => {
     await outbox.enqueue([{ ...base, key: 'm:minutes:officer', recipientRole: 'officer', recipient: { aadObjectId: 'aad-officer' }, message: { subject: 'Minutes', text: 'minutes due' } }]);
     await scheduler().tick();
     expect(teams.delivered().at(-1)!.conversationId).toBe('a:officer');
+  });
+
+  it('a reminder with a card is one message: the card, its text as fallback and summary, no text bubble; an @mention goes inside the card', async () => {
+    await saveHeadReferences(store, teams.serviceUrl, 1);
+    await store.conversations.save('19:team@thread.tacv2', 'channel', channelReference(teams.serviceUrl, '19:team@thread.tacv2'));
+    await store.db.query(`INSERT INTO settings (key, value) VALUES ('team-channel', $1)`, [JSON.stringify('19:team@thread.tacv2')]);
+    const base = headItems(1, past())[0]!;
+    await outbox.enqueue([
+      { ...base, message: { ...base.message, card: evidenceCard('Oakfield: evidence for your RAP') } },
+      {
+        ...base,
+        key: 'm:escalation:officer',
+        recipientRole: 'officer',
+        recipient: { aadObjectId: 'aad-officer', name: 'Sam Officer' },
+        message: { subject: 'Escalation', text: 'no evidence yet', card: evidenceCard('No evidence yet') },
+      },
+    ]);
+    expect(await scheduler().tick()).toMatchObject({ sent: 2 });
+    const posts = teams.delivered();
+    expect(posts).toHaveLength(2);
+    const head = posts.find((p) => p.conversationId === 'a:head-0')!.activity;
+    expect(head.text).toBeUndefined();
+    expect(head.summary).toBe(`Evidence for your RAP: reminder ${base.key}`);
+    expect(head.attachments).toEqual([
+      { contentType: 'application/vnd.microsoft.card.adaptive', content: { ...evidenceCard('Oakfield: evidence for your RAP'), fallbackText: `**Evidence for your RAP**\n\nreminder ${base.key}` } },
+    ]);
+    // The officer, with no 1:1 chat, is @mentioned in the channel inside the card.
+    const officer = posts.find((p) => p.conversationId === '19:team@thread.tacv2')!.activity;
+    expect(officer.text).toBeUndefined();
+    expect(officer.entities).toBeUndefined();
+    const card = (officer.attachments as { content: { body: { text?: string }[]; msteams: unknown } }[])[0]!.content;
+    expect(card.body.map((b) => b.text)).toEqual(['<at>Sam Officer</at>', 'No evidence yet']);
+    expect(card.msteams).toEqual({ entities: [{ type: 'mention', text: '<at>Sam Officer</at>', mentioned: { id: 'aad-officer', name: 'Sam Officer' } }] });
   });
 
   it('re-takes a claim left by a crashed sender after the lease; one in doubt is never re-sent', async () => {

@@ -78,7 +78,9 @@ export async function startFakeServices(options: { seed: number; faults?: FaultR
   app.use(express.json({ limit: '1mb' }));
   app.post(['/v3/conversations/:conversationId/activities', '/v3/conversations/:conversationId/activities/:replyToId'], async (req, res) => {
     const conversationId = String(req.params.conversationId);
-    const text = String((req.body as { text?: unknown }).text ?? '');
+    // A reminder with a card has no text: its summary carries the same words (and the ref).
+    const body = req.body as { text?: unknown; summary?: unknown };
+    const text = String(body.text ?? body.summary ?? '');
     const f = blocked.has(conversationId) ? { status: 403 } : fate();
     await answer(res, f.status, text, f.retryAfter, () => res.status(200).json({ id: `activity-${random.int(1, 1e9)}` }));
   });

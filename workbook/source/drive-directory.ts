@@ -5,6 +5,10 @@
  * (loadWorkbookBytes). A read that fails keeps the last good copy and records why, exactly as
  * the file watcher does, so an officer who asks is told.
  *
+ * Without WAYMARK_FRAMEWORK the framework is chosen from the workbook on the first good read
+ * (as a local file's is at start-up) and kept: a later copy written in another framework is
+ * still rated in the first, with a warning to officers and in the log, never a silent switch.
+ *
  * The last good copy is also written to a private local file (`file`), which the "Meetings"
  * sheet import reads; it is replaced atomically and only by a copy that loaded.
  */
@@ -16,13 +20,22 @@ import { makeSchoolIndex } from '../../core/schools/findSchools.js';
 import { DriveCallFailed, driveFailureReason, isTransient, withGraphRetry, type DriveItemInfo, type DriveReader, type RetryOptions } from './drive.js';
 import type { WorkbookLocation } from './location.js';
 import type { Logger } from '../../bot/log.js';
+import {
+  frameworkMismatchNotice,
+  logFrameworkDetected,
+  logFrameworkNotDetected,
+  type FrameworkDetector,
+} from '../../bot/directory/detect-framework.js';
 import { notifyLoad, type DirectorySnapshot, type OnLoad, type WorkbookDirectory } from '../../bot/directory/directory.js';
 import { loadWorkbookBytes, type SheetOptions } from './file.js';
 
 export interface RemoteDirectoryOptions {
   readonly location: Exclude<WorkbookLocation, { kind: 'file' }>;
   readonly reader: DriveReader;
+  /** The framework to rate in; with `detectFramework`, the fallback when the first read shows none. */
   readonly framework: Framework;
+  /** No framework named: choose it from the first good read (then keep it), and check each later read. */
+  readonly detectFramework?: FrameworkDetector;
   readonly sheet?: SheetOptions;
   readonly log: Logger;
   readonly now?: () => Date;
@@ -41,13 +54,20 @@ export interface RemoteWorkbookDirectory extends WorkbookDirectory {
   check(): Promise<void>;
   /** The resolved drive item, once the link has been resolved. */
   item(): DriveItemInfo | undefined;
+  /** The framework the workbook is rated in: fixed once the directory is open. */
+  framework(): Framework;
 }
 
 const EMPTY_INDEX = makeSchoolIndex([]);
 
 /** Opens the directory: resolves and reads once, then polls. Never throws for Graph or file problems. */
 export async function openRemoteDirectory(options: RemoteDirectoryOptions): Promise<RemoteWorkbookDirectory> {
-  const { reader, framework, log, location } = options;
+  const { reader, log, location } = options;
+  let framework = options.framework;
+  /** Whether the framework is fixed: named, detected on the first read, or the fallback once open. */
+  let settled = options.detectFramework === undefined;
+  /** Officers' standing warning: the latest copy looks written in another framework. */
+  let warning: string | undefined;
   const now = options.now ?? (() => new Date());
   const pollMs = options.pollMs ?? 60_000;
   const ownsCopyDir = options.copyDir === undefined;
@@ -76,7 +96,8 @@ export async function openRemoteDirectory(options: RemoteDirectoryOptions): Prom
 
   function failed(reason: string): void {
     const { loadedAt } = snapshot;
-    snapshot = { ...snapshot, error: { at: now(), reason } };
+    const { warning: _previous, ...kept } = snapshot;
+    snapshot = { ...kept, error: { at: now(), reason }, ...(warning ? { warning } : {}) };
     log.warn(loadedAt ? 'workbook could not be reloaded; keeping the last good copy' : 'workbook could not be loaded', {
       workbook: item?.name ?? 'SharePoint/OneDrive',
       reason,
@@ -111,6 +132,7 @@ export async function openRemoteDirectory(options: RemoteDirectoryOptions): Prom
       if (!isTransient(error.failure) && item) attempted = item.eTag;
       return failed(driveFailureReason(error.failure));
     }
+    if (options.detectFramework) await chooseOrCheckFramework(options.detectFramework, bytes, current.name);
     const started = performance.now();
     const modified = Number.isNaN(current.lastModified.getTime()) ? now() : current.lastModified;
     const result = await loadWorkbookBytes(bytes, { framework, now: now(), modified, signature: current.eTag, ...(options.sheet && { sheet: options.sheet }) });
@@ -120,9 +142,32 @@ export async function openRemoteDirectory(options: RemoteDirectoryOptions): Prom
     const partial = `${file}.partial`;
     await writeFile(partial, bytes, { mode: 0o600 });
     await rename(partial, file);
-    snapshot = { index: makeSchoolIndex(result.value.schools), schools: result.value.schools, loadedAt: now(), sheet: result.value.sheet };
+    snapshot = {
+      index: makeSchoolIndex(result.value.schools),
+      schools: result.value.schools,
+      loadedAt: now(),
+      sheet: result.value.sheet,
+      ...(warning ? { warning } : {}),
+    };
     log.info('workbook loaded', { workbook: current.name, source: 'graph', schools: result.value.schools.length, ms: Math.round(performance.now() - started) });
     await notifyLoad(options.onLoad, result.value.schools, snapshot.loadedAt ?? now(), log, current.name);
+  }
+
+  async function chooseOrCheckFramework(detect: FrameworkDetector, bytes: Uint8Array, workbook: string): Promise<void> {
+    const detected = await detect(bytes);
+    if (!settled) {
+      if (!detected) return;
+      framework = detected.framework;
+      settled = true;
+      logFrameworkDetected(log, detected);
+      return;
+    }
+    if (!detected || detected.framework.id === framework.id) {
+      warning = undefined;
+      return;
+    }
+    warning = frameworkMismatchNotice(framework, detected.framework);
+    log.warn('workbook looks written in another framework; keeping the first', { workbook, framework: framework.id, detected: detected.framework.id, reason: detected.reason });
   }
 
   function run(force: boolean): Promise<void> {
@@ -143,12 +188,18 @@ export async function openRemoteDirectory(options: RemoteDirectoryOptions): Prom
   }
 
   await run(true);
+  if (!settled) {
+    // The first read failed or showed no framework: the fallback from now on, said once.
+    settled = true;
+    logFrameworkNotDetected(log, framework.id);
+  }
   schedule();
 
   return {
     file,
     current: () => snapshot,
     item: () => item,
+    framework: () => framework,
     check: async () => {
       await running;
       await run(false);
