@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rateWorkbook } from '../../cli/rate/run.js';
 import { loadPackage, readText, sheets, workbookPath, type Package } from '../../workbook/package/parts.js';
+import { undeclaredPrefixes } from '../../workbook/package/schema.js';
 import { attributes, children, elements, text } from '../../workbook/package/xml.js';
 import { buildWith, type Extras } from './package/corpus.js';
 
@@ -43,6 +44,9 @@ async function rate(name: string, extras: Extras) {
   if (copy) {
     for (const s of sheets(copy)) expectSchemaOrder(sheetXml(copy, s.name), 'worksheet');
     expectSchemaOrder(bookXml(copy), 'workbook');
+    // Every prefix a part uses is declared: otherwise Excel refuses or "repairs" the part away.
+    for (const s of sheets(copy)) expect(undeclaredPrefixes(sheetXml(copy, s.name)), `prefixes on sheet ${s.name}`).toEqual([]);
+    expect(undeclaredPrefixes(bookXml(copy))).toEqual([]);
     // Still a workbook exceljs (and so the next rate) can read, with Waymark's work in it.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await readFile(out) as unknown as ArrayBuffer);
@@ -171,6 +175,17 @@ describe('the reviewer\'s reproductions are kept in the copy or refused (issue 8
     const { result, copy } = await rate('internal-link', { schoolsAfterCf: links });
     if (!result.ok) throw new Error(result.error);
     expect(sheetXml(copy!, 'Schools')).toContain('<hyperlink ref="A2" location="Visits!A2" display="Oakfield visits" tooltip="See the visit log"/>');
+  });
+
+  it('a hyperlink carrying xr:uid, as Excel writes it: carried back with xmlns:xr declared on the sheet', async () => {
+    const XR = 'http://schemas.microsoft.com/office/spreadsheetml/2014/revision';
+    const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+    const links = '<hyperlinks><hyperlink ref="A2" location="Visits!A2" display="Oakfield visits" xr:uid="{0C3B6B1B-7A4C-4C47-8C55-2B0E0C2B0A11}"/></hyperlinks>';
+    const { result, copy } = await rate('internal-link-xr', { schoolsRootNs: ` xmlns:mc="${MC}" mc:Ignorable="xr" xmlns:xr="${XR}"`, schoolsAfterCf: links });
+    if (!result.ok) throw new Error(result.error);
+    const xml = sheetXml(copy!, 'Schools');
+    expect(xml).toContain('xr:uid="{0C3B6B1B-7A4C-4C47-8C55-2B0E0C2B0A11}"');
+    expect(/<worksheet[^>]*>/.exec(xml)?.[0]).toContain(`xmlns:xr="${XR}"`);
   });
 
   it('an element Waymark does not know, dropped by exceljs: refused and named, unless --allow-loss', async () => {

@@ -32,12 +32,16 @@ export function carryOver(from: Package, to: Package, options: { skipSheets: Rea
     const missing = carryMissingRules(before, rules.xml, fromFormats, toFormats, fromDxfs, toFormats.length + formatsAdded.length);
     formatsAdded.push(...missing.dxfs);
     const links = carryInternalLinks(before, missing.xml);
-    if (links.xml !== after) {
-      after = links.xml;
+    // Whatever was carried, any prefix it brought (xr:uid on a hyperlink, x14ac:…) is declared
+    // on the root as the original declared it: an undeclared prefix makes the sheet unreadable.
+    const declared = declarePrefixes(links.xml, 'worksheet', before, links.xml);
+    if (declared !== after) {
+      after = declared;
       writeText(to, s.path, after);
       carried.push(...[...elementsCarried.words, ...rules.words, ...missing.words, ...(links.carried ? ['hyperlinks'] : [])].map((w) => `${w} on sheet "${s.name}"`));
     }
     const patched = carryExtensions(before, after);
+    patched.xml = declarePrefixes(patched.xml, 'worksheet', before, patched.xml);
     if (patched.xml !== after) {
       writeText(to, s.path, patched.xml);
       carried.push(...patched.uris.map((u) => `${u} on sheet "${s.name}"`));

@@ -1,6 +1,7 @@
 import { carryOver } from './carry.js';
 import { inventory } from './inventory.js';
-import { loadPackage, savePackage } from './parts.js';
+import { loadPackage, readText, savePackage, sheets, workbookPath } from './parts.js';
+import { undeclaredPrefixes } from './schema.js';
 
 export interface Kept {
   /** The copy to write. */
@@ -37,6 +38,13 @@ export async function keepPackage(
     const now = after.get(item.key);
     if (!now) lost.add(item.what);
     else if (!(item.same ? item.same(now.fingerprint) : now.fingerprint === item.fingerprint)) lost.add(`${item.what} (changed)`);
+  }
+  // A carried fragment that left a namespace prefix undeclared would make Excel refuse (or
+  // "repair" away) the part: never write such a copy without saying so.
+  const parts = [...sheets(to).map((s) => ({ path: s.path, words: `sheet "${s.name}"` })), ...[workbookPath(to)].flatMap((p) => (p ? [{ path: p, words: 'the workbook part' }] : []))];
+  for (const part of parts) {
+    const unbound = undeclaredPrefixes(readText(to, part.path) ?? '');
+    if (unbound.length > 0) lost.add(`${part.words}: would not open in Excel (namespace prefix ${unbound.join(', ')} not declared)`);
   }
   // Nothing carried over: exceljs's own bytes, without a second compression.
   const bytes = carried.length > 0 ? await savePackage(to) : Buffer.from(written);

@@ -55,6 +55,20 @@ export function withAttributes(xml: string, start: number, open: string, attrs: 
 }
 
 /** Prefixes an XML fragment uses in element or attribute names. */
+/**
+ * Prefixes used in `xml` that nothing in it declares: a part with any is not well-formed XML
+ * with namespaces, and Excel would refuse it (or "repair" the sheet away).
+ *
+ * @example
+ * undeclaredPrefixes('<worksheet><hyperlink xr:uid="{1}"/></worksheet>') //=> ['xr']
+ */
+export function undeclaredPrefixes(xml: string): string[] {
+  // Tags only, with attribute values emptied: a cell's text or a prompt may read "a:b=".
+  const tags = [...xml.matchAll(/<[^>]*>/g)].map((m) => m[0].replace(/"[^"]*"|'[^']*'/g, '""')).join('');
+  const declared = new Set([...tags.matchAll(/\sxmlns:([\w.-]+)\s*=/g)].map((m) => m[1]!));
+  return [...prefixesUsed(tags)].filter((p) => !declared.has(p) && p !== 'xml');
+}
+
 function prefixesUsed(fragment: string): Set<string> {
   const used = new Set<string>();
   for (const m of fragment.matchAll(/<\/?([\w.-]+):[\w.-]+/g)) used.add(m[1]!);
