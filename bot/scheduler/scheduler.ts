@@ -95,6 +95,8 @@ export interface SchedulerOptions {
   readonly aadIdForEmail?: (email: string) => Promise<string | undefined>;
   /** A school's head e-mail in the workbook now (see RouteOptions.headEmailOf). */
   readonly headEmailOf?: (schoolUrn: string) => string | undefined;
+  /** Whether the workbook has been loaded (see RouteOptions.workbookLoaded). */
+  readonly workbookLoaded?: () => boolean;
   /** WAYMARK_TEAM_ID: without a chosen channel, channel steps go only to a channel of this team. */
   readonly teamId?: string | undefined;
   /** Called after each attempt (tests and the benchmark watch pacing with it). */
@@ -171,6 +173,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     mail: options.mail !== undefined,
     ...(options.aadIdForEmail ? { aadIdForEmail: options.aadIdForEmail } : {}),
     ...(options.headEmailOf ? { headEmailOf: options.headEmailOf } : {}),
+    ...(options.workbookLoaded ? { workbookLoaded: options.workbookLoaded } : {}),
     teamId: options.teamId,
   });
 

@@ -5,7 +5,7 @@ import type { BotConfig } from '../config.js';
 import { graphCredential } from '../graph/credential.js';
 import { createGraphMailer } from '../graph/mail.js';
 import type { SchoolDirectory } from '../directory/directory.js';
-import { confirmedHeadForEmail, headEmailsIn } from '../identity/identity.js';
+import { confirmedHeadForEmail, headEmailsIn, workbookLoadedIn } from '../identity/identity.js';
 import type { Logger } from '../log.js';
 import type { Clock } from '../delivery/clock.js';
 import type { Store } from '../store/store.js';
@@ -56,6 +56,7 @@ export async function startReminders({ config, store, log, directory, clock }: R
     // nor to the old head's account once the team changed the school's head e-mail).
     aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email, headEmailsIn(directory)),
     headEmailOf: headEmailsIn(directory),
+    workbookLoaded: workbookLoadedIn(directory),
     teamId: config.teamId,
   });
   scheduler.start(r.schedule);
