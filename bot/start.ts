@@ -26,7 +26,7 @@ import { watchCadence } from './cadence/plan.js';
 import type { MeetingServices } from './meetings/services.js';
 import { createOutbox } from './outbox/outbox.js';
 import { createRouter } from './delivery/route.js';
-import { confirmedHeadForEmail, headEmailsIn } from './identity/identity.js';
+import { confirmedHeadForEmail, headEmailsIn, workbookLoadedIn } from './identity/identity.js';
 import { startServer, type RunningServer } from './teams/server.js';
 
 export interface RunningBot {
@@ -108,6 +108,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
       mail: Boolean(config.reminders.mailFrom),
       aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email, headEmailsIn(directory)),
       headEmailOf: headEmailsIn(directory),
+      workbookLoaded: workbookLoadedIn(directory),
       teamId: config.teamId,
     });
     meetings = { outbox: createOutbox(store.db), calendar: await reminderCalendar(config.reminders.termsFile), framework, workbookFile: directory.file, route };

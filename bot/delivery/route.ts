@@ -4,7 +4,9 @@
  *   (settings 'team-channel'), else a channel of the improvement team (WAYMARK_TEAM_ID) the bot
  *   holds a reference for; never any other channel (another team's, e.g. the heads' team,
  *   must not see agendas or escalations), so without either the row has no route;
- * - head: their Teams 1:1 chat if the bot holds a reference for their AAD id, else e-mail;
+ * - head: the head the workbook names now (not the one a row was planned for): their Teams 1:1
+ *   chat if the bot holds a reference for their AAD id, else e-mail; no route at all once the
+ *   loaded workbook gives the school no valid head e-mail (the previous head must not get it);
  * - officer: their 1:1 chat, else an @mention in the team channel.
  */
 import type { OutboxRow } from '../outbox/types.js';
@@ -54,6 +56,14 @@ export interface RouteOptions {
    * the head the workbook names now, never to the previous head.
    */
   readonly headEmailOf?: (schoolUrn: string) => string | undefined;
+  /**
+   * Whether the workbook has been loaded at least once (a failed reload keeps the last good
+   * copy, which still counts). Once it has, a school with no valid head e-mail there (blanked,
+   * not an address, or the school gone) has no head to remind: the planned recipient is the
+   * previous head. Only before the first load is the planned recipient used as it stands.
+   * Default: loaded whenever `headEmailOf` is given.
+   */
+  readonly workbookLoaded?: () => boolean;
   /** WAYMARK_TEAM_ID: the improvement team (its `19:…` id or its group id), whose channels may be used. */
   readonly teamId?: string | undefined;
 }
@@ -68,6 +78,12 @@ export const FIX_MAIL = 'set WAYMARK_MAIL_FROM (a mailbox Waymark may send from)
 export const fixHeadChat = (school: string): string =>
   `ask the head to say hello to Waymark in a 1:1 chat and have an officer confirm them with "confirm head for ${school}"`;
 export const FIX_HEAD_EMAIL = 'add the head\'s e-mail address to the workbook';
+export const FIX_HEAD_EMAIL_INVALID = 'correct the head\'s e-mail address in the workbook';
+/** Why a head reminder has no route once the workbook names no head for the school. */
+export const NO_HEAD_EMAIL = 'no head e-mail in the workbook for this school';
+export const HEAD_EMAIL_INVALID = 'the head e-mail in the workbook for this school is not an e-mail address';
+
+const looksLikeEmail = (s: string): boolean => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s);
 
 export const MAIL_PACING_KEY = 'mail';
 
@@ -161,9 +177,17 @@ export function createRouter(options: RouteOptions): Router {
         return ref ? teams('channel', ref) : { kind: 'none', reason: NO_TEAM_CHANNEL, why: 'no team channel is set for Waymark', fix: FIX_TEAM_CHANNEL };
       }
       case 'head': {
-        const now = row.schoolUrn !== undefined ? options.headEmailOf?.(row.schoolUrn)?.trim().toLowerCase() : undefined;
+        const loaded = options.headEmailOf !== undefined && (options.workbookLoaded?.() ?? true);
+        const now = loaded && row.schoolUrn !== undefined ? (options.headEmailOf?.(row.schoolUrn)?.trim().toLowerCase() ?? '') : undefined;
+        // The workbook names no head now (the cell blanked when a head left, or the school
+        // removed): the planned recipient is the previous head, who must not get it.
+        if (now === '') return { kind: 'none', reason: `${NO_HEAD_EMAIL} (${FIX_HEAD_EMAIL})`, why: NO_HEAD_EMAIL, fix: FIX_HEAD_EMAIL };
+        if (now !== undefined && !looksLikeEmail(now)) {
+          return { kind: 'none', reason: `${HEAD_EMAIL_INVALID} (${FIX_HEAD_EMAIL_INVALID})`, why: HEAD_EMAIL_INVALID, fix: FIX_HEAD_EMAIL_INVALID };
+        }
         // The workbook's head now: a changed e-mail is a new head (the old head's name goes too).
-        const who: NonNullable<RouteTarget['recipient']> = now && now !== row.recipient?.email ? { email: now } : (row.recipient ?? {});
+        const who: NonNullable<RouteTarget['recipient']> =
+          now !== undefined && now !== row.recipient?.email?.trim().toLowerCase() ? { email: now } : (row.recipient ?? {});
         const ref = await userReference(who.aadObjectId, who.email);
         if (ref) return teams('teams', ref);
         if (who.email && options.mail) return { kind: 'email', to: { email: who.email, ...(who.name ? { name: who.name } : {}) }, pacingKey: MAIL_PACING_KEY };

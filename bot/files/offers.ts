@@ -2,13 +2,14 @@
  * Files offered to one user in the chat (a letter draft, a report), kept until they accept or
  * decline it, or for {@link OFFER_TTL_MINUTES}. Kept in the store (table offered_files), not in
  * memory: Teams may send the user's answer to any replica, or after a restart. Expired offers
- * are purged whenever a new one is made, and a user has at most {@link MAX_OFFERS_PER_USER}
+ * (a confidential letter's bytes) are purged whenever an offer is made, looked up or claimed,
+ * and on each scheduler tick ({@link purgeExpiredOffers}), and a user has at most {@link MAX_OFFERS_PER_USER}
  * waiting (each at most {@link MAX_OFFER_BYTES}). Nothing here knows about Teams (bot/teams/files.ts
  * turns an offer into a FileConsentCard and uploads it on acceptance).
  */
 import { randomUUID } from 'node:crypto';
 import { addMinutes } from 'date-fns';
-import type { Db } from '../store/db.js';
+import type { Db, Queryable } from '../store/db.js';
 
 /** A file to give to someone in the chat: any command's reply may carry one (Reply.file). */
 export interface FileToSend {
@@ -35,7 +36,7 @@ export const MAX_OFFERS_PER_USER = 10;
 export async function saveOffer(db: Db, ownerId: string, file: FileToSend, now: Date): Promise<string> {
   if (file.bytes.byteLength > MAX_OFFER_BYTES) throw new RangeError(`${file.name} is ${file.bytes.byteLength} bytes, more than ${MAX_OFFER_BYTES}`);
   const id = randomUUID();
-  await db.query('DELETE FROM offered_files WHERE expires_at < $1', [now.toISOString()]);
+  await purgeExpiredOffers(db, now);
   await db.query(
     `INSERT INTO offered_files (id, owner_id, name, description, content, size_bytes, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [id, ownerId, file.name, file.description, Buffer.from(file.bytes).toString('base64'), file.bytes.byteLength, addMinutes(now, OFFER_TTL_MINUTES).toISOString()],
@@ -48,14 +49,44 @@ export async function saveOffer(db: Db, ownerId: string, file: FileToSend, now: 
   return id;
 }
 
+/** Forgets every offer expired at `now`; returns how many. */
+export async function purgeExpiredOffers(db: Queryable, now: Date): Promise<number> {
+  const { rows } = await db.query('DELETE FROM offered_files WHERE expires_at < $1 RETURNING id', [now.toISOString()]);
+  return rows.length;
+}
+
+interface OfferRow {
+  id: string;
+  owner_id: string;
+  name: string;
+  description: string;
+  content: string;
+}
+
+const toOffer = (r: OfferRow): Offer => ({ id: r.id, ownerId: r.owner_id, name: r.name, description: r.description, bytes: new Uint8Array(Buffer.from(r.content, 'base64')) });
+
 /** The offer `id` made to `ownerId`, unless it has expired or was answered already. */
 export async function findOffer(db: Db, id: string, ownerId: string, now: Date): Promise<Offer | undefined> {
-  const { rows } = await db.query<{ id: string; owner_id: string; name: string; description: string; content: string }>(
+  await purgeExpiredOffers(db, now);
+  const { rows } = await db.query<OfferRow>(
     'SELECT id, owner_id, name, description, content FROM offered_files WHERE id = $1 AND owner_id = $2 AND expires_at >= $3',
     [id, ownerId, now.toISOString()],
   );
-  const r = rows[0];
-  return r && { id: r.id, ownerId: r.owner_id, name: r.name, description: r.description, bytes: new Uint8Array(Buffer.from(r.content, 'base64')) };
+  return rows[0] && toOffer(rows[0]);
+}
+
+/**
+ * Takes the offer `id` made to `ownerId` out of the store and returns it, unless it has expired
+ * or was taken already: one statement, so of two answers to the same card (a double click, two
+ * replicas) exactly one gets the file and the other gets nothing to upload.
+ */
+export async function claimOffer(db: Db, id: string, ownerId: string, now: Date): Promise<Offer | undefined> {
+  await purgeExpiredOffers(db, now);
+  const { rows } = await db.query<OfferRow>(
+    'DELETE FROM offered_files WHERE id = $1 AND owner_id = $2 AND expires_at >= $3 RETURNING id, owner_id, name, description, content',
+    [id, ownerId, now.toISOString()],
+  );
+  return rows[0] && toOffer(rows[0]);
 }
 
 /** Forgets the offer (accepted and uploaded, or declined). */

@@ -39,6 +39,14 @@ export function headEmailsIn(directory: SchoolDirectory): HeadEmailOf {
   return (urn) => directory.current().schools.find((s) => s.urn === urn)?.headEmail;
 }
 
+/**
+ * Whether `directory` holds a copy of the workbook: loaded once at least (a failed reload keeps
+ * the last good copy). Before that, no school's head e-mail is known either way.
+ */
+export function workbookLoadedIn(directory: SchoolDirectory): () => boolean {
+  return () => directory.current().loadedAt !== undefined;
+}
+
 const normal = (email: string): string => email.trim().toLowerCase();
 
 /**

@@ -95,8 +95,16 @@ export interface SchedulerOptions {
   readonly aadIdForEmail?: (email: string) => Promise<string | undefined>;
   /** A school's head e-mail in the workbook now (see RouteOptions.headEmailOf). */
   readonly headEmailOf?: (schoolUrn: string) => string | undefined;
+  /** Whether the workbook has been loaded (see RouteOptions.workbookLoaded). */
+  readonly workbookLoaded?: () => boolean;
   /** WAYMARK_TEAM_ID: without a chosen channel, channel steps go only to a channel of this team. */
   readonly teamId?: string | undefined;
+  /**
+   * Store upkeep run at the start of every tick, working day or not (e.g. purging expired file
+   * offers): the scheduler's cron is the bot's one controlled timer, stopped on shutdown. Its
+   * failure is logged and never stops reminders.
+   */
+  readonly housekeeping?: (now: Date) => Promise<unknown>;
   /** Called after each attempt (tests and the benchmark watch pacing with it). */
   readonly onAttempt?: (event: { key: string; at: Date; result: SendResult }) => void;
 }
@@ -171,6 +179,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     mail: options.mail !== undefined,
     ...(options.aadIdForEmail ? { aadIdForEmail: options.aadIdForEmail } : {}),
     ...(options.headEmailOf ? { headEmailOf: options.headEmailOf } : {}),
+    ...(options.workbookLoaded ? { workbookLoaded: options.workbookLoaded } : {}),
     teamId: options.teamId,
   });
 
@@ -347,6 +356,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function runTick(signal: AbortSignal): Promise<TickReport> {
     const started = clock.now();
+    await options.housekeeping?.(started).catch((err: unknown) => log.error('scheduler housekeeping failed', { error: errorFields(err) }));
     let working: boolean;
     try {
       working = isWorkingDay(londonDay(started), calendar);

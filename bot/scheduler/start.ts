@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { calendarOptionsFromFile, makeCalendar, parseCalendarFile, type WorkingCalendar } from '../../core/calendar/index.js';
 import type { BotConfig } from '../config.js';
 import { graphCredential } from '../graph/credential.js';
+import { purgeExpiredOffers } from '../files/offers.js';
 import { createGraphMailer } from '../graph/mail.js';
 import type { SchoolDirectory } from '../directory/directory.js';
-import { confirmedHeadForEmail, headEmailsIn } from '../identity/identity.js';
+import { confirmedHeadForEmail, headEmailsIn, workbookLoadedIn } from '../identity/identity.js';
 import type { Logger } from '../log.js';
 import type { Clock } from '../delivery/clock.js';
 import type { Store } from '../store/store.js';
@@ -56,7 +57,13 @@ export async function startReminders({ config, store, log, directory, clock }: R
     // nor to the old head's account once the team changed the school's head e-mail).
     aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email, headEmailsIn(directory)),
     headEmailOf: headEmailsIn(directory),
+    workbookLoaded: workbookLoadedIn(directory),
     teamId: config.teamId,
+    // A letter offered and never answered is confidential: gone soon after its hour.
+    housekeeping: async (now) => {
+      const purged = await purgeExpiredOffers(store.db, now);
+      if (purged > 0) log.info('expired file offers purged', { count: purged });
+    },
   });
   scheduler.start(r.schedule);
   log.info('reminders scheduled', { schedule: r.schedule, sendRate: r.sendRate, email: mail !== undefined });

@@ -8,7 +8,7 @@
  */
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { dropOffer, findOffer, saveOffer, type FileToSend } from '../files/offers.js';
+import { claimOffer, dropOffer, saveOffer, type FileToSend } from '../files/offers.js';
 import { errorFields, type Logger } from '../log.js';
 import type { Store } from '../store/store.js';
 
@@ -51,28 +51,65 @@ const ConsentAnswer = z.object({
     .optional(),
 });
 
-/** OneDrive upload sessions are https; plain http only to this machine (local mode, tests). */
-function uploadAllowed(url: string): boolean {
-  const u = new URL(url);
-  return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
+/**
+ * Where Teams puts a consent upload: the user's OneDrive for Business, an upload session on
+ * their SharePoint host (contoso-my.sharepoint.com; sharepoint-df.com is Microsoft's own
+ * pre-production ring), or OneDrive's content host. Teams offers no bot file upload in the
+ * sovereign clouds (GCC High, DoD, 21Vianet), so their SharePoint domains are not listed.
+ */
+const UPLOAD_DOMAINS = ['sharepoint.com', 'sharepoint-df.com', 'microsoftpersonalcontent.com'] as const;
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * Whether the bytes may go to `url`. The address comes in the invoke's body: anything else
+ * (an intranet address, a look-alike domain) could receive a confidential letter. Loopback
+ * only in local mode (no credentials: the Playground, tests), whose fake OneDrive is there.
+ */
+export function uploadAllowed(url: string, local: boolean): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (local && LOOPBACK.includes(u.hostname) && (u.protocol === 'http:' || u.protocol === 'https:')) return true;
+  if (u.protocol !== 'https:' || u.username !== '' || u.password !== '') return false;
+  const host = u.hostname.toLowerCase();
+  return UPLOAD_DOMAINS.some((d) => host.endsWith(`.${d}`));
 }
 
-/** PUTs `bytes` to an upload session in one piece. */
+/**
+ * PUTs `bytes` to an upload session in one piece. Redirects are not followed: a redirect
+ * would take the bytes past the check on where they may go.
+ */
 async function upload(url: string, bytes: Uint8Array): Promise<{ ok: true } | { ok: false; reason: string }> {
-  if (!uploadAllowed(url)) return { ok: false, reason: 'the upload address Teams gave is not https' };
   const n = bytes.byteLength;
   try {
     const res = await fetch(url, {
       method: 'PUT',
       headers: { 'Content-Range': `bytes 0-${n - 1}/${n}`, 'Content-Type': 'application/octet-stream' },
       body: Buffer.from(bytes),
+      redirect: 'manual',
       signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
     });
     await res.body?.cancel().catch(() => {});
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+      return { ok: false, reason: 'OneDrive redirected the upload elsewhere, which Waymark does not follow' };
+    }
     return res.ok ? { ok: true } : { ok: false, reason: `OneDrive answered ${res.status}` };
   } catch (error) {
     const e = error as { name?: string };
     return { ok: false, reason: e?.name === 'TimeoutError' ? 'OneDrive did not answer in time' : 'OneDrive could not be reached' };
+  }
+}
+
+/** For the log: where an upload address points, without its path or query (its upload token). */
+function hostOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return 'not a URL';
   }
 }
 
@@ -134,9 +171,10 @@ export function fileElsewhereWords(name: string, outcome: FileOutcome): string {
 
 /**
  * The user's answer to a consent card: on accept, the bytes go to the upload URL and the file's
- * card is posted; on decline, a polite word and nothing is uploaded. The offer is forgotten
- * whatever the outcome (a failed upload says so: ask again). Never throws: Teams must get its
- * invoke answered.
+ * card is posted; on decline, a polite word and nothing is uploaded. The offer is taken out of
+ * the store first, in one statement, whatever the answer: of two answers to one card (a double
+ * click, two replicas) only one uploads, and a failed upload says so (ask again). Never
+ * throws: Teams must get its invoke answered.
  */
 export async function answerFileConsent(context: TurnContext, deps: FileDeps): Promise<void> {
   const say = (text: string) => context.sendActivity({ type: 'message', text, textFormat: 'markdown' });
@@ -149,29 +187,33 @@ export async function answerFileConsent(context: TurnContext, deps: FileDeps): P
       return;
     }
     const answer = parsed.data;
-    const offer = await findOffer(deps.store.db, answer.context.waymarkFile, owner, deps.now());
+    const offer = await claimOffer(deps.store.db, answer.context.waymarkFile, owner, deps.now());
     if (!offer) {
-      await say('That file is no longer waiting for you (files wait an hour, and each card answers once). Ask me for it again.');
+      await say('That file card has already been answered, or the file is no longer waiting for you (files wait an hour). Ask me for it again if you need it.');
       return;
     }
     if (answer.action === 'decline') {
-      await dropOffer(deps.store.db, offer.id);
       await say(`No problem: I have not saved **${offer.name}**. Nothing was sent to anyone; ask me again whenever you want it.`);
       return;
     }
     if (!answer.uploadInfo) {
-      await say(`Teams did not say where to save **${offer.name}**. Please ask me for it again.`);
+      await say(`Teams did not say where to save **${offer.name}**. Nothing was saved; please ask me for it again.`);
       return;
     }
     const info = answer.uploadInfo;
+    if (!uploadAllowed(info.uploadUrl, deps.appId === '')) {
+      deps.log.warn('file upload refused: the upload address is not OneDrive or SharePoint', { uploadTo: hostOf(info.uploadUrl) });
+      await say(
+        `Sorry, I did not save **${offer.name}**: Teams gave an upload address that is not your OneDrive, so I sent the file nowhere. Ask me for the file again.`,
+      );
+      return;
+    }
     const done = await upload(info.uploadUrl, offer.bytes);
     if (!done.ok) {
       deps.log.warn('file upload failed', { reason: done.reason });
-      await dropOffer(deps.store.db, offer.id);
       await say(`Sorry, I could not save **${offer.name}** to your OneDrive: ${done.reason}. Nothing was saved; ask me for the file again.`);
       return;
     }
-    await dropOffer(deps.store.db, offer.id);
     await context.sendActivity({
       type: 'message',
       attachments: [

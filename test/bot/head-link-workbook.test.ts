@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOT_A_HEAD } from '../../bot/commands/evidence.js';
 import { createRouter, type Router } from '../../bot/delivery/route.js';
 import { openDirectory, type WorkbookDirectory } from '../../bot/directory/directory.js';
-import { confirmedHeadForEmail, headEmailsIn } from '../../bot/identity/identity.js';
+import { confirmedHeadForEmail, headEmailsIn, workbookLoadedIn } from '../../bot/identity/identity.js';
 import { memoryLogger } from '../../bot/log.js';
 import { openStore, type Store } from '../../bot/store/store.js';
 import { createBot, type MemberLookup } from '../../bot/teams/bot.js';
@@ -134,6 +134,7 @@ async function open(kind: (typeof STORES)[number]): Promise<World> {
     mail: true,
     aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email, headEmailsIn(directory)),
     headEmailOf: headEmailsIn(directory),
+    workbookLoaded: workbookLoadedIn(directory),
   });
   return {
     store,

@@ -30,14 +30,22 @@ interface Put {
   readonly body: Buffer;
 }
 
-/** A loopback OneDrive upload session: records each PUT, answers `status`. */
+/**
+ * A loopback OneDrive upload session: records each PUT, answers `status` (after `delayMs`, as a
+ * busy OneDrive would). PUT /redirect/:id answers 307 to /upload/redirected-:id, which a client
+ * that follows redirects would PUT the bytes to.
+ */
 async function startUploadServer() {
   const puts: Put[] = [];
   let status = 201;
+  let delayMs = 0;
   const app = express();
   app.put('/upload/:id', express.raw({ type: () => true, limit: '10mb' }), (req, res) => {
     puts.push({ path: req.path, range: req.header('content-range'), body: req.body as Buffer });
-    res.status(status).json(status < 300 ? { id: 'drive-item-1' } : { error: { code: 'generalException' } });
+    setTimeout(() => res.status(status).json(status < 300 ? { id: 'drive-item-1' } : { error: { code: 'generalException' } }), delayMs);
+  });
+  app.put('/redirect/:id', express.raw({ type: () => true, limit: '10mb' }), (req, res) => {
+    res.redirect(307, `/upload/redirected-${req.params.id}`);
   });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -48,6 +56,9 @@ async function startUploadServer() {
     puts,
     answer(s: number) {
       status = s;
+    },
+    delay(ms: number) {
+      delayMs = ms;
     },
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
@@ -63,6 +74,7 @@ let onedrive: Awaited<ReturnType<typeof startUploadServer>>;
 let server: RunningServer;
 let directory: SchoolDirectory;
 let meetings: MeetingServices;
+const log = memoryLogger();
 
 beforeAll(async () => {
   ({ store, cleanup } = await memoryStore());
@@ -73,7 +85,7 @@ beforeAll(async () => {
   if (!loaded.ok) throw new Error(loaded.error);
   directory = staticDirectory(loaded.value.schools);
   meetings = { outbox: createOutbox(store.db), calendar: makeCalendar(), framework: cambridgeshire };
-  server = await startServer({ config: testConfig(), store, port: 0, log: memoryLogger(), directory, meetings, now: () => new Date('2027-01-11T10:00:00Z') });
+  server = await startServer({ config: testConfig(), store, port: 0, log, directory, meetings, now: () => new Date('2027-01-11T10:00:00Z') });
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -103,11 +115,10 @@ interface ConsentCard {
 const attachmentsOf = (m: RecordedActivity | undefined) => ((m?.activity.attachments ?? []) as ConsentCard[]);
 const consentIn = (messages: readonly RecordedActivity[]) => messages.flatMap(attachmentsOf).find((a) => a.contentType === FILE_CONSENT_CARD);
 
-/** The user's answer to the consent card, as Teams sends it. */
-async function answer(card: ConsentCard, action: 'accept' | 'decline', uploadId = 'a', aad = 'aad-officer') {
+/** The consent card's answer as Teams sends it; the upload address is the fake OneDrive's unless `uploadUrl`. */
+function consentAnswer(card: ConsentCard, action: 'accept' | 'decline', uploadId = 'a', aad = 'aad-officer', uploadUrl = `${onedrive.url}/upload/${uploadId}`) {
   const base = messageActivity({ text: '', serviceUrl: connector.serviceUrl, aadObjectId: aad });
-  const before = connector.messages().length;
-  const res = await post({
+  return {
     ...base,
     type: 'invoke',
     name: 'fileConsent/invoke',
@@ -117,14 +128,23 @@ async function answer(card: ConsentCard, action: 'accept' | 'decline', uploadId 
       action,
       context: action === 'accept' ? card.content.acceptContext : card.content.declineContext,
       ...(action === 'accept'
-        ? { uploadInfo: { name: card.name, uploadUrl: `${onedrive.url}/upload/${uploadId}`, contentUrl: `https://contoso-my.sharepoint.example/personal/anna/Documents/Applications/Waymark/${card.name}`, uniqueId: `unique-${uploadId}`, fileType: 'docx' } }
+        ? { uploadInfo: { name: card.name, uploadUrl, contentUrl: `https://contoso-my.sharepoint.example/personal/anna/Documents/Applications/Waymark/${card.name}`, uniqueId: `unique-${uploadId}`, fileType: 'docx' } }
         : {}),
     },
-  });
+  };
+}
+
+/** The user's answer to the consent card, as Teams sends it; the bot's reply. */
+async function answer(card: ConsentCard, action: 'accept' | 'decline', uploadId = 'a', aad = 'aad-officer', uploadUrl?: string) {
+  const before = connector.messages().length;
+  const res = await post(consentAnswer(card, action, uploadId, aad, uploadUrl));
   expect(res.status).toBe(200);
   const [next] = (await connector.waitForMessages(before + 1, 20_000)).slice(before);
   return next!;
 }
+
+const offerKept = async (card: ConsentCard) =>
+  (await store.db.query('SELECT id FROM offered_files WHERE id = $1', [card.content.acceptContext.waymarkFile])).rows.length > 0;
 
 describe('which letters for X', () => {
   it("lists the suggested letters with the seed's bullets and the school's evidence", { timeout: 60_000 }, async () => {
@@ -164,7 +184,7 @@ describe('draft the … letter for X, in the personal chat', () => {
     });
     // The bytes are not kept once delivered: the same card answers once.
     const again = await answer(card, 'accept', 'again');
-    expect(String(again.activity.text)).toContain('no longer waiting');
+    expect(String(again.activity.text)).toContain('That file card has already been answered, or the file is no longer waiting for you');
     expect(onedrive.puts.filter((p) => p.path === '/upload/again')).toHaveLength(0);
     const { rows } = await store.db.query('SELECT id FROM offered_files WHERE id = $1', [card.content.acceptContext.waymarkFile]);
     expect(rows).toHaveLength(0);
@@ -197,6 +217,52 @@ describe('draft the … letter for X, in the personal chat', () => {
     const reply = await answer(card, 'accept', 'stolen', 'aad-someone-else');
     expect(String(reply.activity.text)).toContain('no longer waiting');
     expect(onedrive.puts.length).toBe(putsBefore);
+  });
+
+  it('the same card accepted twice at once (a double click, two replicas) uploads once; the other answer says so', { timeout: 60_000 }, async () => {
+    const card = consentIn(await say('draft the significant concerns letter for Victoria Primary', { count: 2 }))!;
+    const before = connector.messages().length;
+    onedrive.delay(300);
+    try {
+      const answers = await Promise.all([post(consentAnswer(card, 'accept', 'twice-1')), post(consentAnswer(card, 'accept', 'twice-2'))]);
+      expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    } finally {
+      onedrive.delay(0);
+    }
+    const replies = (await connector.waitForMessages(before + 2, 20_000)).slice(before);
+    expect(onedrive.puts.filter((p) => p.path.startsWith('/upload/twice-'))).toHaveLength(1);
+    expect(replies.flatMap(attachmentsOf).filter((a) => a.contentType === FILE_INFO_CARD)).toHaveLength(1);
+    expect(replies.map((r) => String(r.activity.text ?? ''))).toContainEqual(expect.stringContaining('That file card has already been answered'));
+  });
+
+  it('an upload address outside OneDrive and SharePoint is refused: nothing sent, a clear reply, no address in the log', { timeout: 60_000 }, async () => {
+    for (const address of ['https://intranet.example/upload?tempauth=SECRET-TOKEN', 'https://contoso-my.sharepoint.com.evil.example/up?tempauth=SECRET-TOKEN', 'http://contoso-my.sharepoint.com/up?tempauth=SECRET-TOKEN']) {
+      const card = consentIn(await say('draft the significant concerns letter for Victoria Primary', { count: 2 }))!;
+      const putsBefore = onedrive.puts.length;
+      const reply = await answer(card, 'accept', 'elsewhere', 'aad-officer', address);
+      expect(String(reply.activity.text)).toBe(
+        'Sorry, I did not save **victoria-primary-significant-concerns-2027-01-11.docx**: Teams gave an upload address that is not your OneDrive, so I sent the file nowhere. Ask me for the file again.',
+      );
+      expect(attachmentsOf(reply)).toEqual([]);
+      expect(onedrive.puts.length).toBe(putsBefore);
+      expect(await offerKept(card)).toBe(false);
+    }
+    const refusals = log.lines.filter((l) => l.includes('file upload refused'));
+    expect(refusals).toHaveLength(3);
+    expect(refusals.join('\n')).toContain('https://intranet.example');
+    expect(log.lines.join('\n')).not.toContain('SECRET-TOKEN');
+    expect(log.lines.join('\n')).not.toContain('/upload?');
+  });
+
+  it('a redirect from the upload address is not followed: the bytes go nowhere else', { timeout: 60_000 }, async () => {
+    const card = consentIn(await say('draft the significant concerns letter for Victoria Primary', { count: 2 }))!;
+    const putsBefore = onedrive.puts.length;
+    const reply = await answer(card, 'accept', 'moved', 'aad-officer', `${onedrive.url}/redirect/moved`);
+    expect(String(reply.activity.text)).toContain(
+      'Sorry, I could not save **victoria-primary-significant-concerns-2027-01-11.docx** to your OneDrive: OneDrive redirected the upload elsewhere, which Waymark does not follow.',
+    );
+    expect(attachmentsOf(reply)).toEqual([]);
+    expect(onedrive.puts.slice(putsBefore)).toEqual([]);
   });
 
   it('says why a letter no trigger calls for is not drafted, and drafts it "anyway"', { timeout: 60_000 }, async () => {
@@ -260,5 +326,30 @@ describe('with credentials (Teams side, botbuilder TestAdapter): who can never o
       expect(group.flatMap((m) => m.attachments ?? [])).toEqual([]);
     }
     expect((await store.db.query('SELECT id FROM offered_files')).rows.length).toBe(offersBefore);
+  });
+
+  it('an officer accepting a letter: a loopback upload address (allowed in local mode only) is refused', { timeout: 60_000 }, async () => {
+    const credentialedLog = memoryLogger();
+    const bot = createBot({
+      config: testConfig(AUTH), store, log: credentialedLog, directory, meetings, now: () => new Date('2027-01-11T10:00:00Z'),
+      lookupMember: async () => ({}),
+    });
+    const adapter = new TestAdapter(async (context) => {
+      await bot.run(context);
+    });
+    const send = async (a: Record<string, unknown>) => {
+      const before = adapter.activeQueue.length;
+      await adapter.processActivity(a as Partial<Activity>);
+      return adapter.activeQueue.splice(before).filter((x) => x.type === 'message');
+    };
+    const offered = await send(messageActivity({ text: 'draft the significant concerns letter for Victoria Primary', serviceUrl: SERVICE, aadObjectId: 'aad-officer', fromName: 'Anna Patel' }));
+    const card = offered.flatMap((m) => (m.attachments ?? []) as unknown as ConsentCard[]).find((a) => a.contentType === FILE_CONSENT_CARD)!;
+    expect(card.name).toBe('victoria-primary-significant-concerns-2027-01-11.docx');
+    const putsBefore = onedrive.puts.length;
+    const reply = await send({ ...consentAnswer(card, 'accept', 'credentialed'), serviceUrl: SERVICE });
+    expect(reply.map((m) => m.text)).toEqual([
+      'Sorry, I did not save **victoria-primary-significant-concerns-2027-01-11.docx**: Teams gave an upload address that is not your OneDrive, so I sent the file nowhere. Ask me for the file again.',
+    ]);
+    expect(onedrive.puts.length).toBe(putsBefore);
   });
 });

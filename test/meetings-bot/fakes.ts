@@ -3,7 +3,7 @@
 // the real outbox, the example workbook's schools and a fixed clock.
 import { route } from '../../bot/commands/router.js';
 import { createRouter } from '../../bot/delivery/route.js';
-import { confirmedHeadForEmail, headEmailsIn } from '../../bot/identity/identity.js';
+import { confirmedHeadForEmail, headEmailsIn, workbookLoadedIn } from '../../bot/identity/identity.js';
 import type { SchoolRecord } from '../../core/schools/types.js';
 import type { CommandContext, CommandInput, ConversationType, Reply, Role } from '../../bot/commands/types.js';
 import { staticDirectory, type SchoolDirectory } from '../../bot/directory/directory.js';
@@ -124,6 +124,7 @@ export async function harness(
             mail: options.routes.mail,
             aadIdForEmail: (email) => confirmedHeadForEmail(store.db, email, headEmailsIn(directory)),
             headEmailOf: headEmailsIn(directory),
+            workbookLoaded: workbookLoadedIn(directory),
             teamId: options.routes.teamId,
           }),
         }

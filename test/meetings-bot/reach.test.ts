@@ -79,11 +79,11 @@ describe('scheduling says who can be reached', () => {
     expect(text).toContain(`- Team channel (agendas and notices): **cannot be reached**: no team channel is set for Waymark. ${CHANNEL_FIX}`);
   });
 
-  it('a head with no e-mail address in the workbook: the fix is their Teams chat or their address', async () => {
+  it('a head with no e-mail address in the workbook: the fix is their address (a head is confirmed by it, so a chat alone cannot do)', async () => {
     h = await harness({ routes: { mail: true }, schools: (all) => all.map((s) => (s.urn === '101234' ? { ...s, headEmail: undefined } : s)) });
     const { text } = await schedule(h);
     expect(text).toContain(
-      `- Head (Tom Davies): **cannot be reached**: no Teams chat with the head and no e-mail address for them. To fix: ${HEAD_FIX_CHAT}, or add the head's e-mail address to the workbook.`,
+      `- Head (Tom Davies): **cannot be reached**: no head e-mail in the workbook for this school. To fix: add the head's e-mail address to the workbook.`,
     );
     // The old note is not repeated beside it.
     expect(text).not.toContain('Note: the workbook has no e-mail address');

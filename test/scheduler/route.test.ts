@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRouter } from '../../bot/delivery/route.js';
+import { makeCalendar } from '../../core/calendar/index.js';
+import { statusWords } from '../../bot/commands/reminder-status.js';
+import { fakeClock } from '../../bot/delivery/clock.js';
+import { createRouter, type Route } from '../../bot/delivery/route.js';
+import { createGraphMailer } from '../../bot/graph/mail.js';
+import { confirmedHeadForEmail } from '../../bot/identity/identity.js';
+import { createOutbox } from '../../bot/outbox/outbox.js';
 import type { OutboxRow } from '../../bot/outbox/types.js';
+import { createScheduler } from '../../bot/scheduler/scheduler.js';
 import type { Store } from '../../bot/store/store.js';
-import { memoryStore } from './helpers.js';
+import { startFakeGraph } from '../fakes/graph.js';
+import { addMeeting, localTeamsSender, memoryStore, quietLog, WEDNESDAY } from './helpers.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -105,6 +113,100 @@ describe('routing channel steps only to the improvement team', () => {
         });
       }
     } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('a head reminder planned for a head the workbook no longer names', () => {
+  const OLD = 'old@school.uk';
+  /** Planned while old@ was Oakfield's head (as cadence and meeting rows carry it). */
+  const planned = { recipientRole: 'head' as const, recipient: { email: OLD, name: 'Old Head' }, schoolUrn: '101234', schoolName: 'Oakfield' };
+
+  /** The old head confirmed for Oakfield, with their 1:1 chat stored; the workbook's cell as `cell()` says. */
+  async function world(s: Store, cell: () => string | undefined, loaded: () => boolean = () => true) {
+    await s.db.query(`INSERT INTO head_links (school_urn, aad_object_id, email, status) VALUES ('101234', 'aad-old', $1, 'confirmed')`, [OLD]);
+    await s.conversations.save('aad-old', 'user', { conversation: { id: 'a:old' }, user: { id: '29:old', aadObjectId: 'aad-old' } });
+    const headEmailOf = (urn: string) => (urn === '101234' ? cell() : undefined);
+    return { headEmailOf, workbookLoaded: loaded, aadIdForEmail: (e: string) => confirmedHeadForEmail(s.db, e, (u) => (loaded() ? headEmailOf(u) : undefined)) };
+  }
+  const chatOf = (r: Route) => (r.kind === 'teams' ? (r.reference.conversation as { id: string }).id : undefined);
+
+  it('goes nowhere, with the reason, once the cell is blanked, whitespace, not an address, or the school is gone', async () => {
+    const s = await memoryStore();
+    try {
+      let cell: string | undefined = OLD;
+      const route = createRouter({ store: s, db: s.db, mail: true, ...(await world(s, () => cell)) });
+      expect(chatOf(await route(planned))).toBe('a:old');
+      cell = 'New@School.uk ';
+      expect(await route(planned)).toEqual({ kind: 'email', to: { email: 'new@school.uk' }, pacingKey: 'mail' });
+
+      for (const blank of [undefined, '', '   ']) {
+        cell = blank;
+        for (const target of [planned, { ...planned, recipient: { ...planned.recipient, aadObjectId: 'aad-old' } }]) {
+          expect(await route(target)).toEqual({
+            kind: 'none',
+            reason: "no head e-mail in the workbook for this school (add the head's e-mail address to the workbook)",
+            why: 'no head e-mail in the workbook for this school',
+            fix: "add the head's e-mail address to the workbook",
+          });
+        }
+      }
+      cell = 'Tom Davies (head)';
+      expect(await route(planned)).toMatchObject({ kind: 'none', why: 'the head e-mail in the workbook for this school is not an e-mail address' });
+      // The school's row removed from the workbook.
+      cell = OLD;
+      expect((await route({ ...planned, schoolUrn: '999999' })).kind).toBe('none');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('keeps the planned recipient only while the workbook has never been loaded', async () => {
+    const s = await memoryStore();
+    try {
+      let loaded = false;
+      const route = createRouter({ store: s, db: s.db, mail: true, ...(await world(s, () => (loaded ? undefined : OLD), () => loaded)) });
+      // Nothing is known yet: the head the row was planned for, by e-mail (the link is not current without a workbook).
+      expect(await route(planned)).toMatchObject({ kind: 'email', to: { email: OLD, name: 'Old Head' } });
+      loaded = true;
+      expect(await route(planned)).toMatchObject({ kind: 'none', why: 'no head e-mail in the workbook for this school' });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('the scheduler sends nothing to the old head and records why, as reminder status shows it', async () => {
+    const s = await memoryStore();
+    const graph = await startFakeGraph();
+    try {
+      let cell: string | undefined = '   ';
+      const credential = { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+      const mail = createGraphMailer({ from: 'reminders@la.example', baseUrl: graph.url, credential });
+      const clock = fakeClock(WEDNESDAY);
+      const scheduler = createScheduler({
+        store: s, calendar: makeCalendar(), clock, log: quietLog, teams: localTeamsSender(), mail, id: 'test', ...(await world(s, () => cell)),
+      });
+      const outbox = createOutbox(s.db);
+      await addMeeting(s.db, 'm1');
+      const item = (key: string) => ({
+        key, meetingId: 'm1', schoolUrn: '101234', step: 'evidence-request', recipientRole: 'head' as const, recipient: planned.recipient,
+        condition: 'always' as const, sendAt: new Date(clock.now().getTime() - 60_000), message: { subject: 'Evidence', text: 'Please send' },
+      });
+      await outbox.enqueue([item('m1:evidence-request:head')]);
+      expect(await scheduler.tick()).toMatchObject({ noRoute: 1, sent: 0 });
+      const [row] = await outbox.forMeeting('m1');
+      expect(row).toMatchObject({ status: 'no-route' });
+      expect(statusWords(row!)).toBe("no route: no head e-mail in the workbook for this school (add the head's e-mail address to the workbook)");
+
+      // The team fills the cell with the new head: the next reminder goes to them, not to old@.
+      cell = 'new@school.uk';
+      await outbox.enqueue([{ ...item('m1:evidence-chase:head'), step: 'evidence-chase' }]);
+      expect(await scheduler.tick()).toMatchObject({ sent: 1 });
+      expect(graph.sent().map((m) => m.body.message.toRecipients.map((r) => r.emailAddress.address))).toEqual([['new@school.uk']]);
+      await scheduler.stop();
+    } finally {
+      await graph.close();
       await s.close();
     }
   });
