@@ -108,8 +108,6 @@ function categoryMismatch(school: KnownSchool, type: MeetingType): string | unde
   return `${school.name} is category ${code}, and ${meant}; it was not scheduled (schedule it in chat if it is right)`;
 }
 
-const HOW = 'name the meeting type and the school, e.g. "RAP – Oakfield Primary School"';
-
 /**
  * The school and meeting type of an event subject, why it cannot be used, or that it is not
  * a Waymark meeting at all.
@@ -150,6 +148,3 @@ export function matchEventSubject(subject: string, index: SchoolIndex, framework
   const [reason] = reasons;
   return reason === undefined ? { kind: 'none' } : { kind: 'unclear', reason: reason.endsWith('.') ? reason.slice(0, -1) : reason };
 }
-
-/** What an officer is told about a subject that is not a Waymark meeting. */
-export const NOT_A_MEETING = `the subject no longer names exactly a meeting type and a school: ${HOW}`;

@@ -321,4 +321,18 @@ describe('calendar import', () => {
       ['110213', 'scheduled'],
     ]);
   });
+
+  it('an event standing for a meeting scheduled in chat, renamed to another school: listed, the chat meeting left, nothing new scheduled', async () => {
+    await h.say('schedule a RAP for Redwood Academy on 12 Jan 2027 at 10:00');
+    const chat = (await meetingOf('110213'))!;
+    calendar.put(MAILBOX, { id: 'ev1', subject: 'RAP – Redwood Academy', start: '2027-01-12T10:00' });
+    const { w } = watch();
+    expect(await w.check()).toMatchObject({ imported: 0, unchanged: 1 });
+    calendar.put(MAILBOX, { id: 'ev1', subject: 'RAP – Thornbury Primary School', start: '2027-01-12T10:00' });
+    expect(await w.check()).toMatchObject({ imported: 0, cancelled: 0, listed: 1 });
+    expect(await h.meetings()).toMatchObject([{ id: chat.id, status: 'scheduled' }]);
+    expect((await h.say('calendar events I could not match')).reply.text).toContain(
+      "renamed in the calendar to Thornbury Primary School's RAP review meeting, but the meeting was scheduled in chat, so it was left as it is",
+    );
+  });
 });
