@@ -39,7 +39,7 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
     : status.ok && status.summary
       ? `Last import ${when(status.at)}: ${calendarSummaryText(status.summary)}.`
       : `The last import (${when(status.at)}) failed: ${status.reason ?? 'unknown reason'}.`;
-  if (problems.length === 0) return { text: `${last}\n\nEvery calendar event in the next 12 months was matched to a school and a meeting type.` };
+  if (problems.length === 0) return { text: `${last}\n\nEvery calendar event in the next 12 months that names a meeting type was matched to a school.` };
   const lines = problems.slice(0, MAX).map((p) => `- **${p.subject ? escapeMarkdown(p.subject) : '(subject not shown)'}**, ${shortStart(p.startsAt)}: ${escapeMarkdown(p.problem ?? '')}.`);
   if (problems.length > MAX) lines.push(`- … and ${problems.length - MAX} more`);
   return {
