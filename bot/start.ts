@@ -142,6 +142,7 @@ export async function startBot(env: Record<string, string | undefined>, log: Log
   const calendar: CalendarWatch | undefined = config.calendar.mailbox
     ? watchCalendar({
         mailbox: config.calendar.mailbox,
+        officers: config.officers,
         reader: createCalendarReader(graphClient({ baseUrl: config.reminders.graphUrl, credential: graphCredential(config.microsoftApp) })),
         directory,
         services: meetings,

@@ -1,5 +1,5 @@
 /**
- * The calendar import's rows (migration 63): each Outlook event seen, the meeting it became or
+ * The calendar import's rows (migrations 63 and 65): each Outlook event seen, the meeting it became or
  * stands for, or why it could not be matched; and the lease that lets one replica import at a
  * time. Every function takes the connection to use.
  */
@@ -12,9 +12,13 @@ export interface CalendarEventRow {
   readonly owned: boolean;
   /** The event's London start as last imported. */
   readonly startsAt: string;
+  /** Only for an event whose subject names a meeting type (never any other event's). */
   readonly subject: string;
   readonly problem: string | null;
   readonly cancelled: boolean;
+  /** The school and meeting type the subject was matched to (null: not matched, or before migration 65). */
+  readonly schoolUrn: string | null;
+  readonly typeId: string | null;
 }
 
 interface DbRow {
@@ -25,6 +29,8 @@ interface DbRow {
   subject: string;
   problem: string | null;
   cancelled: boolean;
+  school_urn: string | null;
+  type_id: string | null;
 }
 
 const toRow = (r: DbRow): CalendarEventRow => ({
@@ -35,10 +41,14 @@ const toRow = (r: DbRow): CalendarEventRow => ({
   subject: r.subject,
   problem: r.problem,
   cancelled: r.cancelled,
+  schoolUrn: r.school_urn,
+  typeId: r.type_id,
 });
 
+const COLUMNS = 'event_id, meeting_id, owned, starts_at, subject, problem, cancelled, school_urn, type_id';
+
 export async function calendarEventRows(db: Queryable): Promise<CalendarEventRow[]> {
-  const { rows } = await db.query<DbRow>('SELECT event_id, meeting_id, owned, starts_at, subject, problem, cancelled FROM calendar_events');
+  const { rows } = await db.query<DbRow>(`SELECT ${COLUMNS} FROM calendar_events`);
   return rows.map(toRow);
 }
 
@@ -47,13 +57,14 @@ export async function calendarEventRows(db: Queryable): Promise<CalendarEventRow
  * it is and false returned: another replica imported it first.
  */
 export async function saveCalendarEvent(db: Queryable, row: CalendarEventRow, onlyNew = false): Promise<boolean> {
-  const params = [row.eventId, row.meetingId, row.owned, row.startsAt, row.subject, row.problem, row.cancelled];
+  const params = [row.eventId, row.meetingId, row.owned, row.startsAt, row.subject, row.problem, row.cancelled, row.schoolUrn, row.typeId];
   if (onlyNew) {
     // An unmatched row for this event may be there from an earlier import: it is replaced.
     const { rows } = await db.query(
-      `INSERT INTO calendar_events (event_id, meeting_id, owned, starts_at, subject, problem, cancelled) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO calendar_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (event_id) DO UPDATE SET meeting_id = EXCLUDED.meeting_id, owned = EXCLUDED.owned, starts_at = EXCLUDED.starts_at,
-         subject = EXCLUDED.subject, problem = EXCLUDED.problem, cancelled = EXCLUDED.cancelled, updated_at = now()
+         subject = EXCLUDED.subject, problem = EXCLUDED.problem, cancelled = EXCLUDED.cancelled,
+         school_urn = EXCLUDED.school_urn, type_id = EXCLUDED.type_id, updated_at = now()
        WHERE calendar_events.meeting_id IS NULL
        RETURNING event_id`,
       params,
@@ -61,9 +72,10 @@ export async function saveCalendarEvent(db: Queryable, row: CalendarEventRow, on
     return rows.length === 1;
   }
   await db.query(
-    `INSERT INTO calendar_events (event_id, meeting_id, owned, starts_at, subject, problem, cancelled) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO calendar_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (event_id) DO UPDATE SET meeting_id = EXCLUDED.meeting_id, owned = EXCLUDED.owned, starts_at = EXCLUDED.starts_at,
-       subject = EXCLUDED.subject, problem = EXCLUDED.problem, cancelled = EXCLUDED.cancelled, updated_at = now()`,
+       subject = EXCLUDED.subject, problem = EXCLUDED.problem, cancelled = EXCLUDED.cancelled,
+         school_urn = EXCLUDED.school_urn, type_id = EXCLUDED.type_id, updated_at = now()`,
     params,
   );
   return true;
@@ -73,10 +85,15 @@ export async function deleteCalendarEvent(db: Queryable, eventId: string): Promi
   await db.query('DELETE FROM calendar_events WHERE event_id = $1 AND meeting_id IS NULL', [eventId]);
 }
 
+/** Forgets an event whatever it became (its meeting, if any, is kept). */
+export async function forgetCalendarEvent(db: Queryable, eventId: string): Promise<void> {
+  await db.query('DELETE FROM calendar_events WHERE event_id = $1', [eventId]);
+}
+
 /** Events an officer should look at (not matched, or a change that could not be applied), soonest first. */
 export async function calendarProblems(db: Queryable): Promise<CalendarEventRow[]> {
   const { rows } = await db.query<DbRow>(
-    `SELECT event_id, meeting_id, owned, starts_at, subject, problem, cancelled FROM calendar_events
+    `SELECT ${COLUMNS} FROM calendar_events
      WHERE problem IS NOT NULL ORDER BY starts_at, subject, event_id`,
   );
   return rows.map(toRow);

@@ -49,6 +49,8 @@ export async function calendarStatus(db: Db): Promise<CalendarStatus | undefined
 
 export interface CalendarWatchOptions {
   readonly mailbox: string;
+  /** WAYMARK_OFFICERS (lower case): invitations they organise are imported; anyone else's are not. */
+  readonly officers?: readonly string[];
   readonly reader: CalendarReader;
   readonly directory: SchoolDirectory;
   readonly services: MeetingServices;
@@ -107,6 +109,7 @@ export function watchCalendar(options: CalendarWatchOptions): CalendarWatch {
           lastDay: londonDay(to),
           complete: read.unreadable === 0,
           directory: snapshot,
+          officers: options.officers ?? [],
           lookup: async (id) => {
             try {
               return await reader.event(mailbox, id);

@@ -2,7 +2,9 @@
  * "calendar events I could not match" (officers): the Outlook events the calendar import
  * (WAYMARK_CALENDAR) did not turn into meetings, or whose change it did not apply, each with
  * the reason; and the last import's outcome. Subjects name schools, so officers only, where
- * only the team reads the answer.
+ * only the team reads the answer. Only events whose subject names a meeting type are kept at
+ * all; anyone in the team can type a subject, so it (and the reason, which quotes it) is
+ * escaped, never read as Markdown.
  */
 import { londonDay } from '../../core/calendar/londonDay/index.js';
 import { londonTime } from '../../core/calendar/londonTime/index.js';
@@ -10,6 +12,7 @@ import { calendarProblems } from '../calendar/repo.js';
 import { calendarStatus, calendarSummaryText } from '../calendar/watch.js';
 import { auditMeetingCommand, officerAccess, OFFICER_COMMAND } from '../meetings/command-kit.js';
 import { shortStart } from '../meetings/words.js';
+import { escapeMarkdown } from './markdown.js';
 import type { Command, CommandContext, CommandInput, Reply } from './types.js';
 
 const NAME = 'calendar-events';
@@ -36,8 +39,8 @@ async function handle(input: CommandInput, ctx: CommandContext): Promise<Reply> 
     : status.ok && status.summary
       ? `Last import ${when(status.at)}: ${calendarSummaryText(status.summary)}.`
       : `The last import (${when(status.at)}) failed: ${status.reason ?? 'unknown reason'}.`;
-  if (problems.length === 0) return { text: `${last}\n\nEvery calendar event in the next 12 months was matched to a school and a meeting type.` };
-  const lines = problems.slice(0, MAX).map((p) => `- **${p.subject || '(no subject)'}**, ${shortStart(p.startsAt)}: ${p.problem}.`);
+  if (problems.length === 0) return { text: `${last}\n\nEvery calendar event in the next 12 months that names a meeting type was matched to a school.` };
+  const lines = problems.slice(0, MAX).map((p) => `- **${p.subject ? escapeMarkdown(p.subject) : '(subject not shown)'}**, ${shortStart(p.startsAt)}: ${escapeMarkdown(p.problem ?? '')}.`);
   if (problems.length > MAX) lines.push(`- … and ${problems.length - MAX} more`);
   return {
     text: [

@@ -3,7 +3,9 @@
  * two instants with `GET /users/{mailbox}/calendarView` (recurring meetings come back as their
  * occurrences), in London time (`Prefer: outlook.timezone="Europe/London"`), page by page
  * through `@odata.nextLink`; one event by id when an imported one has left the window. Each page goes through the retry rules the reminders use
- * (./retry.ts). Only the fields the import needs are asked for.
+ * (./retry.ts). Only the fields the import needs are asked for: besides the subject and start,
+ * who organised the event and how private it is, so the import can leave out invitations from
+ * outside the team and private events (bot/calendar/eligible.ts).
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
@@ -19,6 +21,16 @@ export interface CalendarEvent {
   /** 'yyyy-MM-ddTHH:mm' in London, or 'yyyy-MM-dd' for an all-day event. */
   readonly start: string;
   readonly isCancelled: boolean;
+  /** True when the mailbox itself organised the event (not an invitation it received). */
+  readonly isOrganizer: boolean;
+  /** The organiser's e-mail address, lower case; undefined when Graph gave none. */
+  readonly organizer: string | undefined;
+  /** 'normal', 'personal', 'private' or 'confidential' (undefined: not said, read as normal). */
+  readonly sensitivity: string | undefined;
+  /** 'free', 'tentative', 'busy', 'oof', 'workingElsewhere' or 'unknown'. */
+  readonly showAs: string | undefined;
+  /** The mailbox's answer to the invitation: 'organizer', 'accepted', 'tentativelyAccepted', 'declined', 'notResponded', 'none'. */
+  readonly response: string | undefined;
 }
 
 const DateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string().optional() });
@@ -28,11 +40,16 @@ const RawEvent = z.object({
   start: DateTimeTimeZone,
   isAllDay: z.boolean().nullish(),
   isCancelled: z.boolean().nullish(),
+  isOrganizer: z.boolean().nullish(),
+  organizer: z.object({ emailAddress: z.object({ address: z.string().nullish() }).nullish() }).nullish(),
+  sensitivity: z.string().nullish(),
+  showAs: z.string().nullish(),
+  responseStatus: z.object({ response: z.string().nullish() }).nullish(),
 });
 const Page = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
 
 const LONDON_ZONES = /^(europe\/london|gmt standard time)$/i;
-const SELECT = 'id,subject,start,isAllDay,isCancelled';
+const SELECT = 'id,subject,start,isAllDay,isCancelled,isOrganizer,organizer,sensitivity,showAs,responseStatus';
 /** Pages after which we stop: a year of a team's calendar is far fewer events than this. */
 const MAX_PAGES = 200;
 
@@ -77,7 +94,18 @@ function readEvent(item: unknown): CalendarEvent | undefined {
   const parsed = RawEvent.safeParse(item);
   const start = parsed.success ? londonStart(parsed.data.start, parsed.data.isAllDay === true) : undefined;
   if (!parsed.success || start === undefined) return undefined;
-  return { id: parsed.data.id, subject: (parsed.data.subject ?? '').trim(), start, isCancelled: parsed.data.isCancelled === true };
+  const e = parsed.data;
+  return {
+    id: e.id,
+    subject: (e.subject ?? '').trim(),
+    start,
+    isCancelled: e.isCancelled === true,
+    isOrganizer: e.isOrganizer === true,
+    organizer: e.organizer?.emailAddress?.address?.trim().toLowerCase() || undefined,
+    sensitivity: e.sensitivity ?? undefined,
+    showAs: e.showAs ?? undefined,
+    response: e.responseStatus?.response ?? undefined,
+  };
 }
 
 const LONDON = 'outlook.timezone="Europe/London"';

@@ -339,6 +339,18 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    id: 65,
+    name: 'calendar import: the school and meeting type each event was matched to',
+    sql: [
+      // So a renamed event is noticed and matched again (a different school or type cancels
+      // the meeting it became). NULL for rows from before: their meeting says.
+      `ALTER TABLE calendar_events ADD COLUMN school_urn text, ADD COLUMN type_id text`,
+      // Unmatched rows kept subjects of any event (a team lunch, a private appointment): the
+      // import now keeps only events whose subject names a meeting type, and re-reads the rest.
+      `DELETE FROM calendar_events WHERE meeting_id IS NULL`,
+    ],
+  },
 ];
 
 const MIGRATION_LOCK = 0x57a7_0001; // arbitrary, fixed: "Waymark migrations"

@@ -5,7 +5,8 @@
  * URL, as Graph sends it). Times come back in London when the request says
  * `Prefer: outlook.timezone="Europe/London"`, else in UTC, as Graph does. A mailbox can be
  * forbidden (403, as an application access policy refuses it), and any request can be
- * answered with a status and Retry-After.
+ * answered with a status and Retry-After. Only the fields `$select` names come back (with the
+ * id), as Graph does: an event's organiser and privacy reach the import only if asked for.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -19,6 +20,13 @@ export interface FakeEvent {
   start: string;
   allDay?: boolean;
   isCancelled?: boolean;
+  /** Default true: the mailbox organised it. False: an invitation it received from `organizer`. */
+  isOrganizer?: boolean;
+  /** The organiser's address (default: the mailbox itself). */
+  organizer?: string;
+  sensitivity?: 'normal' | 'personal' | 'private' | 'confidential';
+  showAs?: 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+  response?: 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
 }
 
 export interface CalendarRequest {
@@ -46,14 +54,29 @@ export interface FakeCalendar {
 
 const instant = (e: FakeEvent): Date => (e.allDay ? londonDateTime(e.start, '00:00') : londonDateTime(e.start.slice(0, 10), e.start.slice(11, 16)));
 
-/** An event as Graph sends it, its start in London time or in UTC. */
-function wire(e: FakeEvent, london: boolean) {
+/** An event as Graph sends it, its start in London time or in UTC, only the `$select`ed fields. */
+function wire(e: FakeEvent, london: boolean, mailbox: string, select: string | undefined) {
   const start = e.allDay
     ? { dateTime: `${e.start}T00:00:00.0000000`, timeZone: london ? 'Europe/London' : 'UTC' }
     : london
       ? { dateTime: `${e.start}:00.0000000`, timeZone: 'Europe/London' }
       : { dateTime: instant(e).toISOString().replace('Z', '').replace(/\.\d+$/, '.0000000'), timeZone: 'UTC' };
-  return { id: e.id, subject: e.subject, start, isAllDay: e.allDay ?? false, isCancelled: e.isCancelled ?? false };
+  const isOrganizer = e.isOrganizer ?? true;
+  const all: Record<string, unknown> = {
+    id: e.id,
+    subject: e.subject,
+    start,
+    isAllDay: e.allDay ?? false,
+    isCancelled: e.isCancelled ?? false,
+    isOrganizer,
+    organizer: { emailAddress: { name: 'Organiser', address: e.organizer ?? mailbox } },
+    sensitivity: e.sensitivity ?? 'normal',
+    showAs: e.showAs ?? (isOrganizer ? 'busy' : 'tentative'),
+    responseStatus: { response: e.response ?? (isOrganizer ? 'organizer' : 'notResponded'), time: '0001-01-01T00:00:00Z' },
+  };
+  if (select === undefined) return all;
+  const wanted = new Set(['id', ...select.split(',').map((f) => f.trim())]);
+  return Object.fromEntries(Object.entries(all).filter(([k]) => wanted.has(k)));
 }
 
 export async function startFakeCalendar(): Promise<FakeCalendar> {
@@ -115,13 +138,14 @@ export async function startFakeCalendar(): Promise<FakeCalendar> {
       .filter((e) => instant(e) >= from && instant(e) < to)
       .sort((a, b) => instant(a).getTime() - instant(b).getTime() || a.id.localeCompare(b.id));
     const skip = Number(query.$skiptoken ?? 0);
+    const select = query.$select;
     const page = inWindow.slice(skip, skip + fake.pageSize);
     const next = skip + fake.pageSize < inWindow.length;
     res.json({
-      value: page.map((e) => wire(e, london)),
+      value: page.map((e) => wire(e, london, mailbox, select)),
       ...(next
         ? {
-            '@odata.nextLink': `${origin}/${req.params.version}/users/${encodeURIComponent(mailbox)}/calendarView?startDateTime=${encodeURIComponent(query.startDateTime ?? '')}&endDateTime=${encodeURIComponent(query.endDateTime ?? '')}&$skiptoken=${skip + fake.pageSize}`,
+            '@odata.nextLink': `${origin}/${req.params.version}/users/${encodeURIComponent(mailbox)}/calendarView?startDateTime=${encodeURIComponent(query.startDateTime ?? '')}&endDateTime=${encodeURIComponent(query.endDateTime ?? '')}${select === undefined ? '' : `&$select=${encodeURIComponent(select)}`}&$skiptoken=${skip + fake.pageSize}`,
           }
         : {}),
     });
@@ -137,7 +161,8 @@ export async function startFakeCalendar(): Promise<FakeCalendar> {
     const event = calendars.get(mailbox)?.get(String(req.params.id));
     if (!event) return (record(404), error(404, 'ErrorItemNotFound'));
     record(200);
-    res.json(wire(event, fake.honourPrefer && /outlook\.timezone="Europe\/London"/.test(prefer ?? '')));
+    const select = typeof req.query.$select === 'string' ? req.query.$select : undefined;
+    res.json(wire(event, fake.honourPrefer && /outlook\.timezone="Europe\/London"/.test(prefer ?? ''), mailbox, select));
   });
   app.use((req, res) => res.status(404).json({ error: { code: 'NotFound', message: `no route ${req.method} ${req.path}` } }));
 
