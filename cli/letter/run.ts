@@ -5,19 +5,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { makeCalendar } from '../../core/calendar/index.js';
-import { withThresholds } from '../../core/frameworks/index.js';
 import { draftLetter, LETTER_KINDS, suggestLetters, type LetterKind, type LetterSuggestion } from '../../core/letters/index.js';
 import { fail, ok, type Result } from '../../core/result.js';
-import { makeSchoolIndex, findSchools, schoolRecords } from '../../core/schools/index.js';
-import { LEGEND_SHEET } from '../../core/sheet/marks.js';
-import { planSheet } from '../../core/sheet/planSheet.js';
 import { letterDocx } from '../../letters/docx.js';
-import { loadFramework, loadSheetConfig } from '../../workbook/config-files.js';
-import { STATE_SHEET } from '../../workbook/apply.js';
-import { checkWorkbookFile } from '../../workbook/check.js';
-import { worksheetGrid } from '../../workbook/grid.js';
+import { findSchoolInWorkbook } from '../school/find.js';
 import { letterFacts } from './facts.js';
 
 export interface LetterOptions {
@@ -44,47 +36,10 @@ export type LetterOutcome =
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export async function runLetter(options: LetterOptions): Promise<Result<LetterOutcome, string>> {
-  const checked = await checkWorkbookFile(options.input);
-  if (!checked.ok) return checked;
-  const config = await loadSheetConfig(options.config);
-  if (!config.ok) return config;
-  const loaded = await loadFramework(options.framework ?? config.value.framework ?? 'reading');
-  if (!loaded.ok) return loaded;
-  const tuned = withThresholds(loaded.value, config.value.thresholds);
-  if (!tuned.ok) return fail(`invalid thresholds: ${tuned.error.join('; ')}`);
-  const framework = tuned.value;
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(options.input);
-  } catch (e) {
-    return fail(`could not read ${options.input} as a workbook: ${(e as Error).message}`);
-  }
-  const sheets = wb.worksheets.filter((ws) =>
-    options.sheet !== undefined ? ws.name.toLowerCase() === options.sheet.toLowerCase() : ws.state === 'visible' && ws.name !== LEGEND_SHEET && ws.name !== STATE_SHEET,
-  );
-  if (sheets.length === 0) return fail(options.sheet !== undefined ? `no sheet named "${options.sheet}" in ${options.input}` : `${options.input} has no visible worksheet`);
-  let plan;
-  for (const ws of sheets) {
-    const p = planSheet(worksheetGrid(ws), {
-      framework,
-      today: options.today,
-      columns: config.value.columns,
-      ...(config.value.headerRow !== undefined && { headerRow: config.value.headerRow }),
-    });
-    if (p.ok) {
-      plan = p.value;
-      break;
-    }
-  }
-  if (!plan) return fail(`no sheet of ${options.input} has a header row with a school column`);
-  const match = findSchools(options.school, makeSchoolIndex(schoolRecords(plan)));
-  if (match.kind === 'none') {
-    return fail(`no school "${options.school}" in ${options.input}${match.closest.length ? ` (closest: ${match.closest.map((s) => s.name).join(', ')})` : ''}`);
-  }
-  if (match.kind === 'several') {
-    return fail(`"${options.school}" matches several schools: ${match.schools.map((s) => `${s.name}${s.urn ? ` (${s.urn})` : ''}`).join(', ')}; give the URN`);
-  }
-  const row = plan.rows.find((r) => r.sheetRow === match.school.sheetRow)!;
+  const found = await findSchoolInWorkbook(options, 'reading');
+  if (!found.ok) return found;
+  const { framework, plan, school } = found.value;
+  const row = plan.rows.find((r) => r.sheetRow === school.sheetRow)!;
   let previousCategory;
   if (options.previousCategory !== undefined) {
     previousCategory = framework.categories.find((c) => c.code.toLowerCase() === options.previousCategory!.toLowerCase());
