@@ -23,18 +23,26 @@ export const MEETING_EXAMPLES = [
   'next meeting for Oakfield',
   'evidence received for Oakfield',
   "status of Oakfield's reminders",
-  // Reading's RAP schools; Camden's project boards.
-  'exit criteria for Coley',
-  'tick exit criterion 3 for Coley',
-  'project board report for Queensway',
+] as const;
+
+/** The rest of the improvement cycle (officers), for help: one example per kind of command. */
+export const CYCLE_EXAMPLES = [
   'visited Oakfield today',
   "reviewed Oakfield's category today",
   'my visits this half term',
+  'warning notice issued to Oakfield today',
+  'which letters for Oakfield',
+  'draft the significant concerns letter for Oakfield',
+  'exit criteria for Coley',
+  'tick exit criterion 3 for Coley',
+  'project board report for Queensway',
+  'calendar events I could not match',
+  'head links',
 ] as const;
 
 /** What Waymark can do, as a card whose examples are buttons (not Markdown). */
 export function helpReply(): Reply {
-  return helpCard({ kind: 'help', examples: [...HELP_EXAMPLES], meetingExamples: [...MEETING_EXAMPLES] });
+  return helpCard({ kind: 'help', examples: [...HELP_EXAMPLES], meetingExamples: [...MEETING_EXAMPLES], cycleExamples: [...CYCLE_EXAMPLES] });
 }
 
 /** The welcome card sent when Waymark is installed in a personal chat or a team. */

@@ -12,6 +12,8 @@ export interface HelpCardOptions {
   readonly examples: readonly string[];
   /** Meeting examples, listed in words (help only). */
   readonly meetingExamples?: readonly string[];
+  /** The rest of the improvement cycle (visits, letters, statutory clocks…), in words (help only). */
+  readonly cycleExamples?: readonly string[];
 }
 
 const WHO =
@@ -35,8 +37,11 @@ export function helpCard(options: HelpCardOptions): { text: string; card: Adapti
   const meetings = options.meetingExamples && options.meetingExamples.length > 0
     ? `Meetings and evidence (officers): ${options.meetingExamples.map((e) => `"${e}"`).join(', ')}. Say "schedule a meeting" for a form.`
     : undefined;
+  const cycle = options.cycleExamples && options.cycleExamples.length > 0
+    ? `The rest of the improvement cycle (officers): ${options.cycleExamples.map((e) => `"${e}"`).join(', ')}.`
+    : undefined;
   const channel = 'In a channel, @mention me first. Type "help" at any time.';
-  const paragraphs = [intro, ask, ...(meetings ? [meetings] : []), WHO, channel];
+  const paragraphs = [intro, ask, ...(meetings ? [meetings] : []), ...(cycle ? [cycle] : []), WHO, channel];
   const text = [...paragraphs, `Try: ${examples.map((e) => `"${e}"`).join(', ')}.`].join('\n\n');
   const body: Record<string, unknown>[] = [
     { type: 'TextBlock', text: welcome ? "Hello, I'm Waymark" : 'What I can do', weight: 'Bolder', size: 'Large', wrap: true },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { categoryQuery } from '../../bot/commands/category-query.js';
 import { fallback } from '../../bot/commands/fallback.js';
 import { emptyDirectory } from '../../bot/directory/directory.js';
-import { help, HELP_EXAMPLES } from '../../bot/commands/help.js';
+import { CYCLE_EXAMPLES, help, HELP_EXAMPLES, MEETING_EXAMPLES } from '../../bot/commands/help.js';
 import { COMMANDS, route } from '../../bot/commands/router.js';
 import type { Command, CommandContext, CommandInput } from '../../bot/commands/types.js';
 import { memoryLogger } from '../../bot/log.js';
@@ -33,6 +33,16 @@ describe('router', () => {
     expect(reply.text).not.toMatch(/\*\*|^- /m);
     const buttons = JSON.stringify(reply.card);
     for (const example of HELP_EXAMPLES) expect(buttons).toContain(JSON.stringify({ waymark: 'ask', ask: example }));
+  });
+
+  it('lists the meeting and improvement-cycle commands in help, and each example reaches a command', async () => {
+    const { reply } = await route(input('help'), ctx);
+    for (const example of [...MEETING_EXAMPLES, ...CYCLE_EXAMPLES]) {
+      expect(reply.text).toContain(`"${example}"`);
+      const command = COMMANDS.find((c) => c.matches(example));
+      expect(command?.name, example).toBeDefined();
+      expect(command?.name, example).not.toBe('school-question');
+    }
   });
 
   it('falls back with a pointer to help', async () => {

@@ -117,7 +117,8 @@ describe.skipIf(!haveChromium)('npm start in the Agents Playground', () => {
     await page.keyboard.type('help');
     await page.keyboard.press('Enter');
     await page.getByText("I'm Waymark.").first().waitFor({ timeout: 15_000 });
-    expect(await page.getByText('category of 101234').first().isVisible()).toBe(true);
+    // The card's buttons may render a moment after its first words: wait for them (fails if never).
+    await page.getByText('category of 101234').first().waitFor({ state: 'visible', timeout: 15_000 });
     console.log(`playground: page load + help reply in ${Math.round(performance.now() - started)} ms`);
   }, 30_000);
 
