@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../../core/result.js';
 import { LEGEND_SHEET, planMarks } from '../../core/sheet/marks.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
 import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
-import { STATE_SHEET, applyMarks, clearMarks } from '../../workbook/apply.js';
+import { STATE_SHEET, applyMarks, clearMarks, type Touched } from '../../workbook/apply.js';
 import { readWorksheet } from '../../workbook/grid.js';
 import { outputRecord } from '../../workbook/state.js';
 import { checkWorkbookFile } from '../../workbook/check.js';
@@ -93,8 +93,8 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
 
   if (options.clear) {
     const ws = chosen[0]!;
-    const { warnings, ...cleared } = clearMarks(wb, ws);
-    const written = await writeWorkbook(wb, original, out, options);
+    const { warnings, touched, ...cleared } = clearMarks(wb, ws);
+    const written = await writeWorkbook(wb, original, out, options, new Map([[ws.name, touched]]));
     if (!written.ok) return written;
     return ok({ out, sheet: ws.name, cleared, warnings: [...warnings, ...written.value] });
   }
@@ -144,8 +144,8 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
       dataDates: plan.value.rows.map((r) => r.dataDate),
       ...(fileDate !== undefined && { fileDate }),
     });
-    const { warnings } = applyMarks(wb, ws, planMarks(plan.value, framework, options.today));
-    const written = await writeWorkbook(wb, original, out, options);
+    const { warnings, touched } = applyMarks(wb, ws, planMarks(plan.value, framework, options.today));
+    const written = await writeWorkbook(wb, original, out, options, new Map([[ws.name, touched]]));
     if (!written.ok) return written;
     warnings.push(...written.value);
     if (options.report) {
@@ -178,11 +178,13 @@ async function writeWorkbook(
   original: Uint8Array,
   out: string,
   options: RateOptions,
+  touched: ReadonlyMap<string, Touched>,
 ): Promise<Result<string[], string>> {
   const written = new Uint8Array(await wb.xlsx.writeBuffer());
   const kept = await keepPackage(original, written, {
     waymarkSheets: new Set([LEGEND_SHEET, STATE_SHEET]),
     waymarkNote: (text) => text.startsWith(NOTE_PREFIX),
+    waymarkCells: touched,
   });
   if (kept.lost.length > 0 && !options.allowLoss) {
     return fail(
