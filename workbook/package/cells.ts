@@ -23,13 +23,13 @@ export interface WaymarkCells {
 }
 
 interface RawCell {
-  readonly row: number;
-  readonly col: number;
+  /** row × 16384 + column: the cell's place, and the order of cells in a sheet. */
+  readonly key: number;
   readonly s: number;
   readonly t: string;
-  readonly f?: { readonly t: string; readonly ref: string; readonly si: string; readonly text: string; readonly extra: string };
-  readonly v?: string;
-  readonly is?: string;
+  readonly f: { readonly t: string; readonly ref: string; readonly si: string; readonly text: string; readonly extra: string } | undefined;
+  readonly v: string | undefined;
+  readonly is: string | undefined;
   readonly meta: string;
 }
 
@@ -42,7 +42,8 @@ interface RawRow {
 
 interface Sheet {
   readonly rows: Map<number, RawRow>;
-  readonly cells: Map<string, RawCell>;
+  /** In row-major order. */
+  readonly cells: RawCell[];
   /** Column number → style index, from <cols>. */
   readonly colStyle: Map<number, number>;
   /** Where the rows go: the offset of </sheetData> (or of <sheetData/>) and whether it is self-closed. */
@@ -50,11 +51,6 @@ interface Sheet {
   readonly dataSelfClosed: boolean;
 }
 
-const colNumber = (letters: string) => {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n;
-};
 function colLetters(n: number): string {
   let s = '';
   for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
@@ -69,14 +65,39 @@ function attrs(open: string): Map<string, string> {
   return out;
 }
 
+/** One attribute of a start tag, without building a map: there are a hundred thousand cells. */
+function attr(open: string, name: string): string | undefined {
+  const i = open.indexOf(` ${name}="`);
+  if (i < 0) return undefined;
+  const from = i + name.length + 3;
+  return open.slice(from, open.indexOf('"', from));
+}
+
+const WIDE = 16384;
+/** An A1 reference as row × 16384 + column, read by hand: a sheet has a hundred thousand. */
+function keyOf(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65) break;
+    col = col * 26 + c - (c >= 97 ? 96 : 64);
+  }
+  let row = 0;
+  for (; i < ref.length; i++) row = row * 10 + ref.charCodeAt(i) - 48;
+  return row * WIDE + col;
+}
+const rowOf = (key: number) => Math.floor(key / WIDE);
+const colOf = (key: number) => key % WIDE;
+const refOf = (key: number) => `${colLetters(colOf(key))}${rowOf(key)}`;
+
 const TOKEN = /<row\b([^>]*?)\/?>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const F = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
-const V = /<v>([\s\S]*?)<\/v>/;
 const IS = /<is>[\s\S]*?<\/is>|<is\/>/;
 
 function parseSheet(xml: string): Sheet {
   const rows = new Map<number, RawRow>();
-  const cells = new Map<string, RawCell>();
+  const cells: RawCell[] = [];
   const colStyle = new Map<number, number>();
   const open = xml.search(/<sheetData\b/);
   const selfClosed = open >= 0 && /^<sheetData\b[^>]*\/>/.test(xml.slice(open, open + 200));
@@ -91,41 +112,45 @@ function parseSheet(xml: string): Sheet {
   if (open < 0 || selfClosed) return { rows, cells, colStyle, dataEnd: Math.max(open, 0), dataSelfClosed: selfClosed };
   TOKEN.lastIndex = open;
   let rowNo = 0;
-  let colNo = 0;
+  let lastKey = 0;
   for (let m = TOKEN.exec(xml); m && m.index < close; m = TOKEN.exec(xml)) {
     if (m[1] !== undefined) {
       const a = attrs(m[1]);
       rowNo = a.has('r') ? Number(a.get('r')) : rowNo + 1;
-      colNo = 0;
+      lastKey = 0;
       rows.set(rowNo, { attrs: a, start: m.index, end: m.index + m[0].length });
       continue;
     }
-    const a = attrs(m[2]!);
-    const ref = a.get('r');
-    const at = ref ? /^([A-Z]+)(\d+)$/.exec(ref) : null;
-    const row = at ? Number(at[2]) : rowNo;
-    colNo = at ? colNumber(at[1]!) : colNo + 1;
-    const body = m[3] ?? '';
-    const fm = body ? F.exec(body) : null;
+    const open = m[2]!;
+    const ref = attr(open, 'r');
+    // A cell without its reference follows the one before it (Excel always writes it).
+    const key = ref !== undefined ? keyOf(ref) : lastKey > 0 ? lastKey + 1 : rowNo * WIDE + 1;
+    lastKey = key;
+    const body = m[3];
     let f: RawCell['f'];
-    if (fm) {
-      const fa = attrs(fm[1]!);
-      const extra = [...fa].filter(([k]) => !['t', 'ref', 'si', 'ca'].includes(k)).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(' ');
-      f = { t: fa.get('t') ?? 'normal', ref: fa.get('ref') ?? '', si: fa.get('si') ?? '', text: decodeXml(fm[2] ?? ''), extra };
+    let v: string | undefined;
+    let is: string | undefined;
+    const t = attr(open, 't') ?? 'n';
+    if (body) {
+      const fm = body.includes('<f') ? F.exec(body) : null;
+      if (fm) {
+        const fa = attrs(fm[1]!);
+        const extra = [...fa].filter(([k]) => !['t', 'ref', 'si', 'ca'].includes(k)).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, val]) => `${k}=${val}`).join(' ');
+        f = { t: fa.get('t') ?? 'normal', ref: fa.get('ref') ?? '', si: fa.get('si') ?? '', text: decodeXml(fm[2] ?? ''), extra };
+      }
+      const at = body.indexOf('<v>');
+      if (at >= 0) v = body.slice(at + 3, body.indexOf('</v>', at));
+      if (t === 'inlineStr') is = IS.exec(body)?.[0];
     }
-    const vm = body ? V.exec(body) : null;
-    const ism = body && a.get('t') === 'inlineStr' ? IS.exec(body) : null;
-    const meta = ['cm', 'vm', 'ph'].map((k) => (a.has(k) ? `${k}=${a.get(k)}` : '')).join(' ').trim();
-    cells.set(`${colLetters(colNo)}${row}`, {
-      row,
-      col: colNo,
-      s: Number(a.get('s') ?? 0),
-      t: a.get('t') ?? 'n',
-      ...(f && { f }),
-      ...(vm && { v: vm[1]! }),
-      ...(ism && { is: ism[0] }),
-      meta,
-    });
+    const meta = open.includes('cm=') || open.includes('vm=') || open.includes('ph=') ? ['cm', 'vm', 'ph'].map((k) => (attr(open, k) !== undefined ? `${k}=${attr(open, k)}` : '')).join(' ').trim() : '';
+    cells.push({ key, s: Number(attr(open, 's') ?? 0), t, f, v, is, meta });
+  }
+  // Excel and exceljs write cells in order; anything else is put in order here.
+  for (let i = 1; i < cells.length; i++) {
+    if (cells[i]!.key <= cells[i - 1]!.key) {
+      cells.sort((x, y) => x.key - y.key);
+      break;
+    }
   }
   return { rows, cells, colStyle, dataEnd: close, dataSelfClosed: false };
 }
@@ -157,8 +182,8 @@ function defaultStyle(book: Book, sheet: Sheet, row: number, col: number): CellS
 
 const on = (v: string | undefined) => v === '1' || v === 'true';
 
-function shown(book: Book, sheet: Sheet, cell: RawCell | undefined, row: number, col: number, masters: Map<string, RawCell>): Shown {
-  if (!cell) return { kind: '', value: '', rich: '', phonetic: '', formula: '', style: defaultStyle(book, sheet, row, col), meta: '' };
+function shown(book: Book, sheet: Sheet, cell: RawCell | undefined, key: number, masters: Map<string, RawCell>): Shown {
+  if (!cell) return { kind: '', value: '', rich: '', phonetic: '', formula: '', style: defaultStyle(book, sheet, rowOf(key), colOf(key)), meta: '' };
   let kind = '';
   let value: string | number = '';
   let rich = '';
@@ -184,7 +209,7 @@ function shown(book: Book, sheet: Sheet, cell: RawCell | undefined, row: number,
     let body = f.text;
     if (f.t === 'shared') {
       const master = f.text ? cell : masters.get(f.si);
-      body = master?.f ? translate(master.f.text, cell.row - master.row, cell.col - master.col) : `shared:${f.si}`;
+      body = master?.f ? translate(master.f.text, rowOf(cell.key) - rowOf(master.key), colOf(cell.key) - colOf(master.key)) : `shared:${f.si}`;
     }
     formula = [f.t === 'shared' ? 'normal' : f.t, f.t === 'array' || f.t === 'dataTable' ? f.ref : '', f.extra, body.trim()].join('|');
   }
@@ -194,7 +219,7 @@ function shown(book: Book, sheet: Sheet, cell: RawCell | undefined, row: number,
 /** Shared-formula masters by group number. */
 function mastersOf(sheet: Sheet): Map<string, RawCell> {
   const out = new Map<string, RawCell>();
-  for (const c of sheet.cells.values()) if (c.f?.t === 'shared' && c.f.text !== '' && !out.has(c.f.si)) out.set(c.f.si, c);
+  for (const c of sheet.cells) if (c.f?.t === 'shared' && c.f.text !== '' && !out.has(c.f.si)) out.set(c.f.si, c);
   return out;
 }
 
@@ -204,6 +229,8 @@ function sameValue(a: Shown, b: Shown): boolean {
   if (a.value === b.value) return true;
   return typeof a.value === 'number' && typeof b.value === 'number' && isDateCode(a.style.numFmt) && Math.abs(a.value - b.value) <= MS;
 }
+
+const sameString = (x: CellText | undefined, y: CellText | undefined) => x === y || (!!x && !!y && x.text === y.text && x.rich === y.rich && x.phonetic === y.phonetic);
 
 const PART_WORDS: Readonly<Record<StylePart, string>> = {
   font: 'their font (typeface, size, colour, bold…)',
@@ -375,23 +402,44 @@ export function checkCells(
     const byKind = new Map<string, string[]>();
     const ma = mastersOf(a);
     const mb = mastersOf(b);
-    const seen = new Set<string>();
-    const compare = (ref: string, cell: RawCell | undefined, other: RawCell | undefined) => {
-      if (seen.has(ref)) return;
-      seen.add(ref);
-      if (mine?.outputs.has(ref)) return;
-      const row = (cell ?? other)!.row;
-      const col = (cell ?? other)!.col;
-      const x = shown(fromBook, a, cell, row, col, ma);
-      const y = shown(toBook, b, other, row, col, mb);
-      for (const k of cellDifferences(x, y, mine?.fills.has(ref) ?? false)) {
+    const keysA = fromBook.styles.map((x) => x.key);
+    const keysB = toBook.styles.map((x) => x.key);
+    const fills = new Set([...(mine?.fills ?? [])].map(keyOf));
+    const outputs = new Set([...(mine?.outputs ?? [])].map(keyOf));
+    const compare = (key: number, cell: RawCell | undefined, other: RawCell | undefined) => {
+      if (outputs.has(key)) return;
+      // Most cells come out as they went in: the same type, raw value and look.
+      if (cell && other && cell.t === other.t && cell.meta === other.meta && !cell.f && !other.f && cell.is === undefined && other.is === undefined) {
+        const sameLook = keysA[cell.s] === keysB[other.s];
+        const sameValue = cell.t === 's' ? sameString(fromBook.strings[Number(cell.v)], toBook.strings[Number(other.v)]) : cell.v === other.v;
+        if (sameLook && sameValue) return;
+      }
+      const x = shown(fromBook, a, cell, key, ma);
+      const y = shown(toBook, b, other, key, mb);
+      for (const k of cellDifferences(x, y, fills.has(key))) {
         const list = byKind.get(k);
-        if (list) list.push(ref);
-        else byKind.set(k, [ref]);
+        if (list) list.push(refOf(key));
+        else byKind.set(k, [refOf(key)]);
       }
     };
-    for (const [ref, cell] of a.cells) compare(ref, cell, b.cells.get(ref));
-    for (const [ref, cell] of b.cells) if (!seen.has(ref)) compare(ref, undefined, cell);
+    // Both lists are in order: walk them side by side.
+    let i = 0;
+    let j = 0;
+    while (i < a.cells.length || j < b.cells.length) {
+      const x = a.cells[i];
+      const y = b.cells[j];
+      if (x && (!y || x.key < y.key)) {
+        compare(x.key, x, undefined);
+        i++;
+      } else if (y && (!x || y.key < x.key)) {
+        compare(y.key, undefined, y);
+        j++;
+      } else {
+        compare(x!.key, x, y);
+        i++;
+        j++;
+      }
+    }
     for (const [k, refs] of byKind) lost.push(`sheet "${s.name}": ${refs.length} ${refs.length === 1 ? 'cell' : 'cells'} lost ${CELL_WORDS[k]} (${listed(refs)})`);
     const rowsLost = new Map<string, number[]>();
     for (const r of new Set([...a.rows.keys(), ...b.rows.keys()])) {

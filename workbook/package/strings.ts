@@ -53,9 +53,9 @@ export function sharedStrings(pkg: Package): CellText[] {
   // Items are split by hand: a shared-string table can hold a hundred thousand of them.
   let i = xml.indexOf('<si');
   while (i >= 0) {
-    const selfClose = xml.indexOf('/>', i);
     const open = xml.indexOf('>', i);
-    if (selfClose >= 0 && selfClose + 1 === open) {
+    if (open < 0) break;
+    if (xml[open - 1] === '/') {
       out.push({ text: '', rich: '', phonetic: '' });
       i = xml.indexOf('<si', open);
       continue;
