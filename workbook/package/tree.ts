@@ -33,7 +33,7 @@ function normalisedAttrs(name: string, open: string): [string, string][] | undef
   }
   if (FLAGS.has(name)) {
     const val = out.find(([k]) => k === 'val')?.[1] ?? '1';
-    return val === '0' ? undefined : [];
+    return val === '0' ? undefined : [['val', '1']];
   }
   if (name === 'u') return [['val', out.find(([k]) => k === 'val')?.[1] ?? 'single']];
   return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
