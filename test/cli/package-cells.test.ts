@@ -142,6 +142,28 @@ describe('row settings exceljs drops are carried back', () => {
   });
 });
 
+describe("the team's default font is kept", () => {
+  it('a workbook whose cells are Arial 10 by default does not come out in exceljs\'s Calibri 11', async () => {
+    const { result, out } = await rate('arial', { defaultFont: '<font><sz val="10"/><name val="Arial"/><family val="2"/></font>' });
+    expect(errorOf(result)).toBe('(rated with no refusal)');
+    // exceljs reports no font for a cell with the default format: read the copy's styles.
+    const zip = await JSZip.loadAsync(await readFile(out));
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    const fonts = [...(/<fonts[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? '').matchAll(/<font>[\s\S]*?<\/font>/g)].map((m) => m[0]);
+    const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
+    const fontOf = async (sheet: 1 | 2, ref: string) => {
+      const cell = new RegExp(`<c r="${ref}"[^>]*>`).exec(await zip.file(`xl/worksheets/sheet${sheet}.xml`)!.async('string'))?.[0] ?? '';
+      const xf = xfs[Number(/ s="(\d+)"/.exec(cell)?.[1] ?? 0)] ?? '';
+      return fonts[Number(/fontId="(\d+)"/.exec(xf)?.[1] ?? 0)] ?? '';
+    };
+    // An unformatted cell on each sheet, and a formatted one that uses the default font.
+    for (const [sheet, ref] of [[2, 'A2'], [1, 'B2'], [2, 'C2']] as const) {
+      const font = await fontOf(sheet, ref);
+      expect([ref, /name val="([^"]*)"/.exec(font)?.[1], /sz val="([^"]*)"/.exec(font)?.[1], font.includes('scheme')]).toEqual([ref, 'Arial', '10', false]);
+    }
+  });
+});
+
 describe('the guard compares what the cells show, not how the XML spells it', () => {
   const visits = async (edit: (xml: string) => string, extra: { waymarkCells?: Parameters<typeof keepPackage>[2]['waymarkCells'] } = {}) => {
     const original = await excelLike();

@@ -1,7 +1,9 @@
 import { cellStyles, STYLE_PARTS, type CellStyle, type StylePart } from './cellstyles.js';
 import { translate } from './formula.js';
 import { isDateCode } from './numfmt.js';
+import { stylesPath } from './elements.js';
 import { readText, sheets, writeText, type Package } from './parts.js';
+import { attributes, children, elements, text } from './xml.js';
 import { sharedStrings, stringItem, type CellText } from './strings.js';
 import { decodeXml } from './tree.js';
 
@@ -213,6 +215,9 @@ function shown(book: Book, sheet: Sheet, cell: RawCell | undefined, key: number,
     }
     formula = [f.t === 'shared' ? 'normal' : f.t, f.t === 'array' || f.t === 'dataTable' ? f.ref : '', f.extra, body.trim()].join('|');
   }
+  // A formula whose saved result is "" shows the same as one with no saved result (exceljs
+  // writes none for it); Excel computes both the same way on opening.
+  if (formula && kind === 'text' && value === '' && rich === '') kind = '';
   return { kind, value, rich, phonetic, formula, style: styleAt(book, cell.s), meta: cell.meta };
 }
 
@@ -364,46 +369,22 @@ function carryRows(fromBook: Book, from: Sheet, toBook: Book, to: Sheet, xml: st
   return { xml: out, carried };
 }
 
-/**
- * Compares every sheet's cells and rows in the original and the copy (the sheets named in
- * `skipSheets` are Waymark's), carries row settings back into the copy, and says what the
- * copy still lacks, sheet by sheet, naming the cells or rows.
- *
- * @example
- * const { lost } = checkCells(original, copy, { skipSheets: new Set(['Waymark legend']), waymark: new Map() });
- * // lost: ['sheet "Schools": 3 cells lost rich-text formatting (B4, B9, C12)']
- */
-export function checkCells(
-  from: Package,
-  to: Package,
-  options: { skipSheets: ReadonlySet<string>; waymark: ReadonlyMap<string, WaymarkCells> },
-): { lost: string[]; carried: string[] } {
+interface SheetPair {
+  readonly name: string;
+  readonly a: Sheet;
+  readonly b: Sheet;
+}
+
+/** What the copy's cells and rows lack against the original's, sheet by sheet, in words. */
+function compareSheets(fromBook: Book, toBook: Book, pairs: readonly SheetPair[], waymark: ReadonlyMap<string, WaymarkCells>): string[] {
   const lost: string[] = [];
-  const carriedWords: string[] = [];
-  const fromBook: Book = { styles: cellStyles(from), strings: sharedStrings(from) };
-  const toBook: Book = { styles: cellStyles(to), strings: sharedStrings(to) };
-  const copyPaths = new Map(sheets(to).map((s) => [s.name, s.path]));
-  for (const s of sheets(from)) {
-    if (options.skipSheets.has(s.name)) continue;
-    const fromXml = readText(from, s.path);
-    const toPath = copyPaths.get(s.name);
-    const toXml0 = toPath ? readText(to, toPath) : undefined;
-    // A sheet missing from the copy is named by the workbook's own check.
-    if (!fromXml || !toPath || toXml0 === undefined) continue;
-    const a = parseSheet(fromXml);
-    let b = parseSheet(toXml0);
-    const rowsCarried = carryRows(fromBook, a, toBook, b, toXml0);
-    if (rowsCarried.carried.size > 0) {
-      writeText(to, toPath, rowsCarried.xml);
-      b = parseSheet(rowsCarried.xml);
-      for (const [k, rows] of rowsCarried.carried) carriedWords.push(`${ROW_WORDS[k]} on sheet "${s.name}" (rows ${listed(rows.map(String))})`);
-    }
-    const mine = options.waymark.get(s.name);
+  const keysA = fromBook.styles.map((x) => x.key);
+  const keysB = toBook.styles.map((x) => x.key);
+  for (const { name, a, b } of pairs) {
+    const mine = waymark.get(name);
     const byKind = new Map<string, string[]>();
     const ma = mastersOf(a);
     const mb = mastersOf(b);
-    const keysA = fromBook.styles.map((x) => x.key);
-    const keysB = toBook.styles.map((x) => x.key);
     const fills = new Set([...(mine?.fills ?? [])].map(keyOf));
     const outputs = new Set([...(mine?.outputs ?? [])].map(keyOf));
     const compare = (key: number, cell: RawCell | undefined, other: RawCell | undefined) => {
@@ -440,12 +421,98 @@ export function checkCells(
         j++;
       }
     }
-    for (const [k, refs] of byKind) lost.push(`sheet "${s.name}": ${refs.length} ${refs.length === 1 ? 'cell' : 'cells'} lost ${CELL_WORDS[k]} (${listed(refs)})`);
+    for (const [k, refs] of byKind) lost.push(`sheet "${name}": ${refs.length} ${refs.length === 1 ? 'cell' : 'cells'} lost ${CELL_WORDS[k]} (${listed(refs)})`);
     const rowsLost = new Map<string, number[]>();
     for (const r of new Set([...a.rows.keys(), ...b.rows.keys()])) {
       for (const k of rowDifferences(rowForm(fromBook, a.rows.get(r)), rowForm(toBook, b.rows.get(r)))) rowsLost.set(k, [...(rowsLost.get(k) ?? []), r]);
     }
-    for (const [k, rows] of rowsLost) lost.push(`sheet "${s.name}": ${ROW_WORDS[k]} (rows ${listed(rows.map(String))})`);
+    for (const [k, rows] of rowsLost) lost.push(`sheet "${name}": ${ROW_WORDS[k]} (rows ${listed(rows.map(String))})`);
+  }
+  return lost;
+}
+
+/**
+ * The copy's styles with the original's default font put back. exceljs writes its own default
+ * font (Calibri 11 in the theme's minor font) as the font of every cell with the default
+ * format, so a workbook whose cells are Arial 10 by default would come out in another font.
+ * The default format's font is the first one both ways; undefined when it cannot be swapped.
+ */
+function withDefaultFont(from: Package, to: Package): string | undefined {
+  const fromPath = stylesPath(from);
+  const toPath = stylesPath(to);
+  const fromXml = fromPath ? readText(from, fromPath) : undefined;
+  const toXml = toPath ? readText(to, toPath) : undefined;
+  if (!fromXml || !toXml) return undefined;
+  const fontsOf = (xml: string) => {
+    const list = elements(xml, 'fonts')[0];
+    return list ? children(text(xml, list), 'fonts').map((f) => ({ start: list.start + f.start, end: list.start + f.end })) : [];
+  };
+  const firstXfFont = (xml: string) => {
+    const xfs = elements(xml, 'cellXfs')[0];
+    const xf = xfs ? children(text(xml, xfs), 'cellXfs')[0] : undefined;
+    return xf ? Number(attributes(xf.open).get('fontId') ?? 0) : undefined;
+  };
+  const fi = firstXfFont(fromXml);
+  const ti = firstXfFont(toXml);
+  const original = fi !== undefined ? fontsOf(fromXml)[fi] : undefined;
+  const copy = ti !== undefined ? fontsOf(toXml)[ti] : undefined;
+  if (!original || !copy) return undefined;
+  return toXml.slice(0, copy.start) + fromXml.slice(original.start, original.end) + toXml.slice(copy.end);
+}
+
+/**
+ * Compares every sheet's cells and rows in the original and the copy (the sheets named in
+ * `skipSheets` are Waymark's), carries row settings and the default font back into the copy,
+ * and says what the copy still lacks, sheet by sheet, naming the cells or rows.
+ *
+ * @example
+ * const { lost } = checkCells(original, copy, { skipSheets: new Set(['Waymark legend']), waymark: new Map() });
+ * // lost: ['sheet "Schools": 3 cells lost rich-text formatting (B4, B9, C12)']
+ */
+export function checkCells(
+  from: Package,
+  to: Package,
+  options: { skipSheets: ReadonlySet<string>; waymark: ReadonlyMap<string, WaymarkCells> },
+): { lost: string[]; carried: string[] } {
+  const carriedWords: string[] = [];
+  const fromBook: Book = { styles: cellStyles(from), strings: sharedStrings(from) };
+  const toBook: Book = { styles: cellStyles(to), strings: sharedStrings(to) };
+  const copyPaths = new Map(sheets(to).map((s) => [s.name, s.path]));
+  const pairs: SheetPair[] = [];
+  for (const s of sheets(from)) {
+    if (options.skipSheets.has(s.name)) continue;
+    const fromXml = readText(from, s.path);
+    const toPath = copyPaths.get(s.name);
+    const toXml0 = toPath ? readText(to, toPath) : undefined;
+    // A sheet missing from the copy is named by the workbook's own check.
+    if (!fromXml || !toPath || toXml0 === undefined) continue;
+    const a = parseSheet(fromXml);
+    let b = parseSheet(toXml0);
+    const rowsCarried = carryRows(fromBook, a, toBook, b, toXml0);
+    if (rowsCarried.carried.size > 0) {
+      writeText(to, toPath, rowsCarried.xml);
+      b = parseSheet(rowsCarried.xml);
+      for (const [k, rows] of rowsCarried.carried) carriedWords.push(`${ROW_WORDS[k]} on sheet "${s.name}" (rows ${listed(rows.map(String))})`);
+    }
+    pairs.push({ name: s.name, a, b });
+  }
+  let lost = compareSheets(fromBook, toBook, pairs, options.waymark);
+  const defaultFontDiffers = (fromBook.styles[0]?.font ?? '') !== (toBook.styles[0]?.font ?? '');
+  if (defaultFontDiffers && lost.some((l) => l.includes(CELL_WORDS.font!))) {
+    // Put the default font back only where that leaves less lost than before.
+    const styles = withDefaultFont(from, to);
+    const path = stylesPath(to);
+    if (styles && path) {
+      const trial: Package = { files: new Map(to.files) };
+      writeText(trial, path, styles);
+      const trialBook: Book = { styles: cellStyles(trial), strings: toBook.strings };
+      const trialLost = compareSheets(fromBook, trialBook, pairs, options.waymark);
+      if (trialLost.length < lost.length || trialLost.join('\n').length < lost.join('\n').length) {
+        writeText(to, path, styles);
+        lost = trialLost;
+        carriedWords.push('the default font of cells with the default format');
+      }
+    }
   }
   return { lost, carried: carriedWords };
 }
