@@ -67,11 +67,11 @@ function attrs(open: string): Map<string, string> {
   return out;
 }
 
-/** One attribute of a start tag, without building a map: there are a hundred thousand cells. */
-function attr(open: string, name: string): string | undefined {
-  const i = open.indexOf(` ${name}="`);
+/** One attribute of a start tag (` s="`, say), without building a map: there are a hundred thousand cells. */
+function attr(open: string, marker: string): string | undefined {
+  const i = open.indexOf(marker);
   if (i < 0) return undefined;
-  const from = i + name.length + 3;
+  const from = i + marker.length;
   return open.slice(from, open.indexOf('"', from));
 }
 
@@ -89,11 +89,27 @@ function keyOf(ref: string): number {
   for (; i < ref.length; i++) row = row * 10 + ref.charCodeAt(i) - 48;
   return row * WIDE + col;
 }
+/** keyOf for the reference that starts at `at` in `text` and ends at a quote. */
+function keyAt(text: string, at: number): number {
+  let col = 0;
+  let i = at;
+  for (; ; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 65 && c <= 90) && !(c >= 97 && c <= 122)) break;
+    col = col * 26 + c - (c >= 97 ? 96 : 64);
+  }
+  let row = 0;
+  for (; ; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) break;
+    row = row * 10 + c - 48;
+  }
+  return row * WIDE + col;
+}
 const rowOf = (key: number) => Math.floor(key / WIDE);
 const colOf = (key: number) => key % WIDE;
 const refOf = (key: number) => `${colLetters(colOf(key))}${rowOf(key)}`;
 
-const TOKEN = /<row\b([^>]*?)\/?>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const F = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
 const IS = /<is>[\s\S]*?<\/is>|<is\/>/;
 
@@ -112,40 +128,57 @@ function parseSheet(xml: string): Sheet {
     for (let n = Number(a.get('min')); n <= last; n++) colStyle.set(n, Number(style));
   }
   if (open < 0 || selfClosed) return { rows, cells, colStyle, dataEnd: Math.max(open, 0), dataSelfClosed: selfClosed };
-  TOKEN.lastIndex = open;
+  // Scanned by hand, not by a regular expression: a match array and its captures for each of a
+  // hundred thousand cells cost more in garbage collection than the rest of the check.
   let rowNo = 0;
   let lastKey = 0;
-  for (let m = TOKEN.exec(xml); m && m.index < close; m = TOKEN.exec(xml)) {
-    if (m[1] !== undefined) {
-      const a = attrs(m[1]);
-      rowNo = a.has('r') ? Number(a.get('r')) : rowNo + 1;
-      lastKey = 0;
-      rows.set(rowNo, { attrs: a, start: m.index, end: m.index + m[0].length });
+  let pos = xml.indexOf('>', open) + 1;
+  for (;;) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0 || lt >= close) break;
+    const next = xml.charCodeAt(lt + 1);
+    const after = xml.charCodeAt(lt + 2);
+    if (next === 99 /* c */ && (after === 32 || after === 62 || after === 47)) {
+      const gt = xml.indexOf('>', lt);
+      const self = xml.charCodeAt(gt - 1) === 47;
+      const open = xml.slice(lt, self ? gt - 1 : gt);
+      const end = self ? gt : xml.indexOf('</c>', gt);
+      pos = self ? gt + 1 : end + 4;
+      const r = open.indexOf(' r="');
+      // A cell without its reference follows the one before it (Excel always writes it).
+      const key = r >= 0 ? keyAt(open, r + 4) : lastKey > 0 ? lastKey + 1 : rowNo * WIDE + 1;
+      lastKey = key;
+      const t = attr(open, ' t="') ?? 'n';
+      let f: RawCell['f'];
+      let v: string | undefined;
+      let is: string | undefined;
+      if (!self && end > gt + 1) {
+        const body = xml.slice(gt + 1, end);
+        const fm = body.includes('<f') ? F.exec(body) : null;
+        if (fm) {
+          const fa = attrs(fm[1]!);
+          const extra = [...fa].filter(([k]) => !['t', 'ref', 'si', 'ca'].includes(k)).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, val]) => `${k}=${val}`).join(' ');
+          f = { t: fa.get('t') ?? 'normal', ref: fa.get('ref') ?? '', si: fa.get('si') ?? '', text: decodeXml(fm[2] ?? ''), extra };
+        }
+        const at = body.indexOf('<v>');
+        if (at >= 0) v = body.slice(at + 3, body.indexOf('</v>', at));
+        if (t === 'inlineStr') is = IS.exec(body)?.[0];
+      }
+      const meta = open.includes('m=') || open.includes('ph=') ? ['cm', 'vm', 'ph'].map((k) => (attr(open, ` ${k}="`) !== undefined ? `${k}=${attr(open, ` ${k}="`)}` : '')).join(' ').trim() : '';
+      const style = attr(open, ' s="');
+      cells.push({ key, s: style === undefined ? 0 : Number(style), t, f, v, is, meta });
       continue;
     }
-    const open = m[2]!;
-    const ref = attr(open, 'r');
-    // A cell without its reference follows the one before it (Excel always writes it).
-    const key = ref !== undefined ? keyOf(ref) : lastKey > 0 ? lastKey + 1 : rowNo * WIDE + 1;
-    lastKey = key;
-    const body = m[3];
-    let f: RawCell['f'];
-    let v: string | undefined;
-    let is: string | undefined;
-    const t = attr(open, 't') ?? 'n';
-    if (body) {
-      const fm = body.includes('<f') ? F.exec(body) : null;
-      if (fm) {
-        const fa = attrs(fm[1]!);
-        const extra = [...fa].filter(([k]) => !['t', 'ref', 'si', 'ca'].includes(k)).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, val]) => `${k}=${val}`).join(' ');
-        f = { t: fa.get('t') ?? 'normal', ref: fa.get('ref') ?? '', si: fa.get('si') ?? '', text: decodeXml(fm[2] ?? ''), extra };
-      }
-      const at = body.indexOf('<v>');
-      if (at >= 0) v = body.slice(at + 3, body.indexOf('</v>', at));
-      if (t === 'inlineStr') is = IS.exec(body)?.[0];
+    if (next === 114 /* r */ && xml.startsWith('row', lt + 1) && (xml.charCodeAt(lt + 4) === 32 || xml.charCodeAt(lt + 4) === 62 || xml.charCodeAt(lt + 4) === 47)) {
+      const gt = xml.indexOf('>', lt);
+      const a = attrs(xml.slice(lt, gt + 1));
+      rowNo = a.has('r') ? Number(a.get('r')) : rowNo + 1;
+      lastKey = 0;
+      rows.set(rowNo, { attrs: a, start: lt, end: gt + 1 });
+      pos = gt + 1;
+      continue;
     }
-    const meta = open.includes('cm=') || open.includes('vm=') || open.includes('ph=') ? ['cm', 'vm', 'ph'].map((k) => (attr(open, k) !== undefined ? `${k}=${attr(open, k)}` : '')).join(' ').trim() : '';
-    cells.push({ key, s: Number(attr(open, 's') ?? 0), t, f, v, is, meta });
+    pos = lt + 1;
   }
   // Excel and exceljs write cells in order; anything else is put in order here.
   for (let i = 1; i < cells.length; i++) {
@@ -234,8 +267,6 @@ function sameValue(a: Shown, b: Shown): boolean {
   if (a.value === b.value) return true;
   return typeof a.value === 'number' && typeof b.value === 'number' && isDateCode(a.style.numFmt) && Math.abs(a.value - b.value) <= MS;
 }
-
-const sameString = (x: CellText | undefined, y: CellText | undefined) => x === y || (!!x && !!y && x.text === y.text && x.rich === y.rich && x.phonetic === y.phonetic);
 
 const PART_WORDS: Readonly<Record<StylePart, string>> = {
   font: 'their font (typeface, size, colour, bold…)',
@@ -378,8 +409,19 @@ interface SheetPair {
 /** What the copy's cells and rows lack against the original's, sheet by sheet, in words. */
 function compareSheets(fromBook: Book, toBook: Book, pairs: readonly SheetPair[], waymark: ReadonlyMap<string, WaymarkCells>): string[] {
   const lost: string[] = [];
-  const keysA = fromBook.styles.map((x) => x.key);
-  const keysB = toBook.styles.map((x) => x.key);
+  // Looks and strings as small numbers, the same in both books: comparing a number is cheaper
+  // than comparing a font's XML a hundred thousand times.
+  const ids = new Map<string, number>();
+  const idOf = (k: string) => {
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = ids.size));
+    return id;
+  };
+  const keysA = fromBook.styles.map((x) => idOf(x.key));
+  const keysB = toBook.styles.map((x) => idOf(x.key));
+  const stringId = (t: CellText) => idOf(`${t.text}\u0000${t.rich}\u0000${t.phonetic}`);
+  const stringsA = fromBook.strings.map(stringId);
+  const stringsB = toBook.strings.map(stringId);
   for (const { name, a, b } of pairs) {
     const mine = waymark.get(name);
     const byKind = new Map<string, string[]>();
@@ -392,7 +434,7 @@ function compareSheets(fromBook: Book, toBook: Book, pairs: readonly SheetPair[]
       // Most cells come out as they went in: the same type, raw value and look.
       if (cell && other && cell.t === other.t && cell.meta === other.meta && !cell.f && !other.f && cell.is === undefined && other.is === undefined) {
         const sameLook = keysA[cell.s] === keysB[other.s];
-        const sameValue = cell.t === 's' ? sameString(fromBook.strings[Number(cell.v)], toBook.strings[Number(other.v)]) : cell.v === other.v;
+        const sameValue = cell.t === 's' ? stringsA[Number(cell.v)] === stringsB[Number(other.v)] && stringsA[Number(cell.v)] !== undefined : cell.v === other.v;
         if (sameLook && sameValue) return;
       }
       const x = shown(fromBook, a, cell, key, ma);
