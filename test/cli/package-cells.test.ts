@@ -102,6 +102,14 @@ describe('what exceljs loses in the cells is refused, naming the cells', () => {
     expect(errorOf(result)).toContain('sheet "Visits": 1 cell lost their type (text, number, date, true/false, error) (E6)');
   });
 
+  it('a carriage return Excel stores as _x000D_, which exceljs writes raw and so loses; the same escape in an inline string is kept', async () => {
+    const { result } = await rate('carriage-return', {
+      strings: ['<si><t>line one_x000D_\nline two</t></si>'],
+      visitsRows: { 6: `<row r="6"><c r="A6" t="s"><v>${S}</v></c><c r="C6" t="inlineStr"><is><t>x_x000D_y</t></is></c></row>` },
+    });
+    expect(errorOf(result)).toContain('sheet "Visits": 1 cell lost their value (A6)');
+  });
+
   it('a row format on an empty row whose look the copy no longer has', async () => {
     const { result } = await rate('row-format', {
       xfs: ['<xf numFmtId="10" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>'],

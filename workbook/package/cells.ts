@@ -5,7 +5,7 @@ import { stylesPath } from './elements.js';
 import { readText, sheets, writeText, type Package } from './parts.js';
 import { attributes, children, elements, text } from './xml.js';
 import { sharedStrings, stringItem, type CellText } from './strings.js';
-import { decodeXml } from './tree.js';
+import { cellText, decodeXml } from './tree.js';
 
 /**
  * The cells of every sheet, compared one by one after resolving what exceljs renumbers
@@ -232,7 +232,7 @@ function shown(book: Book, sheet: Sheet, cell: RawCell | undefined, key: number,
   if (cell.t === 'inlineStr') text(cell.is ? stringItem(cell.is.replace(/^<is\/>$/, '<is></is>')) : undefined);
   else if (cell.v !== undefined) {
     if (cell.t === 's') text(book.strings[Number(cell.v)]);
-    else if (cell.t === 'str') text({ text: decodeXml(cell.v), rich: '', phonetic: '' });
+    else if (cell.t === 'str') text({ text: cellText(cell.v), rich: '', phonetic: '' });
     else if (cell.t === 'b') [kind, value] = ['boolean', on(cell.v) ? 1 : 0];
     else if (cell.t === 'e') [kind, value] = ['error', decodeXml(cell.v)];
     else if (cell.t === 'd') [kind, value] = ['date', cell.v];

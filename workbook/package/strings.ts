@@ -1,5 +1,5 @@
 import { readText, relationships, workbookPath, type Package } from './parts.js';
-import { decodeXml, treeForm } from './tree.js';
+import { cellText, treeForm } from './tree.js';
 import { elements, text } from './xml.js';
 
 /**
@@ -21,14 +21,14 @@ const EMPTY_PLAIN = /^<(?:si|is)>\s*<t(?:\s[^>]*)?\/>\s*<\/(?:si|is)>$|^<(?:si|i
 /** A string item (`<si>` or a cell's `<is>`) in comparable form. */
 export function stringItem(xml: string): CellText {
   const plain = PLAIN.exec(xml);
-  if (plain) return { text: decodeXml(plain[1]!), rich: '', phonetic: '' };
+  if (plain) return { text: cellText(plain[1]!), rich: '', phonetic: '' };
   if (EMPTY_PLAIN.test(xml)) return { text: '', rich: '', phonetic: '' };
   const runs: { props: string; text: string }[] = [];
   for (const r of elements(xml, 'r')) {
     const body = text(xml, r);
     const props = elements(body, 'rPr')[0];
     const t = elements(body, 't')[0];
-    const words = t ? decodeXml(text(body, t).replace(/^<[^>]*>/, '').replace(/<\/t>$/, '').replace(/^<t[^>]*\/>$/, '')) : '';
+    const words = t ? cellText(text(body, t).replace(/^<[^>]*>/, '').replace(/<\/t>$/, '').replace(/^<t[^>]*\/>$/, '')) : '';
     const form = props ? treeForm(text(body, props)) : '';
     const last = runs[runs.length - 1];
     if (last && last.props === form) last.text += words;
@@ -36,7 +36,7 @@ export function stringItem(xml: string): CellText {
   }
   // Text outside runs: a <t> that is a direct child of the item.
   const direct = xml.replace(/<r>[\s\S]*?<\/r>|<rPh\b[\s\S]*?<\/rPh>/g, '');
-  const own = elements(direct, 't').map((t) => decodeXml(text(direct, t).replace(/^<[^>]*>/, '').replace(/<\/t>$/, '').replace(/^<t[^>]*\/>$/, ''))).join('');
+  const own = elements(direct, 't').map((t) => cellText(text(direct, t).replace(/^<[^>]*>/, '').replace(/<\/t>$/, '').replace(/^<t[^>]*\/>$/, ''))).join('');
   const phonetics = [...elements(xml, 'rPh').map((e) => treeForm(text(xml, e))), ...elements(xml, 'phoneticPr').map((e) => treeForm(text(xml, e), true))];
   const all = own + runs.map((r) => r.text).join('');
   const rich = runs.length === 0 || runs.every((r) => r.props === '') ? '' : JSON.stringify(runs);

@@ -69,3 +69,11 @@ export function treeForm(xml: string, keepEmpty = false): string {
   const body = serialise(first);
   return body === '' && keepEmpty ? `<${first.name}>` : body;
 }
+
+/**
+ * The text of a string item or a cell value as Excel reads it: line ends normalised as any XML
+ * reader does (a raw CR is a LF), then entities, then Excel's `_xHHHH_` escapes (how Excel
+ * stores a CR or other control character that XML cannot carry).
+ */
+export const cellText = (raw: string): string =>
+  decodeXml(raw.replace(/\r\n?/g, '\n')).replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
