@@ -157,7 +157,7 @@ function parseSheet(xml: string): Sheet {
         const fm = body.includes('<f') ? F.exec(body) : null;
         if (fm) {
           const fa = attrs(fm[1]!);
-          const extra = [...fa].filter(([k]) => !['t', 'ref', 'si', 'ca'].includes(k)).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, val]) => `${k}=${val}`).join(' ');
+          const extra = [...fa].filter(([k]) => !['t', 'ref', 'si', 'ca', 'aca'].includes(k)).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, val]) => `${k}=${val}`).join(' ');
           f = { t: fa.get('t') ?? 'normal', ref: fa.get('ref') ?? '', si: fa.get('si') ?? '', text: decodeXml(fm[2] ?? ''), extra };
         }
         const at = body.indexOf('<v>');
