@@ -151,6 +151,10 @@ function compareSheets(fromBook: Book, toBook: Book, pairs: readonly SheetPair[]
   };
   const keysA = fromBook.styles.map((x) => idOf(x.key));
   const keysB = toBook.styles.map((x) => idOf(x.key));
+  // The look less the fill, for the cells whose fill is Waymark's.
+  const unfilled = (x: CellStyle) => idOf(`unfilled\u0001${STYLE_PARTS.filter((p) => p !== 'fill').map((p) => x[p]).join('\u0001')}`);
+  const unfilledA = fromBook.styles.map(unfilled);
+  const unfilledB = toBook.styles.map(unfilled);
   const stringId = (t: CellText) => idOf(`${t.text}\u0000${t.rich}\u0000${t.phonetic}`);
   const stringsA = fromBook.strings.map(stringId);
   const stringsB = toBook.strings.map(stringId);
@@ -165,7 +169,7 @@ function compareSheets(fromBook: Book, toBook: Book, pairs: readonly SheetPair[]
       if (outputs.has(key)) return;
       // Most cells come out as they went in: the same type, raw value and look.
       if (cell && other && cell.t === other.t && cell.meta === other.meta && !cell.f && !other.f && cell.is === undefined && other.is === undefined) {
-        const sameLook = keysA[cell.s] === keysB[other.s];
+        const sameLook = fills.has(key) ? unfilledA[cell.s] === unfilledB[other.s] : keysA[cell.s] === keysB[other.s];
         const sameValue = cell.t === 's' ? stringsA[Number(cell.v)] === stringsB[Number(other.v)] && stringsA[Number(cell.v)] !== undefined : cell.v === other.v;
         if (sameLook && sameValue) return;
       }

@@ -133,7 +133,10 @@ export function parseSheet(xml: string): Sheet {
       let f: RawCell['f'];
       let v: string | undefined;
       let is: string | undefined;
-      if (!self && end > gt + 1) {
+      if (!self && xml.startsWith('<v>', gt + 1)) {
+        // The common case, a value alone: no need to cut the cell's body out first.
+        v = xml.slice(gt + 4, xml.indexOf('</v>', gt));
+      } else if (!self && end > gt + 1) {
         const body = xml.slice(gt + 1, end);
         const fm = body.includes('<f') ? F.exec(body) : null;
         if (fm) {

@@ -8,6 +8,7 @@ import { attributes, tags } from './xml.js';
  */
 
 export const decodeXml = (t: string): string =>
+  !t.includes('&') ? t :
   t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(x?)([0-9a-fA-F]+);/g, (_m, x: string, n: string) => String.fromCodePoint(parseInt(n, x ? 16 : 10))).replace(/&amp;/g, '&');
 
 /** Font flags whose `val` defaults to true: `<b/>` is `<b val="1"/>`, `<b val="0"/>` is no `<b>`. */
@@ -76,4 +77,5 @@ export function treeForm(xml: string, keepEmpty = false): string {
  * stores a CR or other control character that XML cannot carry).
  */
 export const cellText = (raw: string): string =>
+  !raw.includes('&') && !raw.includes('\r') && !raw.includes('_x') ? raw :
   decodeXml(raw.replace(/\r\n?/g, '\n')).replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
