@@ -11,6 +11,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeOutcome } from '../../cli/rate/describe.js';
 import { rateWorkbook } from '../../cli/rate/run.js';
 import { keepPackage } from '../../workbook/package/guard.js';
 import { excelLike, STRINGS, XFS, type CellExtras } from './package/excel-like.js';
@@ -135,6 +136,9 @@ describe('row settings exceljs drops are carried back', () => {
     };
     const { result, out } = await rate('rows', { visitsRows: rows });
     expect(errorOf(result)).toBe('(rated with no refusal)');
+    // The officer is told what was put back.
+    expect(result.ok && describeOutcome(result.value)).toContain('Put back what exceljs drops: ');
+    expect(result.ok && result.value.carried).toEqual(expect.arrayContaining(['hidden rows on sheet "Visits" (rows 6)', 'thick row borders on sheet "Visits" (rows 8)', 'row formats on sheet "Visits" (rows 9)']));
     const xml = await sheetXml(await readFile(out), 2);
     const row = (r: number) => new Map([...(new RegExp(`<row r="${r}"[^>]*>`).exec(xml)?.[0] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     expect(row(6).get('hidden')).toBe('1');
