@@ -141,6 +141,10 @@ describe('row settings exceljs drops are carried back', () => {
     expect(result.ok && result.value.carried).toEqual(expect.arrayContaining(['hidden rows on sheet "Visits" (rows 6)', 'thick row borders on sheet "Visits" (rows 8)', 'row formats on sheet "Visits" (rows 9)']));
     const xml = await sheetXml(await readFile(out), 2);
     const row = (r: number) => new Map([...(new RegExp(`<row r="${r}"[^>]*>`).exec(xml)?.[0] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    // Rows put back where they were missing stay in order (Excel will not open them otherwise).
+    const order = [...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    expect(order).toEqual(expect.arrayContaining([6, 9, 10]));
     expect(row(6).get('hidden')).toBe('1');
     expect([row(7).get('outlineLevel'), row(7).get('collapsed')]).toEqual(['1', '1']);
     expect([row(8).get('thickBot'), row(8).get('ph')]).toEqual(['1', '1']);
@@ -227,6 +231,18 @@ describe('the guard compares what the cells show, not how the XML spells it', ()
     expect(kept.lost).toEqual([]);
     expect(kept.carried).toContain('row heights on sheet "Schools" (rows 1)');
     expect(await sheetXml(kept.bytes, 1)).toMatch(/<row r="1"[^>]* ht="30" customHeight="1"/);
+  });
+
+  it('rows missing from the copy are put back in order, before the rows that follow them', async () => {
+    const rows = { 5: '<row r="5" hidden="1"/>', 6: '<row r="6" ht="30" customHeight="1"/>', 7: '<row r="7"><c r="A7"><v>1</v></c></row>', 8: '<row r="8" hidden="1"/>', 9: '<row r="9" hidden="1"/>' };
+    const original = await excelLike({ visitsRows: rows });
+    const zip = await JSZip.loadAsync(original);
+    const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    zip.file('xl/worksheets/sheet2.xml', xml.replace(rows[5], '').replace(rows[6], '').replace(rows[8], '').replace(rows[9], ''));
+    const kept = await keepPackage(original, await zip.generateAsync({ type: 'uint8array' }), { waymarkSheets: new Set(), waymarkNote: () => false });
+    expect(kept.lost).toEqual([]);
+    const out = await sheetXml(kept.bytes, 2);
+    expect([...out.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it("Waymark's fills and output cells are its own; the same change anywhere else is a loss", async () => {

@@ -60,7 +60,7 @@ export function carryRows(fromBook: Book, from: Sheet, toBook: Book, to: Sheet, 
   toBook.styles.forEach((s, i) => {
     if (!byKey.has(s.key)) byKey.set(s.key, i);
   });
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: { start: number; end: number; text: string; r: number }[] = [];
   const inserts: { r: number; text: string }[] = [];
   for (const [r, row] of from.rows) {
     const was = rowForm(fromBook, row);
@@ -84,7 +84,7 @@ export function carryRows(fromBook: Book, from: Sheet, toBook: Book, to: Sheet, 
     const attrText = [...a].map(([k, v]) => ` ${k}="${v}"`).join('');
     if (now) {
       const self = xml.slice(now.start, now.end).endsWith('/>');
-      edits.push({ start: now.start, end: now.end, text: `<row${attrText}${self ? '/>' : '>'}` });
+      edits.push({ start: now.start, end: now.end, text: `<row${attrText}${self ? '/>' : '>'}`, r });
     } else inserts.push({ r, text: `<row${attrText}/>` });
   }
   // New rows go before the first row of the copy with a higher number, else at the end.
@@ -92,7 +92,7 @@ export function carryRows(fromBook: Book, from: Sheet, toBook: Book, to: Sheet, 
   for (const ins of inserts) {
     const next = order.find(([r]) => r > ins.r);
     const at = next ? next[1].start : to.dataEnd;
-    edits.push({ start: at, end: at, text: ins.text });
+    edits.push({ start: at, end: at, text: ins.text, r: ins.r });
   }
   if (to.dataSelfClosed && inserts.length > 0) {
     const open = xml.search(/<sheetData\b/);
@@ -101,6 +101,8 @@ export function carryRows(fromBook: Book, from: Sheet, toBook: Book, to: Sheet, 
     return { xml: `${xml.slice(0, open)}<sheetData>${body}</sheetData>${xml.slice(tagEnd)}`, carried };
   }
   let out = xml;
-  for (const e of edits.sort((x, y) => y.start - x.start || 0)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  // From the end back, so offsets stay true. At one offset: a row's own tag is replaced before
+  // new rows go in front of it, and new rows go in from the highest, so they end up in order.
+  for (const e of edits.sort((x, y) => y.start - x.start || y.end - x.end || y.r - x.r)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return { xml: out, carried };
 }
