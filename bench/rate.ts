@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,6 +8,9 @@ import { planMarks } from '../core/sheet/marks.js';
 import { planSheet } from '../core/sheet/planSheet.js';
 import { readColumns } from '../core/sheet/readColumns.js';
 import { worksheetGrid } from '../workbook/grid.js';
+import { checkCells } from '../workbook/package/cells.js';
+import { keepPackage } from '../workbook/package/guard.js';
+import { loadPackage } from '../workbook/package/parts.js';
 import { syntheticWorkbook } from '../examples/lib/synthetic.js';
 import { ms, percentile, table, timeRuns } from './lib.js';
 
@@ -43,6 +46,13 @@ export async function benchRate(): Promise<void> {
     if (!plan.ok) throw new Error(plan.error.message);
     const marksTimes = await timeRuns(9, () => planMarks(plan.value, framework, '2026-11-24'));
     const saves = await timeRuns(2, () => wb.xlsx.writeFile(path.join(dir, 'out.xlsx')));
+    // The package guard on the copy: all of it, and the cell-by-cell part alone.
+    const original = await readFile(file);
+    const copy = new Uint8Array(await wb.xlsx.writeBuffer());
+    const guardOptions = { waymarkSheets: new Set<string>(), waymarkNote: () => false };
+    const guards = await timeRuns(3, () => keepPackage(original, copy, guardOptions));
+    const [from, to] = [await loadPackage(original), await loadPackage(copy)];
+    const cellChecks = await timeRuns(5, () => checkCells(from, to, { skipSheets: new Set(), waymark: new Map() }));
     const load = percentile(loads, 50);
     const core = percentile(plans, 50) + percentile(marksTimes, 50);
     table(`rate: ${plan.value.summary.schools} schools x ${cols} columns (${plan.value.columns.indicators.length} rated), median of runs`, [
@@ -52,6 +62,8 @@ export async function benchRate(): Promise<void> {
       ['core plan (planSheet)', ms(percentile(plans, 50))],
       ['  of which reading columns', ms(percentile(reads, 50))],
       ['core marks (planMarks)', ms(percentile(marksTimes, 50))],
+      ['package guard (keepPackage)', ms(percentile(guards, 50))],
+      ['  of which cells and rows (checkCells)', ms(percentile(cellChecks, 50))],
       ['core / load ratio', `${(core / load).toFixed(3)} (target < 0.1)`],
     ]);
   } finally {

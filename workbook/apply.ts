@@ -50,8 +50,9 @@ function removeNote(cell: ExcelJS.Cell): void {
  * an output cell whose text someone changed (or that moved, after a column was inserted) are
  * the team's now, and stay.
  */
-function undoSheetMarks(ws: ExcelJS.Worksheet, sheet: SheetState, keep: ReadonlySet<string>): SheetState {
+function undoSheetMarks(ws: ExcelJS.Worksheet, sheet: SheetState, keep: ReadonlySet<string>): { left: SheetState; cleared: string[] } {
   const left = emptySheetState();
+  const cleared: string[] = [];
   for (const address of sheet.filled) {
     if (keep.has(address)) {
       left.filled.push(address);
@@ -67,13 +68,24 @@ function undoSheetMarks(ws: ExcelJS.Worksheet, sheet: SheetState, keep: Readonly
     if (keep.has(address)) continue;
     const cell = ws.getCell(address);
     if (textHash(cellString(cell)) !== hash) continue;
+    cleared.push(address);
     cell.value = null;
     const style: Partial<ExcelJS.Style> = { ...cell.style };
     delete style.fill;
     delete style.font;
     cell.style = style;
   }
-  return left;
+  return { left, cleared };
+}
+
+/**
+ * The cells Waymark changed on the sheet, for the package guard: every cell it ever coloured
+ * (its fill is Waymark's colour or the team's put back) and every output cell it wrote or
+ * cleared. Everything else on the sheet must come out of the save as it went in.
+ */
+export interface Touched {
+  readonly fills: ReadonlySet<string>;
+  readonly outputs: ReadonlySet<string>;
 }
 
 /**
@@ -82,10 +94,15 @@ function undoSheetMarks(ws: ExcelJS.Worksheet, sheet: SheetState, keep: Readonly
  * columns and the legend sheet. Values, formulas, fonts, borders, number formats, merges,
  * comments and conditional formats are left as they were. Returns warnings for the officer.
  */
-export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: Marks): { warnings: string[] } {
+export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: Marks): { warnings: string[]; touched: Touched } {
   const { state, damaged } = readState(wb);
   const keep = new Set([...marks.fills.map((f) => f.address), ...marks.outputs.map((o) => o.address)]);
-  const sheet = undoSheetMarks(ws, state.sheets[ws.name] ?? emptySheetState(), keep);
+  const before = state.sheets[ws.name] ?? emptySheetState();
+  const { left: sheet, cleared } = undoSheetMarks(ws, before, keep);
+  const touched: Touched = {
+    fills: new Set([...before.filled, ...marks.fills.map((f) => f.address)]),
+    outputs: new Set([...cleared, ...marks.outputs.map((o) => o.address)]),
+  };
   const known = new Set(sheet.filled);
 
   for (const f of marks.fills) {
@@ -133,21 +150,22 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
   }
   const next: State = { version: 2, sheets: { ...state.sheets, [ws.name]: sheet } };
   writeState(wb, next);
-  return { warnings: damaged ? [DAMAGED] : [] };
+  return { warnings: damaged ? [DAMAGED] : [], touched };
 }
 
 const DAMAGED =
   'The hidden "Waymark state" sheet was damaged, so fills from before an earlier run could not be restored; the cells now carry Waymark colours only.';
 
 /** Removes every mark Waymark made on the sheet and puts the earlier fills back. */
-export function clearMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): { restored: number; warnings: string[] } {
+export function clearMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): { restored: number; warnings: string[]; touched: Touched } {
   const { state, damaged } = readState(wb);
   const sheet = state.sheets[ws.name];
   const restored = sheet ? Object.keys(sheet.originals).length : 0;
-  if (sheet) undoSheetMarks(ws, sheet, new Set());
+  const cleared = sheet ? undoSheetMarks(ws, sheet, new Set()).cleared : [];
+  const touched: Touched = { fills: new Set(sheet?.filled ?? []), outputs: new Set(cleared) };
   const { [ws.name]: _cleared, ...others } = state.sheets;
   const legend = wb.getWorksheet(LEGEND_SHEET);
   if (legend && Object.keys(others).length === 0) wb.removeWorksheet(legend.id);
   writeState(wb, { version: 2, sheets: others });
-  return { restored, warnings: damaged ? [DAMAGED] : [] };
+  return { restored, warnings: damaged ? [DAMAGED] : [], touched };
 }

@@ -49,6 +49,8 @@ function columnLines(accounts: readonly ColumnAccount[]): string[] {
 /** The few lines an officer reads after a run. */
 export function describeOutcome(o: RateOutcome): string {
   const warnings = (o.warnings ?? []).map((w) => `Warning: ${w}`);
+  // What the copy keeps only because the guard put it back after exceljs dropped it.
+  if (o.carried?.length) warnings.push(`Put back what exceljs drops: ${o.carried.join('; ')}.`);
   if (o.cleared) {
     return [`Cleared Waymark's marks from "${o.sheet}" (${count(o.cleared.restored, 'fill')} restored). Wrote ${o.out}`, ...warnings].join('\n');
   }

@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../../core/result.js';
 import { LEGEND_SHEET, planMarks } from '../../core/sheet/marks.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
 import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
-import { STATE_SHEET, applyMarks, clearMarks } from '../../workbook/apply.js';
+import { STATE_SHEET, applyMarks, clearMarks, type Touched } from '../../workbook/apply.js';
 import { readWorksheet } from '../../workbook/grid.js';
 import { outputRecord } from '../../workbook/state.js';
 import { checkWorkbookFile } from '../../workbook/check.js';
@@ -45,6 +45,8 @@ export interface RateOutcome {
   readonly cleared?: { restored: number };
   /** Things the officer should know, e.g. a damaged restore record. */
   readonly warnings?: readonly string[];
+  /** What exceljs dropped and the package guard put back as it was, in words. */
+  readonly carried?: readonly string[];
 }
 
 const defaultOut = (input: string): string => {
@@ -93,10 +95,10 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
 
   if (options.clear) {
     const ws = chosen[0]!;
-    const { warnings, ...cleared } = clearMarks(wb, ws);
-    const written = await writeWorkbook(wb, original, out, options);
+    const { warnings, touched, ...cleared } = clearMarks(wb, ws);
+    const written = await writeWorkbook(wb, original, out, options, new Map([[ws.name, touched]]));
     if (!written.ok) return written;
-    return ok({ out, sheet: ws.name, cleared, warnings: [...warnings, ...written.value] });
+    return ok({ out, sheet: ws.name, cleared, warnings: [...warnings, ...written.value.warnings], carried: written.value.carried });
   }
 
   const frameworkSpec = options.framework ?? config.value.framework;
@@ -144,10 +146,10 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
       dataDates: plan.value.rows.map((r) => r.dataDate),
       ...(fileDate !== undefined && { fileDate }),
     });
-    const { warnings } = applyMarks(wb, ws, planMarks(plan.value, framework, options.today));
-    const written = await writeWorkbook(wb, original, out, options);
+    const { warnings, touched } = applyMarks(wb, ws, planMarks(plan.value, framework, options.today));
+    const written = await writeWorkbook(wb, original, out, options, new Map([[ws.name, touched]]));
     if (!written.ok) return written;
-    warnings.push(...written.value);
+    warnings.push(...written.value.warnings);
     if (options.report) {
       const report = buildReport(plan.value, framework, ws.name, options.today, { ...(choice && { choice }), ...(dataDate && { dataDate }) });
       await writeFile(options.report, JSON.stringify(report, null, 2) + '\n');
@@ -158,6 +160,7 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
       plan: plan.value,
       framework,
       warnings,
+      carried: written.value.carried,
       ...(choice && { frameworkChoice: choice }),
       ...(dataDate && { dataDate }),
       ...(options.report && { report: options.report }),
@@ -178,11 +181,13 @@ async function writeWorkbook(
   original: Uint8Array,
   out: string,
   options: RateOptions,
-): Promise<Result<string[], string>> {
+  touched: ReadonlyMap<string, Touched>,
+): Promise<Result<{ warnings: string[]; carried: readonly string[] }, string>> {
   const written = new Uint8Array(await wb.xlsx.writeBuffer());
   const kept = await keepPackage(original, written, {
     waymarkSheets: new Set([LEGEND_SHEET, STATE_SHEET]),
     waymarkNote: (text) => text.startsWith(NOTE_PREFIX),
+    waymarkCells: touched,
   });
   if (kept.lost.length > 0 && !options.allowLoss) {
     return fail(
@@ -192,5 +197,5 @@ async function writeWorkbook(
   }
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, kept.bytes);
-  return ok(kept.lost.length > 0 ? [`Written without (--allow-loss): ${kept.lost.join('; ')}.`] : []);
+  return ok({ warnings: kept.lost.length > 0 ? [`Written without (--allow-loss): ${kept.lost.join('; ')}.`] : [], carried: kept.carried });
 }

@@ -1,4 +1,5 @@
 import { carryOver } from './carry.js';
+import { checkCells, type WaymarkCells } from './cells.js';
 import { inventory } from './inventory.js';
 import { loadPackage, readText, savePackage, sheets, workbookPath } from './parts.js';
 import { undeclaredPrefixes } from './schema.js';
@@ -24,16 +25,23 @@ export interface Kept {
 export async function keepPackage(
   original: Uint8Array,
   written: Uint8Array,
-  options: { waymarkSheets: ReadonlySet<string>; waymarkNote: (text: string) => boolean },
+  options: {
+    waymarkSheets: ReadonlySet<string>;
+    waymarkNote: (text: string) => boolean;
+    /** Cells Waymark wrote on a sheet, by sheet name (see cells.ts). */
+    waymarkCells?: ReadonlyMap<string, WaymarkCells>;
+  },
 ): Promise<Kept> {
   const from = await loadPackage(original);
   const to = await loadPackage(written);
   const carried = carryOver(from, to, { skipSheets: options.waymarkSheets });
+  const cells = checkCells(from, to, { skipSheets: options.waymarkSheets, waymark: options.waymarkCells ?? new Map() });
+  carried.push(...cells.carried);
   const scope = { skipSheets: options.waymarkSheets, waymarkNote: options.waymarkNote };
   const before = inventory(from, scope);
   const notesOf = new Set(before.flatMap((i) => (/^sheet:.*:note:/.test(i.key) ? [i.key.slice(6, i.key.lastIndexOf(':note:'))] : [])));
   const after = new Map(inventory(to, { ...scope, notesOf }).map((i) => [i.key, i]));
-  const lost = new Set<string>();
+  const lost = new Set<string>(cells.lost);
   for (const item of before) {
     const now = after.get(item.key);
     if (!now) lost.add(item.what);

@@ -31,7 +31,7 @@ export const SHEET_POLICY: Readonly<Record<string, Policy>> = {
   sheetData: {
     words: 'the cells',
     allowed:
-      'exceljs writes every cell anew with its own shared-string and style numbering, so the XML always differs; the values, formulas and styles are what exceljs reads and writes back, and the notes on them are checked one by one',
+      'exceljs writes every cell anew with its own shared-string and style numbering, so the XML always differs; instead every cell and row is compared one by one after resolving strings, styles and shared formulas (cells.ts), and the notes on them are checked one by one',
   },
   sheetCalcPr: { words: 'sheet calculation settings', carry: 'verbatim' },
   sheetProtection: { words: 'sheet protection', carry: 'verbatim' },
