@@ -17,7 +17,7 @@ import { createOutbox } from '../../bot/outbox/outbox.js';
 import type { Outbox } from '../../bot/outbox/types.js';
 import { openStore, type Store } from '../../bot/store/store.js';
 import { channelReference, userReference } from '../scheduler/helpers.js';
-import { childScript, startChildReplica, type ChildReplica } from './child.js';
+import { childScript, removeChildScript, startChildReplica, type ChildReplica } from './child.js';
 import { DEFAULT_FAULTS, startFakeServices, type FaultRates } from './fake-services.js';
 import { seededRandom } from './random.js';
 import { simReplica, TEAM_ID } from './replica.js';
@@ -338,6 +338,7 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
   } finally {
     if (child) await child.kill().catch(() => {});
     if (standby) await standby.then((c) => c.kill()).catch(() => {});
+    await removeChildScript();
     for (const s of stores) await s.close().catch(() => {});
     await services.close();
     const c = new pg.Client({ connectionString: options.databaseUrl });
