@@ -44,11 +44,22 @@ interface Started {
   stop(): Promise<void>;
 }
 
-/** `node dist/bot/main.js` as the deployed start runs it; ms from spawn until /healthz answers 200. */
+/**
+ * The node options of `npm run start:prod` (what App Service runs), so that the figures are the
+ * deployed start's: e.g. `--optimize-for-size --max-semi-space-size=1`.
+ */
+function startProdArgs(): string[] {
+  const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['start:prod'] ?? '';
+  const [node, ...args] = script.split(/\s+/).filter(Boolean);
+  if (node !== 'node' || args.at(-1) !== 'dist/bot/main.js') throw new Error(`start:prod is not "node [options] dist/bot/main.js": ${script}`);
+  return args;
+}
+
+/** `npm run start:prod`'s node command, run directly; ms from spawn until /healthz answers 200. */
 async function startCompiled(env: Record<string, string>): Promise<Started> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['dist/bot/main.js'], {
+  const child = spawn(process.execPath, startProdArgs(), {
     env: { ...process.env, MicrosoftAppId: '', MicrosoftAppPassword: '', DATABASE_URL: '', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -198,5 +209,5 @@ export async function benchFootprint(): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  table('footprint: compiled bot (node dist/bot/main.js) and CLI, median where repeated', rows);
+  table(`footprint: compiled bot (node ${startProdArgs().join(' ')}) and CLI, median where repeated`, rows);
 }

@@ -92,14 +92,22 @@ export const PGLITE_START_PARAMS: readonly string[] = [
   '-c', 'shared_buffers=16MB', '-c', 'wal_buffers=1MB', '-c', 'work_mem=2MB', '-c', 'maintenance_work_mem=8MB', '-c', 'temp_buffers=2MB',
 ];
 
-/** Embedded PostgreSQL (PGlite) in `dir`, or in memory when `dir` is undefined. */
-export async function openPgliteDb(dir: string | undefined): Promise<Db> {
+export interface PgliteDb extends Db {
+  /** The whole database as a tarball (PGlite's dumpDataDir), for `openPgliteDb(undefined, { from })`. */
+  dump(): Promise<Blob>;
+}
+
+/**
+ * Embedded PostgreSQL (PGlite) in `dir`, or in memory when `dir` is undefined; in memory, `from`
+ * (a {@link PgliteDb.dump}) is the database to start with instead of a new one.
+ */
+export async function openPgliteDb(dir: string | undefined, { from }: { from?: Blob } = {}): Promise<PgliteDb> {
   if (dir !== undefined) await initialisePgliteDir(dir);
-  const options = { startParams: [...PGLITE_START_PARAMS] };
+  const options = { startParams: [...PGLITE_START_PARAMS], ...(dir === undefined && from ? { loadDataDir: from } : {}) };
   const lite = dir === undefined ? new PGlite(options) : new PGlite(dir, options);
   await lite.waitReady;
   const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
-  return wrapPool(pool, 'pglite', () => lite.close());
+  return { ...wrapPool(pool, 'pglite', () => lite.close()), dump: () => lite.dumpDataDir('none') };
 }
 
 export interface PostgresOptions {

@@ -183,7 +183,8 @@ async function writeWorkbook(
   options: RateOptions,
   touched: ReadonlyMap<string, Touched>,
 ): Promise<Result<{ warnings: string[]; carried: readonly string[] }, string>> {
-  const written = new Uint8Array(await wb.xlsx.writeBuffer());
+  // Stored, not deflated: keepPackage reads it back and compresses the copy with Node's zlib.
+  const written = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
   const kept = await keepPackage(original, written, {
     waymarkSheets: new Set([LEGEND_SHEET, STATE_SHEET]),
     waymarkNote: (text) => text.startsWith(NOTE_PREFIX),

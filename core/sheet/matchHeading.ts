@@ -44,16 +44,21 @@ const targetKey = (t: Target): string => (t.type === 'indicator' ? `i:${t.indica
 /** The same target, compared by what it names. */
 export const sameTarget = (a: Target, b: Target): boolean => targetKey(a) === targetKey(b);
 
+interface Names {
+  /** Names by word: a heading is scored only against names it shares a word with. */
+  readonly byWord: ReadonlyMap<string, readonly Name[]>;
+}
+
 /**
- * A heading matcher for one set of indicators: every heading it is asked about is answered
- * once, with every target it meets, best first.
- *
- * @example
- * const match = headingMatcher(reading.indicators);
- * match('PA %')[0] //=> { target: { type: 'indicator', indicator: <persistent-absence> }, score: 1, name: 'PA' }
- * match('Ofsted judgement')[0].score //=> 1
+ * Every name of a set of indicators (and of the roles and ignored headings) in field words, worked
+ * out once per set: a sheet is planned many times over the same framework (each reload, each
+ * sync, the fuzz's 10,000 grids), and this was most of planning a small sheet.
  */
-export function headingMatcher(indicators: readonly Indicator[]): (heading: string) => readonly HeadingMatch[] {
+const namesCache = new WeakMap<readonly Indicator[], Names>();
+
+function namesFor(indicators: readonly Indicator[]): Names {
+  const known = namesCache.get(indicators);
+  if (known) return known;
   const names: Name[] = [];
   const add = (target: Target, written: string) => {
     const words = headingWords(written).words;
@@ -65,8 +70,6 @@ export function headingMatcher(indicators: readonly Indicator[]): (heading: stri
     for (const name of [indicator.label, indicator.id.replace(/-/g, ' '), ...indicator.aliases]) add(target, name);
   }
   for (const text of IGNORED_HEADINGS) add({ type: 'ignore' }, text);
-
-  // Names by word: a heading is scored only against names it shares a word with.
   const byWord = new Map<string, Name[]>();
   for (const name of names) {
     for (const w of name.words) {
@@ -75,6 +78,22 @@ export function headingMatcher(indicators: readonly Indicator[]): (heading: stri
       else byWord.set(w, [name]);
     }
   }
+  const built: Names = { byWord };
+  namesCache.set(indicators, built);
+  return built;
+}
+
+/**
+ * A heading matcher for one set of indicators: every heading it is asked about is answered
+ * once, with every target it meets, best first.
+ *
+ * @example
+ * const match = headingMatcher(reading.indicators);
+ * match('PA %')[0] //=> { target: { type: 'indicator', indicator: <persistent-absence> }, score: 1, name: 'PA' }
+ * match('Ofsted judgement')[0].score //=> 1
+ */
+export function headingMatcher(indicators: readonly Indicator[]): (heading: string) => readonly HeadingMatch[] {
+  const { byWord } = namesFor(indicators);
   const cache = new Map<string, readonly HeadingMatch[]>();
   return (heading) => {
     const known = cache.get(heading);

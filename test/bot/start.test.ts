@@ -1,20 +1,36 @@
 // Start-up: the workbook and framework are checked first, with messages naming the variable;
 // a running bot answers from the workbook and closes everything it opened.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../bot/log.js';
 import { startBot, StartupError } from '../../bot/start.js';
+import { openStore } from '../../bot/store/store.js';
 import { EXAMPLE } from './schools-fixture.js';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+// One embedded database is created (initdb, migrations) for the file; each test starts the bot
+// on a copy of it, as on a redeploy: a first start's initdb is store.test.ts's subject, and
+// here it cost seconds per test.
+let template: string;
+beforeAll(async () => {
+  template = mkdtempSync(join(tmpdir(), 'waymark-start-template-'));
+  await (await openStore({ dataDir: template })).close();
+}, 60_000);
+afterAll(() => rmSync(template, { recursive: true, force: true }));
 const dataDir = () => {
   const d = mkdtempSync(join(tmpdir(), 'waymark-start-'));
   dirs.push(d);
+  return d;
+};
+/** A data directory holding the embedded database, for a bot that starts. */
+const storeDir = () => {
+  const d = dataDir();
+  cpSync(template, d, { recursive: true });
   return d;
 };
 
@@ -40,7 +56,7 @@ describe('startBot', () => {
   it('rates a Southwark sheet as Southwark when WAYMARK_FRAMEWORK is unset, and says why; a named framework wins', async () => {
     const southwark = join(EXAMPLE, '..', 'southwark.xlsx');
     const log = memoryLogger();
-    const bot = await startBot({ PORT: '0', WAYMARK_DATA_DIR: dataDir(), WAYMARK_WORKBOOK: southwark }, log);
+    const bot = await startBot({ PORT: '0', WAYMARK_DATA_DIR: storeDir(), WAYMARK_WORKBOOK: southwark }, log);
     try {
       expect(bot.config.framework).toBe('southwark');
       const codes = new Set(bot.directory.current().schools.flatMap((s) => (s.category ? [s.category.category.code] : [])));
@@ -49,7 +65,7 @@ describe('startBot', () => {
     } finally {
       await bot.close();
     }
-    const named = await startBot({ PORT: '0', WAYMARK_DATA_DIR: dataDir(), WAYMARK_WORKBOOK: southwark, WAYMARK_FRAMEWORK: 'reading' }, memoryLogger());
+    const named = await startBot({ PORT: '0', WAYMARK_DATA_DIR: storeDir(), WAYMARK_WORKBOOK: southwark, WAYMARK_FRAMEWORK: 'reading' }, memoryLogger());
     try {
       expect(named.config.framework).toBe('reading');
     } finally {
@@ -60,7 +76,7 @@ describe('startBot', () => {
   it('rates with the workbook’s own thresholds from WAYMARK_SHEET_CONFIG', async () => {
     const file = join(dataDir(), 'sheet.json');
     writeFileSync(file, JSON.stringify({ thresholds: { attendance: { green: 99.9, amber: 99.8 } } }));
-    const bot = await startBot({ PORT: '0', WAYMARK_DATA_DIR: dataDir(), WAYMARK_WORKBOOK: EXAMPLE, WAYMARK_SHEET_CONFIG: file }, memoryLogger());
+    const bot = await startBot({ PORT: '0', WAYMARK_DATA_DIR: storeDir(), WAYMARK_WORKBOOK: EXAMPLE, WAYMARK_SHEET_CONFIG: file }, memoryLogger());
     try {
       const rated = bot.directory.current().schools.flatMap((s) => s.indicators.filter((i) => i.label === 'Attendance' && i.rag));
       expect(rated.length).toBeGreaterThan(20);
@@ -71,7 +87,7 @@ describe('startBot', () => {
   });
 
   it('serves the workbook, then closes the server, the store and the watch', async () => {
-    const dir = dataDir();
+    const dir = storeDir();
     const bot = await startBot({ PORT: '0', WAYMARK_DATA_DIR: dir, WAYMARK_WORKBOOK: EXAMPLE }, memoryLogger());
     const health = (await (await fetch(`${bot.server.url}/healthz`)).json()) as { workbook: { schools: number } };
     expect(health.workbook.schools).toBe(36);

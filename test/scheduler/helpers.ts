@@ -8,14 +8,15 @@ import { createLogger, type Logger } from '../../bot/log.js';
 import type { Queryable } from '../../bot/store/db.js';
 import { openStore, type Store } from '../../bot/store/store.js';
 import { createTeamsSender } from '../../bot/teams/proactive.js';
+import { memoryTemplate } from '../bot/helpers.js';
 
 /** A Wednesday in term, 10:00 in London. */
 export const WEDNESDAY = '2026-12-09T10:00:00.000Z';
 
 export const quietLog: Logger = createLogger({ write: () => {} });
 
-export function memoryStore(): Promise<Store> {
-  return openStore({ dataDir: mkdtempSync(join(tmpdir(), 'waymark-sched-')), inMemory: true });
+export async function memoryStore(): Promise<Store> {
+  return openStore({ dataDir: mkdtempSync(join(tmpdir(), 'waymark-sched-')), inMemory: true, from: await memoryTemplate() });
 }
 
 /** The real Teams sender, in local mode (no token), for references pointing at a loopback fake. */

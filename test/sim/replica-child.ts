@@ -1,6 +1,7 @@
 /**
  * The second replica, in its own process so it can be killed with SIGKILL:
- * `node --import tsx replica-child.ts <postgres url> <schema> <graph url> <id>`.
+ * `node --import tsx replica-child.ts <postgres url> <schema> <graph url> <id>` (child.ts runs
+ * it compiled into one file by esbuild, the same code).
  * Reads "tick <ISO instant>" lines on stdin; for each, moves its fake clock there, ticks, and
  * writes "done <report JSON>".
  */

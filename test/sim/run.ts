@@ -17,7 +17,7 @@ import { createOutbox } from '../../bot/outbox/outbox.js';
 import type { Outbox } from '../../bot/outbox/types.js';
 import { openStore, type Store } from '../../bot/store/store.js';
 import { channelReference, userReference } from '../scheduler/helpers.js';
-import { startChildReplica, type ChildReplica } from './child.js';
+import { childScript, removeChildScript, startChildReplica, type ChildReplica } from './child.js';
 import { DEFAULT_FAULTS, startFakeServices, type FaultRates } from './fake-services.js';
 import { seededRandom } from './random.js';
 import { simReplica, TEAM_ID } from './replica.js';
@@ -106,6 +106,9 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
   const framework = builtInFrameworks.find((f) => f.id === 'reading')!;
   const rap = framework.meetings.find((m) => m.id === 'rap')!;
   const schema = `waymark_sim_${process.pid}_${Date.now().toString(36)}`;
+  // The child replica's script compiles while the schema and the fakes are set up.
+  const compiled = childScript();
+  compiled.catch(() => {}); // awaited (and its failure reported) when the first child starts
   const services = await startFakeServices({ seed: seed + 2, faults: options.faults ?? DEFAULT_FAULTS });
   const stores: Store[] = [];
   let child: ChildReplica | undefined;
@@ -335,6 +338,7 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
   } finally {
     if (child) await child.kill().catch(() => {});
     if (standby) await standby.then((c) => c.kill()).catch(() => {});
+    await removeChildScript();
     for (const s of stores) await s.close().catch(() => {});
     await services.close();
     const c = new pg.Client({ connectionString: options.databaseUrl });

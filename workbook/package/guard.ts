@@ -21,6 +21,7 @@ export interface Kept {
  * @example
  * const kept = await keepPackage(original, await wb.xlsx.writeBuffer(), { waymarkSheets: new Set(['Waymark legend']), waymarkNote: (t) => t.startsWith('Waymark:') });
  * if (kept.lost.length > 0) // refuse, unless --allow-loss
+ * // exceljs may write its copy stored (`writeBuffer({ zip: { compression: 'STORE' } })`): the copy is compressed here.
  */
 export async function keepPackage(
   original: Uint8Array,
@@ -54,7 +55,8 @@ export async function keepPackage(
     const unbound = undeclaredPrefixes(readText(to, part.path) ?? '');
     if (unbound.length > 0) lost.add(`${part.words}: would not open in Excel (namespace prefix ${unbound.join(', ')} not declared)`);
   }
-  // Nothing carried over: exceljs's own bytes, without a second compression.
-  const bytes = carried.length > 0 ? await savePackage(to) : Buffer.from(written);
+  // Always compressed here, with Node's zlib: callers may have exceljs write its copy stored
+  // (uncompressed), which spares JSZip's much slower JavaScript deflate.
+  const bytes = await savePackage(to);
   return { bytes, carried: [...new Set(carried)], lost: [...lost] };
 }

@@ -1,4 +1,6 @@
 import JSZip from 'jszip';
+import { unzipPlain } from './unzip.js';
+import { zipPlain } from './zip.js';
 import { attributes, elements } from './xml.js';
 
 /** An .xlsx package held in memory: every part's bytes by path (no leading slash). */
@@ -22,6 +24,8 @@ export interface SheetEntry {
 }
 
 export async function loadPackage(bytes: Uint8Array): Promise<Package> {
+  const plain = unzipPlain(bytes);
+  if (plain) return { files: plain };
   const zip = await JSZip.loadAsync(bytes);
   const files = new Map<string, Uint8Array>();
   for (const [name, entry] of Object.entries(zip.files)) {
@@ -32,8 +36,13 @@ export async function loadPackage(bytes: Uint8Array): Promise<Package> {
 
 /** Writes the package; parts keep the order they were added in, [Content_Types].xml first. */
 export async function savePackage(pkg: Package): Promise<Buffer> {
-  const zip = new JSZip();
   const ct = pkg.files.get('[Content_Types].xml');
+  const ordered = new Map<string, Uint8Array>();
+  if (ct) ordered.set('[Content_Types].xml', ct);
+  for (const [name, bytes] of pkg.files) if (name !== '[Content_Types].xml') ordered.set(name, bytes);
+  const plain = zipPlain(ordered);
+  if (plain) return plain;
+  const zip = new JSZip();
   if (ct) zip.file('[Content_Types].xml', ct);
   for (const [name, bytes] of pkg.files) if (name !== '[Content_Types].xml') zip.file(name, bytes);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
