@@ -45,37 +45,71 @@ function removeNote(cell: ExcelJS.Cell): void {
 }
 
 /**
+ * Whether the cell's fill is still the one Waymark put there. The record names the colour it
+ * put on each cell: a fill that matches it is Waymark's, anything else (a team's own "Bad"
+ * style, even though it is the same pink) is not. Records from before colours were kept fall
+ * back to "any Waymark colour".
+ */
+function stillWaymarksFill(cell: ExcelJS.Cell, colour: string | undefined): boolean {
+  const now = fillArgb(cell.style.fill) ?? '';
+  return colour !== undefined ? now === colour : RAG_ARGB.has(now);
+}
+
+const styleOf = (recorded: Record<string, unknown>): Partial<ExcelJS.Style> => structuredClone(recorded) as Partial<ExcelJS.Style>;
+
+/**
  * Undoes Waymark's earlier marks on the sheet, except at the addresses it is about to mark
- * again. Only what is still Waymark's is undone: a fill that is no longer a Waymark colour and
- * an output cell whose text someone changed (or that moved, after a column was inserted) are
- * the team's now, and stay.
+ * again. Only what is still Waymark's is undone: a fill that is no longer the colour Waymark
+ * put and an output cell whose text someone changed (or that moved, after a column was
+ * inserted) are the team's now, and stay. An output cell gets back exactly the look it had
+ * before Waymark first wrote it.
  */
 function undoSheetMarks(ws: ExcelJS.Worksheet, sheet: SheetState, keep: ReadonlySet<string>): { left: SheetState; cleared: string[] } {
   const left = emptySheetState();
+  const leftColours = (left.colours ??= {});
+  const leftStyles = (left.outputStyles ??= {});
+  const colours = sheet.colours ?? {};
+  const outputStyles = sheet.outputStyles ?? {};
   const cleared: string[] = [];
   for (const address of sheet.filled) {
     if (keep.has(address)) {
       left.filled.push(address);
       const original = sheet.originals[address];
       if (original) left.originals[address] = original;
+      const colour = colours[address];
+      if (colour) leftColours[address] = colour;
       continue;
     }
     const cell = ws.getCell(address);
-    if (RAG_ARGB.has(fillArgb(cell.style.fill) ?? '')) setFill(cell, sheet.originals[address] as unknown as Fill | undefined);
+    if (stillWaymarksFill(cell, colours[address])) setFill(cell, sheet.originals[address] as unknown as Fill | undefined);
     if (noteText(cell.note).startsWith(NOTE_PREFIX)) removeNote(cell);
   }
   for (const [address, hash] of Object.entries(sheet.outputs)) {
-    if (keep.has(address)) continue;
+    const original = outputStyles[address];
+    if (keep.has(address)) {
+      if (original) leftStyles[address] = original;
+      continue;
+    }
     const cell = ws.getCell(address);
     if (textHash(cellString(cell)) !== hash) continue;
     cleared.push(address);
     cell.value = null;
+    if (original) {
+      cell.style = styleOf(original);
+      continue;
+    }
+    // A record from before looks were kept: Waymark set (or removed) the fill, and a bare bold
+    // font is the heading it wrote; any other font is the team's.
     const style: Partial<ExcelJS.Style> = { ...cell.style };
     delete style.fill;
-    delete style.font;
+    if (isBareBold(style.font)) delete style.font;
     cell.style = style;
   }
   return { left, cleared };
+}
+
+function isBareBold(font: Partial<ExcelJS.Font> | undefined): boolean {
+  return font !== undefined && font.bold === true && Object.entries(font).every(([k, v]) => k === 'bold' || v === undefined);
 }
 
 /**
@@ -104,28 +138,50 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
     outputs: new Set([...cleared, ...marks.outputs.map((o) => o.address)]),
   };
   const known = new Set(sheet.filled);
+  const colours = (sheet.colours ??= {});
+  const outputStyles = (sheet.outputStyles ??= {});
+  const keptAsTeams: string[] = [];
+  // A damaged record, or a legend with no record of this sheet: Waymark may have coloured it
+  // before and lost track, so Good/Neutral/Bad fills are kept as the team's, and the officer told.
+  const noRecord = damaged || (before.filled.length === 0 && wb.getWorksheet(LEGEND_SHEET) !== undefined);
 
   for (const f of marks.fills) {
     const cell = ws.getCell(f.address);
     if (!known.has(f.address)) {
       sheet.filled.push(f.address);
       known.add(f.address);
+      // No record of Waymark colouring this cell, so whatever fill it has is the team's,
+      // Excel's Good/Neutral/Bad colours included (teams RAG by hand with those styles).
       const before = cell.style.fill;
-      // A Waymark colour with no record (the record was lost) is not the team's own fill.
-      if (before && !RAG_ARGB.has(fillArgb(before) ?? '')) sheet.originals[f.address] = structuredClone(before) as unknown as Record<string, unknown>;
+      if (before) {
+        sheet.originals[f.address] = structuredClone(before) as unknown as Record<string, unknown>;
+        if (noRecord && RAG_ARGB.has(fillArgb(before) ?? '')) keptAsTeams.push(f.address);
+      }
     }
-    setFill(cell, solid(f.colour));
+    const fill = solid(f.colour);
+    setFill(cell, fill);
+    colours[f.address] = fillArgb(fill) ?? '';
     const existing = noteText(cell.note);
     if (existing === '' || existing.startsWith(NOTE_PREFIX)) cell.note = f.note;
   }
+  // The header cells of the output columns read as headings.
+  const headings = new Set(marks.outputs.slice(0, 2).map((o) => o.address));
   for (const o of marks.outputs) {
     const cell = ws.getCell(o.address);
+    // The look before Waymark first wrote here is recorded once and is what its marks go on
+    // top of: the team's font, borders, number format and alignment stay; a category colour
+    // replaces the fill, a heading is made bold, nothing else changes.
+    const legacy = o.address in before.outputs && !outputStyles[o.address];
+    if (!legacy) outputStyles[o.address] ??= structuredClone(cell.style) as unknown as Record<string, unknown>;
+    const recorded = outputStyles[o.address];
+    const style: Partial<ExcelJS.Style> = recorded ? styleOf(recorded) : { ...cell.style };
+    if (o.colour) style.fill = solid(o.colour);
+    else if (legacy) delete style.fill;
+    if (headings.has(o.address)) style.font = { ...style.font, bold: true };
     cell.value = o.value;
-    setFill(cell, o.colour ? solid(o.colour) : undefined);
+    cell.style = style;
     sheet.outputs[o.address] = textHash(o.value);
   }
-  // The header cells of the output columns read as headings.
-  for (const o of marks.outputs.slice(0, 2)) ws.getCell(o.address).style = { ...ws.getCell(o.address).style, font: { bold: true } };
   const why = marks.outputs[1];
   if (why) {
     const col = parseAddress(why.address)?.col;
@@ -150,11 +206,17 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
   }
   const next: State = { version: 2, sheets: { ...state.sheets, [ws.name]: sheet } };
   writeState(wb, next);
-  return { warnings: damaged ? [DAMAGED] : [], touched };
+  const warnings = damaged ? [DAMAGED] : [];
+  if (keptAsTeams.length > 0) warnings.push(ragKeptWords(keptAsTeams));
+  return { warnings, touched };
 }
 
 const DAMAGED =
-  'The hidden "Waymark state" sheet was damaged, so fills from before an earlier run could not be restored; the cells now carry Waymark colours only.';
+  'The hidden "Waymark state" sheet was damaged, so fills from before an earlier run could not be restored; fills found on the cells were kept as the team\'s own.';
+
+/** With no trustworthy record, a Good/Neutral/Bad fill may be the team's own RAG: it is kept as theirs. */
+const ragKeptWords = (addresses: readonly string[]): string =>
+  `With no record of Waymark's earlier fills, the Good/Neutral/Bad colours already on ${addresses.length} rated ${addresses.length === 1 ? 'cell' : 'cells'} (${addresses.slice(0, 5).join(', ')}${addresses.length > 5 ? ', …' : ''}) were kept as the team's own and will be put back by --clear.`;
 
 /** Removes every mark Waymark made on the sheet and puts the earlier fills back. */
 export function clearMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): { restored: number; warnings: string[]; touched: Touched } {

@@ -4,8 +4,9 @@ import type { OutputRecord } from '../core/sheet/outputColumns.js';
 
 /**
  * A very hidden sheet remembers what Waymark did to each sheet, so a later run (or --clear)
- * can undo exactly that: which cells it coloured, the fills they had before, and a hash of
- * each output cell's text (a cell whose text is no longer Waymark's is someone else's now).
+ * can undo exactly that: which cells it coloured with which colour, the fills they had before,
+ * a hash of each output cell's text (a cell whose text is no longer Waymark's is someone
+ * else's now) and the look each output cell had before Waymark wrote it.
  * Officers never see it.
  */
 export const STATE_SHEET = 'Waymark state';
@@ -21,6 +22,17 @@ const sheetStateSchema = z
     originals: z.record(z.string(), z.record(z.string(), z.unknown())),
     /** Output cells Waymark wrote → hash of the text it wrote. */
     outputs: z.record(z.string(), z.string()),
+    /**
+     * The colour (ARGB) Waymark put on each filled cell: a fill is Waymark's only when the
+     * record says Waymark put that very colour there. Absent in records from before it was kept.
+     */
+    colours: z.record(z.string(), z.string()).optional(),
+    /**
+     * The look (font, fill, border, number format, alignment, protection) each output cell had
+     * before Waymark first wrote it, put back exactly when Waymark takes its text away.
+     * Absent in records from before it was kept.
+     */
+    outputStyles: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   })
   .strict();
 
@@ -29,7 +41,7 @@ const stateSchema = z.object({ version: z.literal(2), sheets: z.record(z.string(
 export type SheetState = z.infer<typeof sheetStateSchema>;
 export type State = z.infer<typeof stateSchema>;
 
-export const emptySheetState = (): SheetState => ({ filled: [], originals: {}, outputs: {} });
+export const emptySheetState = (): SheetState => ({ filled: [], originals: {}, outputs: {}, colours: {}, outputStyles: {} });
 
 /** FNV-1a, 32 bits: enough to tell "still Waymark's text" from "someone typed here". */
 export function textHash(text: string): string {

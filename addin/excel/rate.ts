@@ -145,8 +145,9 @@ export function planWrites(
   const ours = waymarkColours(framework);
   for (const key of targets.keys()) {
     const now = fillAt(read, key) ?? extraFills.get(key) ?? '';
-    // A Waymark colour with no record (the record was lost) is not the team's own fill.
-    originals.set(key, before.get(key) ?? (ours.has(now.toUpperCase()) ? '' : now));
+    // With no record of Waymark colouring the cell, its fill is the team's, even in a Waymark
+    // colour: those are Excel's Good/Neutral/Bad styles, which teams use to RAG by hand.
+    originals.set(key, before.get(key) ?? now);
   }
   const restoreCells = new Map<number, string>();
   for (const [key, colour] of before) {

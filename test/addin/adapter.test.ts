@@ -160,6 +160,17 @@ describe('clearing the marks', () => {
     expect(fake.settings()[STATE_KEY]).toBeUndefined();
   });
 
+  it("puts back a team's own RAG in Excel's Good/Neutral/Bad colours, the same as Waymark's", async () => {
+    const ragFills = { H6: RAG_FILL.R, K6: RAG_FILL.G, N6: RAG_FILL.G, G7: RAG_FILL.A }; // N6: Waymark's green on the team's
+    const fake = createFakeExcel(book(grid, { fills: ragFills }));
+    const before = fake.snapshot().Schools!.fills;
+    const r = await rated(fake);
+    expect(Object.keys(ragFills).every((a) => r.marks.fills.some((f) => f.address === a))).toBe(true);
+    await rated(fake); // a second run keeps the record of the first
+    await clear(fake);
+    expect(fake.snapshot().Schools!.fills).toEqual(before);
+  });
+
   it('reads a fill far down a mixed row and column in one further sync, and restores it', async () => {
     const fake = createFakeExcel(book(grid, { fills: teamFills }));
     const r = await rated(fake);

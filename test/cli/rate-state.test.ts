@@ -86,7 +86,7 @@ describe('the restore record of npm run rate', () => {
     expect(argbAt(back, ws.getCell(7, attendanceCol).address)).toBeUndefined();
   }, 60_000); // two saves of a 400-school workbook, each checked part by part against its original
 
-  it('says so when the record is damaged, and does not take Waymark colours for the team’s', async () => {
+  it('says so when the record is damaged, and keeps the Good/Neutral/Bad fills it cannot tell from the team’s own RAG', async () => {
     const input = path.join(dir, 'small2.xlsx');
     await small(input);
     const rated = path.join(dir, 'small2.rated.xlsx');
@@ -98,10 +98,14 @@ describe('the restore record of npm run rate', () => {
 
     const again = path.join(dir, 'small2.again.xlsx');
     const result = await rateWorkbook({ input: damaged, out: again, today });
-    expect(result.ok && result.value.warnings).toEqual([expect.stringMatching(/"Waymark state" sheet was damaged/)]);
+    expect(result.ok && result.value.warnings).toEqual([
+      expect.stringMatching(/"Waymark state" sheet was damaged/),
+      expect.stringMatching(/Good\/Neutral\/Bad colours already on \d+ rated cells \(.*C3.*\) were kept as the team's own/),
+    ]);
     const cleared = path.join(dir, 'small2.cleared.xlsx');
     await rateWorkbook({ input: again, out: cleared, clear: true, today });
     const back = (await load(cleared)).getWorksheet('Schools')!;
-    expect(argbAt(back, 'C3')).toBeUndefined(); // Waymark's red is gone, not "restored"
+    // It may be Waymark's red from the lost run, or a team's "Bad" style: never lose the latter.
+    expect(argbAt(back, 'C3')).toBe('FFFFC7CE');
   });
 });

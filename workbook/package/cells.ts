@@ -23,7 +23,11 @@ import { cellText, decodeXml } from './tree.js';
 export interface WaymarkCells {
   /** Rated indicator cells: their fill is Waymark's (its colour, or the team's put back). */
   readonly fills: ReadonlySet<string>;
-  /** Output cells Waymark writes or clears: the whole cell is Waymark's. */
+  /**
+   * Output cells Waymark writes or clears: their value and type, their fill and their font's
+   * bold are Waymark's; everything else about them (the team's typeface, size, colour,
+   * borders, number format, alignment) must come out as it went in.
+   */
   readonly outputs: ReadonlySet<string>;
 }
 
@@ -98,6 +102,9 @@ function sameValue(a: Shown, b: Shown): boolean {
   return typeof a.value === 'number' && typeof b.value === 'number' && isDateCode(a.style.numFmt) && Math.abs(a.value - b.value) <= MS;
 }
 
+/** A bold flag in a font's comparable form (see tree.ts). */
+const BOLD = /<b val="1"><\/b>/g;
+
 const PART_WORDS: Readonly<Record<StylePart, string>> = {
   font: 'their font (typeface, size, colour, bold…)',
   fill: 'their fill',
@@ -120,15 +127,29 @@ const CELL_WORDS: Readonly<Record<string, string>> = {
   ...PART_WORDS,
 };
 
-function cellDifferences(a: Shown, b: Shown, fillIsWaymarks: boolean): string[] {
+/** What Waymark may change on a cell: its fill (a rated cell), or an output cell's value, type, fill and bold. */
+type Allowed = { readonly fill: boolean; readonly output?: { readonly fontA: (f: string) => string; readonly fontB: (f: string) => string } };
+
+function cellDifferences(a: Shown, b: Shown, allowed: Allowed): string[] {
   const out: string[] = [];
-  if (a.kind !== b.kind) out.push(a.kind === '' || b.kind === '' ? (a.formula ? 'cached' : 'value') : 'kind');
+  const output = allowed.output;
+  if (output) {
+    // Waymark writes plain text on an empty cell and takes it away: a formula, rich text or
+    // a value of another kind on either side is not its own.
+    if (a.formula || b.formula || (a.kind !== '' && a.kind !== 'text') || (b.kind !== '' && b.kind !== 'text')) out.push(a.formula ? 'cached' : 'value');
+  } else if (a.kind !== b.kind) out.push(a.kind === '' || b.kind === '' ? (a.formula ? 'cached' : 'value') : 'kind');
   else if (!sameValue(a, b)) out.push(a.formula ? 'cached' : 'value');
   if (a.formula !== b.formula) out.push('formula');
   if (a.rich !== b.rich) out.push('rich');
   if (a.phonetic !== b.phonetic) out.push('phonetic');
   if (a.meta !== b.meta) out.push(a.meta.replace(/ph=\S+/, '') === b.meta.replace(/ph=\S+/, '') ? 'phonetic' : 'meta');
-  if (a.style.key !== b.style.key) for (const p of STYLE_PARTS) if (a.style[p] !== b.style[p] && !(p === 'fill' && fillIsWaymarks)) out.push(p);
+  if (a.style.key !== b.style.key) {
+    for (const p of STYLE_PARTS) {
+      if (a.style[p] === b.style[p] || (p === 'fill' && allowed.fill)) continue;
+      if (p === 'font' && output && output.fontA(a.style.font) === output.fontB(b.style.font)) continue;
+      out.push(p);
+    }
+  }
   return [...new Set(out)];
 }
 
@@ -155,6 +176,17 @@ function compareSheets(fromBook: Book, toBook: Book, pairs: readonly SheetPair[]
   const unfilled = (x: CellStyle) => idOf(`unfilled\u0001${STYLE_PARTS.filter((p) => p !== 'fill').map((p) => x[p]).join('\u0001')}`);
   const unfilledA = fromBook.styles.map(unfilled);
   const unfilledB = toBook.styles.map(unfilled);
+  // An output cell's font less the bold Waymark gives a heading; a font that says nothing else
+  // (exceljs writes one for a cell that had only the default) is the book's default font.
+  const boldless = (book: Book) => {
+    const strip = (f: string) => f.replace(BOLD, '');
+    const plain = strip(book.styles[0]?.font ?? '');
+    return (f: string) => {
+      const s = strip(f);
+      return s === '' || s === '<font></font>' ? plain : s;
+    };
+  };
+  const outputFonts = { fontA: boldless(fromBook), fontB: boldless(toBook) };
   const stringId = (t: CellText) => idOf(`${t.text}\u0000${t.rich}\u0000${t.phonetic}`);
   const stringsA = fromBook.strings.map(stringId);
   const stringsB = toBook.strings.map(stringId);
@@ -166,16 +198,16 @@ function compareSheets(fromBook: Book, toBook: Book, pairs: readonly SheetPair[]
     const fills = new Set([...(mine?.fills ?? [])].map(keyOf));
     const outputs = new Set([...(mine?.outputs ?? [])].map(keyOf));
     const compare = (key: number, cell: RawCell | undefined, other: RawCell | undefined) => {
-      if (outputs.has(key)) return;
+      const output = outputs.has(key);
       // Most cells come out as they went in: the same type, raw value and look.
-      if (cell && other && cell.t === other.t && cell.meta === other.meta && !cell.f && !other.f && cell.is === undefined && other.is === undefined) {
+      if (!output && cell && other && cell.t === other.t && cell.meta === other.meta && !cell.f && !other.f && cell.is === undefined && other.is === undefined) {
         const sameLook = fills.has(key) ? unfilledA[cell.s] === unfilledB[other.s] : keysA[cell.s] === keysB[other.s];
         const sameValue = cell.t === 's' ? stringsA[Number(cell.v)] === stringsB[Number(other.v)] && stringsA[Number(cell.v)] !== undefined : cell.v === other.v;
         if (sameLook && sameValue) return;
       }
       const x = shown(fromBook, a, cell, key, ma);
       const y = shown(toBook, b, other, key, mb);
-      for (const k of cellDifferences(x, y, fills.has(key))) {
+      for (const k of cellDifferences(x, y, { fill: fills.has(key) || output, ...(output && { output: outputFonts }) })) {
         const list = byKind.get(k);
         if (list) list.push(refOf(key));
         else byKind.set(k, [refOf(key)]);

@@ -1,0 +1,190 @@
+/**
+ * "Never lose", for what a team formats by hand: Excel's own Good/Neutral/Bad fills used as a
+ * manual RAG (the very colours Waymark paints), and formatted but empty cells where Waymark's
+ * output columns land. A fill is Waymark's only when its record says Waymark put it there; an
+ * output cell keeps the team's look under Waymark's text and gets it back exactly on --clear.
+ */
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rateWorkbook } from '../../cli/rate/run.js';
+import { LEGEND_SHEET, NOTE_PREFIX } from '../../core/sheet/marks.js';
+import { STATE_SHEET } from '../../workbook/apply.js';
+import { keepPackage } from '../../workbook/package/guard.js';
+
+const today = '2026-11-24';
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'waymark-team-format-'));
+});
+
+const load = async (file: string) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.getWorksheet('Schools')!;
+};
+const argbAt = (ws: ExcelJS.Worksheet, address: string) => {
+  const fill = ws.getCell(address).fill;
+  return fill && fill.type === 'pattern' ? fill.fgColor?.argb : undefined;
+};
+const errorOf = (r: Awaited<ReturnType<typeof rateWorkbook>>) => (r.ok ? '(rated with no refusal)' : r.error);
+
+function schools(): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet } {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Schools');
+  ws.getRow(1).values = ['School', 'URN', 'Attendance', 'Safeguarding', 'Ofsted'];
+  ws.getRow(2).values = ['Oakfield Primary School', 101234, 96, 'Effective', 2];
+  ws.getRow(3).values = ['Brookside Academy', 101236, 89, 'Ineffective', 3];
+  return { wb, ws };
+}
+
+async function rateThenClear(input: string, name: string, runs: number) {
+  let from = input;
+  for (let i = 1; i <= runs; i++) {
+    const out = path.join(dir, `${name}.rated${i}.xlsx`);
+    const rated = await rateWorkbook({ input: from, out, today });
+    expect(errorOf(rated)).toBe('(rated with no refusal)');
+    expect(rated.ok && rated.value.warnings).toEqual([]);
+    from = out;
+  }
+  const cleared = path.join(dir, `${name}.cleared.xlsx`);
+  const result = await rateWorkbook({ input: from, out: cleared, today, clear: true });
+  expect(errorOf(result)).toBe('(rated with no refusal)');
+  expect(result.ok && result.value.warnings).toEqual([]);
+  return { rated: from, cleared };
+}
+
+describe("a team's own RAG in Excel's Good/Neutral/Bad colours", () => {
+  const BAD = 'FFFFC7CE';
+  async function ragWorkbook(file: string) {
+    const { wb, ws } = schools();
+    for (const a of ['C2', 'D3']) {
+      ws.getCell(a).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: BAD } };
+      ws.getCell(a).font = { color: { argb: 'FF9C0006' } };
+    }
+    ws.getCell('E2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
+    await wb.xlsx.writeFile(file);
+  }
+
+  for (const runs of [1, 2]) {
+    it(`is put back exactly by --clear after ${runs === 1 ? 'one run' : 'two runs'}`, async () => {
+      const input = path.join(dir, `rag${runs}.xlsx`);
+      await ragWorkbook(input);
+      const { rated, cleared } = await rateThenClear(input, `rag${runs}`, runs);
+      const r = await load(rated);
+      expect(argbAt(r, 'C2')).toBe('FFC6EFCE'); // attendance 96: Waymark's green over the team's red
+      expect(argbAt(r, 'D3')).toBe(BAD); // Waymark's red where the team had red
+      const c = await load(cleared);
+      expect([argbAt(c, 'C2'), argbAt(c, 'D3'), argbAt(c, 'E2')]).toEqual([BAD, BAD, 'FF00B0F0']);
+      expect(c.getCell('C2').font?.color?.argb).toBe('FF9C0006');
+      expect(c.getCell('D3').note).toBeUndefined();
+    });
+  }
+
+  it('stays the team’s when a cell is no longer rated on a later run', async () => {
+    const input = path.join(dir, 'rag-unrated.xlsx');
+    await ragWorkbook(input);
+    const rated = path.join(dir, 'rag-unrated.rated.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+    // The team empties D3's value: Waymark no longer rates it, and undoes only its own mark.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(rated);
+    wb.getWorksheet('Schools')!.getCell('D3').value = null;
+    const edited = path.join(dir, 'rag-unrated.edited.xlsx');
+    await wb.xlsx.writeFile(edited);
+    const again = path.join(dir, 'rag-unrated.again.xlsx');
+    expect(errorOf(await rateWorkbook({ input: edited, out: again, today }))).toBe('(rated with no refusal)');
+    const ws = await load(again);
+    expect(argbAt(ws, 'D3')).toBe(BAD);
+    expect(String(ws.getCell('D3').note ?? '')).not.toContain(NOTE_PREFIX);
+  });
+});
+
+describe('formatted empty cells where the output columns land', () => {
+  const YELLOW = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } } as const;
+  const FONT = { name: 'Arial', size: 14, italic: true, color: { argb: 'FF0000FF' } };
+  const BORDER = { bottom: { style: 'thin', color: { argb: 'FF00FF00' } } } as const;
+  async function formatted(file: string) {
+    const { wb, ws } = schools();
+    for (const a of ['F1', 'F2', 'F3', 'G2']) {
+      ws.getCell(a).fill = YELLOW;
+      ws.getCell(a).font = FONT;
+      ws.getCell(a).numFmt = '0.00';
+      ws.getCell(a).border = BORDER;
+    }
+    await wb.xlsx.writeFile(file);
+  }
+
+  for (const runs of [1, 2]) {
+    it(`keep the team's look under Waymark's text, and get it back exactly on --clear (${runs} ${runs === 1 ? 'run' : 'runs'})`, async () => {
+      const input = path.join(dir, `outputs${runs}.xlsx`);
+      await formatted(input);
+      const { rated, cleared } = await rateThenClear(input, `outputs${runs}`, runs);
+      const r = await load(rated);
+      expect(r.getCell('F1').value).toBe('Suggested category');
+      expect(r.getCell('F1').font).toEqual({ ...FONT, bold: true }); // only bold added
+      expect(r.getCell('F2').font).toEqual(FONT);
+      expect(r.getCell('G2').fill).toEqual(YELLOW); // "Why" has no colour of its own
+      expect(argbAt(r, 'F2')).toBe('FFC6EFCE'); // the category's colour
+      for (const a of ['F1', 'F2', 'G2']) {
+        expect(r.getCell(a).numFmt).toBe('0.00');
+        expect(r.getCell(a).border).toEqual(BORDER);
+      }
+      const c = await load(cleared);
+      for (const a of ['F1', 'F2', 'F3', 'G2']) {
+        expect(c.getCell(a).value).toBeNull();
+        expect(c.getCell(a).fill).toEqual(YELLOW);
+        expect(c.getCell(a).font).toEqual(FONT);
+        expect(c.getCell(a).numFmt).toBe('0.00');
+        expect(c.getCell(a).border).toEqual(BORDER);
+      }
+    });
+  }
+});
+
+describe('the package guard on output cells', () => {
+  async function pair(change: (cell: ExcelJS.Cell) => void) {
+    const { wb, ws } = schools();
+    ws.getCell('F1').font = { name: 'Arial', size: 14 };
+    ws.getCell('F1').border = { bottom: { style: 'thin' } };
+    const original = new Uint8Array(await wb.xlsx.writeBuffer());
+    ws.getCell('F1').value = 'Suggested category';
+    ws.getCell('F1').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6EFCE' } };
+    ws.getCell('F1').font = { name: 'Arial', size: 14, bold: true };
+    change(ws.getCell('F1'));
+    const written = new Uint8Array(await wb.xlsx.writeBuffer());
+    const kept = await keepPackage(original, written, {
+      waymarkSheets: new Set([LEGEND_SHEET, STATE_SHEET]),
+      waymarkNote: (t) => t.startsWith(NOTE_PREFIX),
+      waymarkCells: new Map([['Schools', { fills: new Set<string>(), outputs: new Set(['F1']) }]]),
+    });
+    return kept.lost;
+  }
+
+  it("allows Waymark's own text, fill and bold", async () => {
+    expect(await pair(() => undefined)).toEqual([]);
+  });
+
+  it("refuses any other change to the team's look", async () => {
+    expect(await pair((cell) => (cell.border = {}))).toEqual(['sheet "Schools": 1 cell lost their borders (F1)']);
+    expect(await pair((cell) => (cell.font = { bold: true }))).toEqual(['sheet "Schools": 1 cell lost their font (typeface, size, colour, bold…) (F1)']);
+    expect(await pair((cell) => (cell.numFmt = '0.00'))).toEqual(['sheet "Schools": 1 cell lost their number format (F1)']);
+  });
+});
+
+describe('the examples come back from a rate and a --clear as they were', () => {
+  for (const name of ['reading', 'southwark', 'cambridgeshire', 'camden', 'triborough']) {
+    it(`examples/${name}.xlsx`, async () => {
+      const input = path.join(dir, `${name}.xlsx`);
+      await copyFile(`examples/${name}.xlsx`, input);
+      const { cleared } = await rateThenClear(input, name, 1);
+      const kept = await keepPackage(await readFile(input), await readFile(cleared), {
+        waymarkSheets: new Set([LEGEND_SHEET, STATE_SHEET]),
+        waymarkNote: (t) => t.startsWith(NOTE_PREFIX),
+      });
+      expect(kept.lost).toEqual([]);
+    }, 60_000);
+  }
+});
