@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { parseAddress } from '../core/sheet/address.js';
 import { LEGEND_SHEET, NOTE_PREFIX, RAG_FILL, type Marks } from '../core/sheet/marks.js';
-import { emptySheetState, readState, textHash, writeState, type SheetState, type State } from './state.js';
+import { emptySheetState, readState, textHash, writeState, type OutputLook, type SheetState, type State } from './state.js';
 
 export { STATE_SHEET } from './state.js';
 
@@ -55,21 +55,46 @@ function stillWaymarksFill(cell: ExcelJS.Cell, colour: string | undefined): bool
   return colour !== undefined ? now === colour : RAG_ARGB.has(now);
 }
 
-const styleOf = (recorded: Record<string, unknown>): Partial<ExcelJS.Style> => structuredClone(recorded) as Partial<ExcelJS.Style>;
+/**
+ * Takes Waymark's fill and bold off an output cell, where they are still Waymark's, putting
+ * back what the cell had. The rest of its look was never Waymark's and is left as it is, with
+ * whatever the team changed since.
+ */
+function undoOutputLook(cell: ExcelJS.Cell, look: OutputLook): void {
+  const style: Partial<ExcelJS.Style> = { ...cell.style };
+  if (look.fill && fillArgb(style.fill) === look.fill.put) {
+    if (look.fill.was) style.fill = structuredClone(look.fill.was) as unknown as Fill;
+    else delete style.fill;
+  }
+  if (look.bold && !look.bold.was && style.font?.bold === true) {
+    const { bold: _bold, ...font } = style.font;
+    if (Object.values(font).every((v) => v === undefined)) delete style.font;
+    else style.font = font;
+  }
+  cell.style = style;
+}
+
+/** A record from before looks were kept: Waymark set (or removed) the fill, and a bare bold font is the heading it wrote. */
+function undoLegacyOutputLook(cell: ExcelJS.Cell): void {
+  const style: Partial<ExcelJS.Style> = { ...cell.style };
+  delete style.fill;
+  const font = style.font;
+  if (font && font.bold === true && Object.entries(font).every(([k, v]) => k === 'bold' || v === undefined)) delete style.font;
+  cell.style = style;
+}
 
 /**
- * Undoes Waymark's earlier marks on the sheet, except at the addresses it is about to mark
- * again. Only what is still Waymark's is undone: a fill that is no longer the colour Waymark
- * put and an output cell whose text someone changed (or that moved, after a column was
- * inserted) are the team's now, and stay. An output cell gets back exactly the look it had
- * before Waymark first wrote it.
+ * Undoes Waymark's earlier marks on the sheet; at the addresses it is about to mark again,
+ * only the looks (the cells then get their marks afresh). Only what is still Waymark's is
+ * undone: a fill that is no longer the colour Waymark put and an output cell whose text
+ * someone changed (or that moved, after a column was inserted) are the team's now, and stay.
+ * An output cell Waymark empties gets back the fill and boldness it had, and keeps the rest.
  */
 function undoSheetMarks(ws: ExcelJS.Worksheet, sheet: SheetState, keep: ReadonlySet<string>): { left: SheetState; cleared: string[] } {
   const left = emptySheetState();
   const leftColours = (left.colours ??= {});
-  const leftStyles = (left.outputStyles ??= {});
   const colours = sheet.colours ?? {};
-  const outputStyles = sheet.outputStyles ?? {};
+  const looks = sheet.outputLooks ?? {};
   const cleared: string[] = [];
   for (const address of sheet.filled) {
     if (keep.has(address)) {
@@ -85,31 +110,17 @@ function undoSheetMarks(ws: ExcelJS.Worksheet, sheet: SheetState, keep: Readonly
     if (noteText(cell.note).startsWith(NOTE_PREFIX)) removeNote(cell);
   }
   for (const [address, hash] of Object.entries(sheet.outputs)) {
-    const original = outputStyles[address];
-    if (keep.has(address)) {
-      if (original) leftStyles[address] = original;
-      continue;
-    }
     const cell = ws.getCell(address);
-    if (textHash(cellString(cell)) !== hash) continue;
+    const ours = textHash(cellString(cell)) === hash;
+    // Someone's own value: the whole cell is theirs now. An emptied cell still has Waymark's look.
+    if (!ours && !(cell.value === null || cell.value === '')) continue;
+    const look = looks[address];
+    if (look) undoOutputLook(cell, look);
+    else undoLegacyOutputLook(cell);
     cleared.push(address);
-    cell.value = null;
-    if (original) {
-      cell.style = styleOf(original);
-      continue;
-    }
-    // A record from before looks were kept: Waymark set (or removed) the fill, and a bare bold
-    // font is the heading it wrote; any other font is the team's.
-    const style: Partial<ExcelJS.Style> = { ...cell.style };
-    delete style.fill;
-    if (isBareBold(style.font)) delete style.font;
-    cell.style = style;
+    if (!keep.has(address) && ours) cell.value = null;
   }
   return { left, cleared };
-}
-
-function isBareBold(font: Partial<ExcelJS.Font> | undefined): boolean {
-  return font !== undefined && font.bold === true && Object.entries(font).every(([k, v]) => k === 'bold' || v === undefined);
 }
 
 /**
@@ -139,7 +150,7 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
   };
   const known = new Set(sheet.filled);
   const colours = (sheet.colours ??= {});
-  const outputStyles = (sheet.outputStyles ??= {});
+  const outputLooks = (sheet.outputLooks ??= {});
   const keptAsTeams: string[] = [];
   // A damaged record, or a legend with no record of this sheet: Waymark may have coloured it
   // before and lost track, so Good/Neutral/Bad fills are kept as the team's, and the officer told.
@@ -168,19 +179,24 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
   const headings = new Set(marks.outputs.slice(0, 2).map((o) => o.address));
   for (const o of marks.outputs) {
     const cell = ws.getCell(o.address);
-    // The look before Waymark first wrote here is recorded once and is what its marks go on
-    // top of: the team's font, borders, number format and alignment stay; a category colour
-    // replaces the fill, a heading is made bold, nothing else changes.
-    const legacy = o.address in before.outputs && !outputStyles[o.address];
-    if (!legacy) outputStyles[o.address] ??= structuredClone(cell.style) as unknown as Record<string, unknown>;
-    const recorded = outputStyles[o.address];
-    const style: Partial<ExcelJS.Style> = recorded ? styleOf(recorded) : { ...cell.style };
-    if (o.colour) style.fill = solid(o.colour);
-    else if (legacy) delete style.fill;
-    if (headings.has(o.address)) style.font = { ...style.font, bold: true };
+    // Waymark's marks go on top of the team's look (font, borders, number format, alignment
+    // stay): a category colour replaces the fill, a heading is made bold; what was there is
+    // recorded, to be put back.
+    const style: Partial<ExcelJS.Style> = { ...cell.style };
+    const look: OutputLook = {};
+    if (o.colour) {
+      const fill = solid(o.colour);
+      look.fill = { put: fillArgb(fill) ?? '', was: style.fill ? (structuredClone(style.fill) as unknown as Record<string, unknown>) : null };
+      style.fill = fill;
+    }
+    if (headings.has(o.address)) {
+      look.bold = { was: style.font?.bold === true };
+      style.font = { ...style.font, bold: true };
+    }
     cell.value = o.value;
     cell.style = style;
     sheet.outputs[o.address] = textHash(o.value);
+    outputLooks[o.address] = look;
   }
   const why = marks.outputs[1];
   if (why) {

@@ -6,13 +6,22 @@ import type { OutputRecord } from '../core/sheet/outputColumns.js';
  * A very hidden sheet remembers what Waymark did to each sheet, so a later run (or --clear)
  * can undo exactly that: which cells it coloured with which colour, the fills they had before,
  * a hash of each output cell's text (a cell whose text is no longer Waymark's is someone
- * else's now) and the look each output cell had before Waymark wrote it.
+ * else's now) and what it changed in each output cell's look.
  * Officers never see it.
  */
 export const STATE_SHEET = 'Waymark state';
 
 /** Excel keeps at most 32,767 characters in a cell: the record is spread over cells below it. */
 const CHUNK = 30_000;
+
+const outputLookSchema = z
+  .object({
+    fill: z.object({ put: z.string(), was: z.record(z.string(), z.unknown()).nullable() }).strict().optional(),
+    bold: z.object({ was: z.boolean() }).strict().optional(),
+  })
+  .strict();
+
+export type OutputLook = z.infer<typeof outputLookSchema>;
 
 const sheetStateSchema = z
   .object({
@@ -28,11 +37,12 @@ const sheetStateSchema = z
      */
     colours: z.record(z.string(), z.string()).optional(),
     /**
-     * The look (font, fill, border, number format, alignment, protection) each output cell had
-     * before Waymark first wrote it, put back exactly when Waymark takes its text away.
+     * What Waymark changed in each output cell's look, with what was there before: the fill it
+     * put (a category colour) and the fill the cell had, and whether a heading was bold before
+     * Waymark made it bold. Nothing else about an output cell's look is Waymark's to change.
      * Absent in records from before it was kept.
      */
-    outputStyles: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    outputLooks: z.record(z.string(), outputLookSchema).optional(),
   })
   .strict();
 
@@ -41,7 +51,7 @@ const stateSchema = z.object({ version: z.literal(2), sheets: z.record(z.string(
 export type SheetState = z.infer<typeof sheetStateSchema>;
 export type State = z.infer<typeof stateSchema>;
 
-export const emptySheetState = (): SheetState => ({ filled: [], originals: {}, outputs: {}, colours: {}, outputStyles: {} });
+export const emptySheetState = (): SheetState => ({ filled: [], originals: {}, outputs: {}, colours: {}, outputLooks: {} });
 
 /** FNV-1a, 32 bits: enough to tell "still Waymark's text" from "someone typed here". */
 export function textHash(text: string): string {

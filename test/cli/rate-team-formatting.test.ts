@@ -142,6 +142,43 @@ describe('formatted empty cells where the output columns land', () => {
       }
     });
   }
+
+  it('keep what the team changes in their look after rating, through another run and --clear', async () => {
+    const input = path.join(dir, 'outputs-edited.xlsx');
+    await formatted(input);
+    const rated = path.join(dir, 'outputs-edited.rated.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(rated);
+    const ws = wb.getWorksheet('Schools')!;
+    const RED = { name: 'Georgia', size: 12, color: { argb: 'FFFF0000' } };
+    ws.getCell('F1').font = { ...RED, bold: true };
+    ws.getCell('F2').font = RED;
+    ws.getCell('G2').alignment = { wrapText: true };
+    const edited = path.join(dir, 'outputs-edited.edited.xlsx');
+    await wb.xlsx.writeFile(edited);
+    const { rated: again, cleared } = await rateThenClear(edited, 'outputs-edited', 1);
+    const r = await load(again);
+    expect(r.getCell('F1').font).toEqual({ ...RED, bold: true });
+    expect(r.getCell('F2').font).toEqual(RED);
+    const c = await load(cleared);
+    expect(c.getCell('F1').font).toEqual(RED); // Waymark's bold taken off, the team's font kept
+    expect(c.getCell('F2').font).toEqual(RED);
+    expect(c.getCell('G2').alignment).toEqual({ wrapText: true });
+    for (const a of ['F1', 'F2', 'G2']) {
+      expect(c.getCell(a).value).toBeNull();
+      expect(c.getCell(a).fill).toEqual(YELLOW);
+    }
+  });
+
+  it('a heading that was bold already stays bold after --clear', async () => {
+    const { wb, ws } = schools();
+    ws.getCell('F1').font = { name: 'Arial', size: 14, bold: true };
+    const input = path.join(dir, 'outputs-bold.xlsx');
+    await wb.xlsx.writeFile(input);
+    const { cleared } = await rateThenClear(input, 'outputs-bold', 2);
+    expect((await load(cleared)).getCell('F1').font).toEqual({ name: 'Arial', size: 14, bold: true });
+  });
 });
 
 describe('the package guard on output cells', () => {
