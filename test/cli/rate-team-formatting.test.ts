@@ -181,6 +181,37 @@ describe('formatted empty cells where the output columns land', () => {
   });
 });
 
+describe('a record written before colours and output looks were kept', () => {
+  it('still clears, with no refusal, and puts back the fills it recorded', async () => {
+    const { wb, ws } = schools();
+    ws.getCell('C2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
+    const input = path.join(dir, 'legacy.xlsx');
+    await wb.xlsx.writeFile(input);
+    const rated = path.join(dir, 'legacy.rated.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+    const old = new ExcelJS.Workbook();
+    await old.xlsx.readFile(rated);
+    const stateSheet = old.getWorksheet(STATE_SHEET)!;
+    const record = JSON.parse(String(stateSheet.getCell('A1').value)) as { sheets: Record<string, Record<string, unknown>> };
+    for (const sheet of Object.values(record.sheets)) {
+      delete sheet.colours;
+      delete sheet.outputLooks;
+    }
+    stateSheet.getCell('A1').value = JSON.stringify(record);
+    // What the earlier version wrote on the headings: a bare bold font.
+    for (const a of ['F1', 'G1']) old.getWorksheet('Schools')!.getCell(a).font = { bold: true };
+    const legacy = path.join(dir, 'legacy.old.xlsx');
+    await old.xlsx.writeFile(legacy);
+    const cleared = path.join(dir, 'legacy.cleared.xlsx');
+    const result = await rateWorkbook({ input: legacy, out: cleared, today, clear: true });
+    expect(errorOf(result)).toBe('(rated with no refusal)');
+    const c = await load(cleared);
+    expect(argbAt(c, 'C2')).toBe('FF00B0F0');
+    expect(c.getCell('F1').value).toBeNull();
+    expect(c.getCell('F1').font?.bold).not.toBe(true);
+  });
+});
+
 describe('the package guard on output cells', () => {
   async function pair(change: (cell: ExcelJS.Cell) => void) {
     const { wb, ws } = schools();
