@@ -19,7 +19,7 @@ export function children(xml: string, root: string): Element[] {
   const out: Element[] = [];
   let depth = -1;
   let current: { name: string; start: number; open: string } | undefined;
-  for (const tag of tags(xml)) {
+  for (const tag of tags(xml, localName(root) === 'sheetData' ? undefined : 'sheetData')) {
     if (depth < 0) {
       if (tag.kind === 'open' && localName(tag.name) === root) depth = 0;
       continue;
@@ -51,7 +51,8 @@ export function elementsNamed(xml: string, names: readonly string[]): Map<string
   const wanted = new Set(names);
   const out = new Map<string, Element[]>(names.map((n) => [n, []]));
   const stack: { name: string; start: number; open: string }[] = [];
-  for (const tag of tags(xml)) {
+  const skip = names.some((n) => IN_SHEET_DATA.has(localName(n))) ? undefined : 'sheetData';
+  for (const tag of tags(xml, skip)) {
     if (tag.kind === 'self') {
       if (wanted.has(tag.name)) out.get(tag.name)!.push({ name: tag.name, start: tag.start, end: tag.end, open: tag.text });
     } else if (tag.kind === 'open') stack.push({ name: tag.name, start: tag.start, open: tag.text });
@@ -85,6 +86,16 @@ export function innerText(xml: string): string {
 
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
+/**
+ * Every element name that can occur inside a worksheet's <sheetData> (rows, cells, inline
+ * rich text, their extensions). A search for none of these never needs the cells, which are
+ * nearly all of a large sheet's text: the scanner then steps over <sheetData> in one jump.
+ */
+const IN_SHEET_DATA = new Set([
+  'sheetData', 'row', 'c', 'f', 'v', 'is', 'r', 'rPr', 't', 'rPh', 'phoneticPr', 'extLst', 'ext',
+  'b', 'i', 'u', 'sz', 'color', 'rFont', 'family', 'charset', 'scheme', 'vertAlign', 'strike', 'outline', 'shadow', 'condense', 'extend',
+]);
+
 export interface Tag {
   kind: 'open' | 'close' | 'self';
   name: string;
@@ -93,8 +104,12 @@ export interface Tag {
   text: string;
 }
 
-/** The tags of a text in order (comments, CDATA and processing instructions skipped). */
-export function* tags(xml: string): Generator<Tag> {
+/**
+ * The tags of a text in order (comments, CDATA and processing instructions skipped). With
+ * `opaque`, an element of that name (which must not nest) is given as its start and end tags
+ * only, its content stepped over.
+ */
+export function* tags(xml: string, opaque?: string): Generator<Tag> {
   let i = 0;
   while (i < xml.length) {
     const lt = xml.indexOf('<', i);
@@ -131,6 +146,15 @@ export function* tags(xml: string): Generator<Tag> {
       continue;
     }
     const name = /^<([^\s/>]+)/.exec(raw)?.[1] ?? '';
-    yield { kind: raw.endsWith('/>') ? 'self' : 'open', name, start: lt, end: j + 1, text: raw };
+    const self = raw.endsWith('/>');
+    yield { kind: self ? 'self' : 'open', name, start: lt, end: j + 1, text: raw };
+    if (!self && opaque !== undefined && localName(name) === opaque) {
+      const close = `</${name}>`;
+      const at = xml.indexOf(close, i);
+      if (at >= 0) {
+        yield { kind: 'close', name, start: at, end: at + close.length, text: close };
+        i = at + close.length;
+      }
+    }
   }
 }
