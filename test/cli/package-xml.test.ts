@@ -29,4 +29,12 @@ describe('the XML scanner over a worksheet', () => {
     expect(elements(SHEET, 'cfRule')).toHaveLength(1);
     expect(elements(SHEET, 'worksheet')[0]!.end).toBe(SHEET.length);
   });
+
+  it('does not step over cells whose text hides a false end tag in a comment or CDATA', () => {
+    for (const hiding of ['<!-- </sheetData> -->', '<![CDATA[</sheetData>]]>']) {
+      const xml = SHEET.replace('<row r="2">', `<row r="2">${hiding}`);
+      expect(children(xml, 'worksheet').map((e) => e.name), hiding).toEqual(['dimension', 'sheetData', 'conditionalFormatting', 'hyperlinks', 'extLst']);
+      expect(elements(xml, 'hyperlink'), hiding).toHaveLength(1);
+    }
+  });
 });

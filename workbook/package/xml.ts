@@ -151,7 +151,13 @@ export function* tags(xml: string, opaque?: string): Generator<Tag> {
     if (!self && opaque !== undefined && localName(name) === opaque) {
       const close = `</${name}>`;
       const at = xml.indexOf(close, i);
-      if (at >= 0) {
+      // A comment, CDATA section or processing instruction inside could hide a false end tag:
+      // then the content is scanned as usual.
+      const hidden = (mark: string) => {
+        const k = xml.indexOf(mark, i);
+        return k >= 0 && k < at;
+      };
+      if (at >= 0 && !hidden('<!') && !hidden('<?')) {
         yield { kind: 'close', name, start: at, end: at + close.length, text: close };
         i = at + close.length;
       }
