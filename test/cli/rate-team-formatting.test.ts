@@ -212,6 +212,70 @@ describe('a record written before colours and output looks were kept', () => {
   });
 });
 
+describe("a fill the team puts on a cell Waymark still rates", () => {
+  it('is kept through another run and --clear, and the officer is told', async () => {
+    const { wb, ws } = schools();
+    ws.getCell('C2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
+    const input = path.join(dir, 'recolour.xlsx');
+    await wb.xlsx.writeFile(input);
+    const rated = path.join(dir, 'recolour.rated.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+    // After the rating, the team colours C2 yellow and C3 in Excel's Neutral.
+    const team = new ExcelJS.Workbook();
+    await team.xlsx.readFile(rated);
+    const tws = team.getWorksheet('Schools')!;
+    // exceljs shares one style object between cells: give each its own, as Excel would.
+    const paint = (a: string, argb: string) => (tws.getCell(a).style = { ...tws.getCell(a).style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } });
+    paint('C2', 'FFFFFF00');
+    paint('C3', 'FFFFEB9C'); // Excel's Neutral, not the red Waymark put on C3
+    const edited = path.join(dir, 'recolour.edited.xlsx');
+    await team.xlsx.writeFile(edited);
+    const again = path.join(dir, 'recolour.again.xlsx');
+    const second = await rateWorkbook({ input: edited, out: again, today });
+    expect(errorOf(second)).toBe('(rated with no refusal)');
+    expect(second.ok && second.value.warnings).toEqual(['C2, C3: coloured by the team since the last rating; left as they are, with no Waymark colour.']);
+    const r = await load(again);
+    expect([argbAt(r, 'C2'), argbAt(r, 'C3')]).toEqual(['FFFFFF00', 'FFFFEB9C']);
+    expect(String(r.getCell('C2').note ?? '')).not.toContain(NOTE_PREFIX);
+    const cleared = path.join(dir, 'recolour.cleared.xlsx');
+    expect(errorOf(await rateWorkbook({ input: again, out: cleared, today, clear: true }))).toBe('(rated with no refusal)');
+    const c = await load(cleared);
+    expect([argbAt(c, 'C2'), argbAt(c, 'C3')]).toEqual(['FFFFFF00', 'FFFFEB9C']);
+  });
+});
+
+describe("a 'Why' cell the team formatted under a record from before looks were kept", () => {
+  it('keeps its fill and bold on the next run and on --clear', async () => {
+    const { wb } = schools();
+    const input = path.join(dir, 'legacy-why.xlsx');
+    await wb.xlsx.writeFile(input);
+    const rated = path.join(dir, 'legacy-why.rated.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+    const old = new ExcelJS.Workbook();
+    await old.xlsx.readFile(rated);
+    const stateSheet = old.getWorksheet(STATE_SHEET)!;
+    const record = JSON.parse(String(stateSheet.getCell('A1').value)) as { sheets: Record<string, Record<string, unknown>> };
+    for (const sheet of Object.values(record.sheets)) {
+      delete sheet.colours;
+      delete sheet.outputLooks;
+    }
+    stateSheet.getCell('A1').value = JSON.stringify(record);
+    const ows = old.getWorksheet('Schools')!;
+    for (const a of ['F1', 'G1']) ows.getCell(a).font = { bold: true };
+    // The team, after the old version's run: row 3's "Why" highlighted and bold.
+    ows.getCell('G3').style = { ...ows.getCell('G3').style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } }, font: { bold: true } };
+    const legacy = path.join(dir, 'legacy-why.old.xlsx');
+    await old.xlsx.writeFile(legacy);
+    for (const clear of [false, true]) {
+      const out = path.join(dir, `legacy-why.${clear ? 'cleared' : 'again'}.xlsx`);
+      expect(errorOf(await rateWorkbook({ input: legacy, out, today, clear }))).toBe('(rated with no refusal)');
+      const r = await load(out);
+      expect(argbAt(r, 'G3')).toBe('FFFFFF00');
+      expect(r.getCell('G3').font?.bold).toBe(true);
+    }
+  });
+});
+
 describe('the package guard on output cells', () => {
   async function pair(change: (cell: ExcelJS.Cell) => void) {
     const { wb, ws } = schools();
