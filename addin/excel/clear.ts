@@ -3,7 +3,7 @@ import { LEGEND_SHEET } from '../../core/sheet/marks.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { addressKey, chunkAreas, expandAreas, groupAreas, toAreas } from './areas.js';
 import type { ExcelContext } from './office.js';
-import { stillWaymarkFill, waymarkColours } from './colours.js';
+import { putColours, stillWaymarkFill, waymarkColours } from './colours.js';
 import { errorText, fillAt, readSheet, valueAt, type ReadError } from './read.js';
 import { STATE_KEY, textHash, type WaymarkState } from './state.js';
 
@@ -39,8 +39,9 @@ export async function clearMarks(context: ExcelContext, framework?: Framework): 
 
   const restore = new Map<number, string>();
   const ours = waymarkColours(framework);
+  const puts = putColours(mine);
   for (const [colour, areas] of Object.entries(mine.fills)) {
-    for (const k of expandAreas(areas)) if (stillWaymarkFill(fillAt(r, k), ours)) restore.set(k, colour);
+    for (const k of expandAreas(areas)) if (stillWaymarkFill(fillAt(r, k), puts.get(k), ours)) restore.set(k, colour);
   }
   const clearKeys: number[] = [];
   let kept = 0;

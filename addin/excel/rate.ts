@@ -3,14 +3,14 @@ import { detectFramework, type FrameworkChoice } from '../../core/sheet/detectFr
 import { cellAddress, columnLetters } from '../../core/sheet/address.js';
 import type { SheetConfig } from '../../core/sheet/config.js';
 import { LEGEND_SHEET, planMarks, RAG_FILL, type Marks } from '../../core/sheet/marks.js';
-import { stillWaymarkFill, waymarkColours } from './colours.js';
+import { putColours, stillWaymarkFill, waymarkColours } from './colours.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
 import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { addressKey, cellKey, chunkAreas, expandAreas, groupAreas, keyAddress, toAreas } from './areas.js';
 import type { CellProps, ClientResult, ExcelContext, WorksheetLike } from './office.js';
 import { boldAt, errorText, fillAt, normaliseFill, readSheet, valueAt, type ReadError, type SheetRead } from './read.js';
-import { MAX_STATE_CHARS, STATE_KEY, textHash, type SheetMarks, type WaymarkState } from './state.js';
+import { encodePuts, MAX_STATE_CHARS, STATE_KEY, textHash, type SheetMarks, type WaymarkState } from './state.js';
 
 /**
  * The framework a workbook's configuration names (built in, or the custom one saved with it),
@@ -87,6 +87,8 @@ export interface WritePlan {
   readonly unbold: readonly string[];
   readonly legend: readonly (readonly (string | number | boolean)[])[];
   readonly state: WaymarkState;
+  /** Cells rated again that the team recoloured since the last rating: left with their fill, not coloured. */
+  readonly recoloured: readonly string[];
 }
 
 export type RateError =
@@ -140,9 +142,18 @@ export function planWrites(
   const before = recordedFills(read);
   const targets = targetFills(read, marks);
 
+  const ours = waymarkColours(framework);
+  const puts = putColours(previous);
+  // A cell rated again that no longer shows the colour Waymark put there was recoloured by the
+  // team: their fill stays, uncoloured and out of the record, and the officer is told.
+  const recoloured = new Set<number>();
+  for (const key of targets.keys()) {
+    if (before.has(key) && !stillWaymarkFill(fillAt(read, key) ?? extraFills.get(key), puts.get(key), ours)) recoloured.add(key);
+  }
+  for (const key of recoloured) targets.delete(key);
+
   // The fill each target cell had before Waymark first coloured it.
   const originals = new Map<number, string>();
-  const ours = waymarkColours(framework);
   for (const key of targets.keys()) {
     const now = fillAt(read, key) ?? extraFills.get(key) ?? '';
     // With no record of Waymark colouring the cell, its fill is the team's, even in a Waymark
@@ -151,7 +162,7 @@ export function planWrites(
   }
   const restoreCells = new Map<number, string>();
   for (const [key, colour] of before) {
-    if (!targets.has(key) && stillWaymarkFill(fillAt(read, key), ours)) restoreCells.set(key, colour);
+    if (!targets.has(key) && !recoloured.has(key) && stillWaymarkFill(fillAt(read, key), puts.get(key), ours)) restoreCells.set(key, colour);
   }
 
   // Output columns: one rectangle each, from the header row to the last school.
@@ -201,11 +212,13 @@ export function planWrites(
     if (list) list.push(k);
     else originalsByColour.set(colour, [k]);
   }
+  const put = encodePuts(targets);
   const mine: SheetMarks = {
     sheet: read.sheet.name,
     framework: framework.id,
     ratedOn,
     fills: Object.fromEntries([...originalsByColour].map(([colour, keys]) => [colour, toAreas(keys)])),
+    ...(put && { put }),
     outputs: Object.fromEntries([...written].map(([k, text]) => [keyAddress(k), textHash(text)])),
     bold,
   };
@@ -228,6 +241,7 @@ export function planWrites(
     unbold: chunkAreas(unbold),
     legend: legend.map((row) => [...row, ...Array<string>(width - row.length).fill('')]),
     state,
+    recoloured: [...recoloured].sort((a, b) => a - b).map(keyAddress),
   });
 }
 

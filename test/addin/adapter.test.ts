@@ -3,6 +3,7 @@ import { cellAddress, columnLetters } from '../../core/sheet/address.js';
 import { LEGEND_SHEET, RAG_FILL } from '../../core/sheet/marks.js';
 import { clearMarks, MAX_AREAS_CHARS, rateSheet, STATE_KEY, type ExcelContext } from '../../addin/excel/index.js';
 import { createFakeExcel, type CellValue, type FakeExcel, type FakeWorkbookInput } from '../fakes/excel.js';
+import { decodePuts, encodePuts } from '../../addin/excel/state.js';
 import { teamGrid } from './sheets.js';
 
 const today = '2026-11-24';
@@ -204,11 +205,50 @@ describe('clearing the marks', () => {
     expect(fake.snapshot().Schools?.fills[mine.address]).toBe('#00B0F0');
   });
 
+  it("leaves a team's own Excel colour on a cell Waymark coloured differently, even a Waymark colour", async () => {
+    const fake = createFakeExcel(book(grid));
+    const r = await rated(fake);
+    const green = r.marks.fills.find((f) => f.colour.toUpperCase() === RAG_FILL.G.toUpperCase() && f.row - r.plan.headerRow < 20)!;
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Schools').getRange(green.address).format.fill.color = RAG_FILL.R; // Excel's "Bad"
+    });
+    await clear(fake);
+    expect(fake.snapshot().Schools?.fills[green.address]).toBe(RAG_FILL.R.toUpperCase());
+  });
+
+  it('keeps a fill the team put on a cell Waymark rates again, says so, and keeps it through Clear', async () => {
+    const fake = createFakeExcel(book(grid));
+    const r = await rated(fake);
+    const mine = r.marks.fills.find((f) => f.row - r.plan.headerRow < 20)!;
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Schools').getRange(mine.address).format.fill.color = '#FFFF00';
+    });
+    const again = await rated(fake);
+    expect(again.writes.recoloured).toEqual([mine.address]);
+    expect(fake.snapshot().Schools?.fills[mine.address]).toBe('#FFFF00');
+    await clear(fake);
+    expect(fake.snapshot().Schools?.fills[mine.address]).toBe('#FFFF00');
+  });
+
   it('does nothing on a sheet Waymark never rated', async () => {
     const fake = createFakeExcel(book(grid));
     const cleared = await clear(fake);
     expect(cleared).toEqual({ ok: true, value: { restored: 0, outputsCleared: 0, outputsKept: 0, legendRemoved: false } });
     expect(fake.stats.writes).toBe(0);
+  });
+});
+
+describe("the record of the colours Waymark put", () => {
+  it('gives back every cell and colour it was given, gaps included', () => {
+    const puts = new Map([
+      [5 * 16_384 + 3, '#C6EFCE'],
+      [7 * 16_384 + 3, '#FFC7CE'],
+      [5 * 16_384 + 700, '#FFEB9C'],
+      [1999 * 16_384 + 700, '#C6EFCE'],
+    ]);
+    const record = encodePuts(puts)!;
+    expect(record.cols['3']).toBe('5:0.1');
+    expect(decodePuts(JSON.parse(JSON.stringify(record)) as typeof record)).toEqual(puts);
   });
 });
 
