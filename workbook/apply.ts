@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { builtInFrameworks } from '../core/frameworks/index.js';
 import { parseAddress } from '../core/sheet/address.js';
 import { LEGEND_SHEET, NOTE_PREFIX, RAG_FILL, type Marks } from '../core/sheet/marks.js';
-import { emptySheetState, readState, textHash, writeState, type OutputLook, type SheetState, type State } from './state.js';
+import { emptySheetState, findSheetRecord, readState, textHash, writeState, type OutputLook, type SheetState, type State } from './state.js';
 
 export { STATE_SHEET } from './state.js';
 
@@ -172,7 +172,8 @@ export interface Touched {
 export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: Marks): { warnings: string[]; touched: Touched } {
   const { state, damaged } = readState(wb);
   const keep = new Set([...marks.fills.map((f) => f.address), ...marks.outputs.map((o) => o.address)]);
-  const before = state.sheets[ws.name] ?? emptySheetState();
+  const found = findSheetRecord(state, ws);
+  const before = found?.sheet ?? emptySheetState();
   const paints = new Set([...WAYMARK_ARGB, ...marks.outputs.flatMap((o) => (o.colour ? [argb(o.colour)] : []))]);
   const { left: sheet, cleared, recoloured } = undoSheetMarks(ws, before, keep, paints);
   const leftAsTeams = new Set(recoloured);
@@ -253,7 +254,12 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
       legend.getCell(ragRow + 1 + k, 1).fill = solid(RAG_FILL[rag]);
     });
   }
-  const next: State = { version: 2, sheets: { ...state.sheets, [ws.name]: sheet } };
+  // Under the sheet's name of today, with its id; the record under an earlier name goes.
+  const { [found?.key ?? ws.name]: _earlier, ...kept } = state.sheets;
+  // A record already under this name is another sheet's (renamed away since): it moves aside.
+  const { [ws.name]: namesake, ...rest } = kept;
+  const others = namesake ? { ...rest, [`${ws.name} (sheet ${namesake.sheetId ?? '?'})`]: namesake } : kept;
+  const next: State = { version: 2, sheets: { ...others, [ws.name]: { ...sheet, sheetId: ws.id } } };
   writeState(wb, next);
   const warnings = damaged ? [DAMAGED] : [];
   if (keptAsTeams.length > 0) warnings.push(ragKeptWords(keptAsTeams));
@@ -266,7 +272,7 @@ const DAMAGED =
 
 /** With no trustworthy record, a Good/Neutral/Bad fill may be the team's own RAG: it is kept as theirs. */
 const ragKeptWords = (addresses: readonly string[]): string =>
-  `With no record of Waymark's earlier fills, the Good/Neutral/Bad colours already on ${addresses.length} rated ${addresses.length === 1 ? 'cell' : 'cells'} (${addresses.slice(0, 5).join(', ')}${addresses.length > 5 ? ', …' : ''}) were kept as the team's own and will be put back by --clear.`;
+  `With no record of Waymark's earlier fills on this sheet (the record was damaged, or the sheet is a copy of a rated one), the Good/Neutral/Bad colours already on ${addresses.length} rated ${addresses.length === 1 ? 'cell' : 'cells'} (${addresses.slice(0, 5).join(', ')}${addresses.length > 5 ? ', …' : ''}) were kept as the team's own and will be put back by --clear.`;
 
 /** Cells the team recoloured after Waymark rated them keep the team's fill and are not rated. */
 const recolouredWords = (addresses: readonly string[]): string =>
@@ -275,11 +281,12 @@ const recolouredWords = (addresses: readonly string[]): string =>
 /** Removes every mark Waymark made on the sheet and puts the earlier fills back. */
 export function clearMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): { restored: number; warnings: string[]; touched: Touched } {
   const { state, damaged } = readState(wb);
-  const sheet = state.sheets[ws.name];
+  const found = findSheetRecord(state, ws);
+  const sheet = found?.sheet;
   const restored = sheet ? Object.keys(sheet.originals).length : 0;
   const cleared = sheet ? undoSheetMarks(ws, sheet, new Set()).cleared : [];
   const touched: Touched = { fills: new Set(sheet?.filled ?? []), outputs: new Set(cleared) };
-  const { [ws.name]: _cleared, ...others } = state.sheets;
+  const { [found?.key ?? ws.name]: _cleared, ...others } = state.sheets;
   const legend = wb.getWorksheet(LEGEND_SHEET);
   if (legend && Object.keys(others).length === 0) wb.removeWorksheet(legend.id);
   writeState(wb, { version: 2, sheets: others });

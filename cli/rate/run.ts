@@ -136,7 +136,7 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
     const tuned = withThresholds(base ?? choice!.framework, config.value.thresholds);
     if (!tuned.ok) return fail(`invalid thresholds: ${tuned.error.join('; ')}`);
     const framework = tuned.value;
-    const plan = planSheet(grid, { framework, today: options.today, occupied, outputRecord: outputRecord(wb, ws.name), ...sheetOptions });
+    const plan = planSheet(grid, { framework, today: options.today, occupied, outputRecord: outputRecord(wb, ws), ...sheetOptions });
     if (!plan.ok) {
       firstError ??= plan.error;
       continue;

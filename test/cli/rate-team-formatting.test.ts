@@ -276,6 +276,34 @@ describe("a 'Why' cell the team formatted under a record from before looks were 
   });
 });
 
+describe('a sheet renamed after it was rated', () => {
+  it('keeps its record: the next run reuses the output columns and --clear puts the fills back', async () => {
+    const { wb, ws } = schools();
+    ws.getCell('C2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
+    const input = path.join(dir, 'renamed.xlsx');
+    await wb.xlsx.writeFile(input);
+    const rated = path.join(dir, 'renamed.rated.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+    const team = new ExcelJS.Workbook();
+    await team.xlsx.readFile(rated);
+    team.getWorksheet('Schools')!.name = 'Schools 2026';
+    const edited = path.join(dir, 'renamed.edited.xlsx');
+    await team.xlsx.writeFile(edited);
+    const again = path.join(dir, 'renamed.again.xlsx');
+    const second = await rateWorkbook({ input: edited, out: again, today });
+    expect(errorOf(second)).toBe('(rated with no refusal)');
+    expect(second.ok && second.value.warnings).toEqual([]);
+    const cleared = path.join(dir, 'renamed.cleared.xlsx');
+    expect(errorOf(await rateWorkbook({ input: again, out: cleared, today, clear: true }))).toBe('(rated with no refusal)');
+    const c = new ExcelJS.Workbook();
+    await c.xlsx.readFile(cleared);
+    const cws = c.getWorksheet('Schools 2026')!;
+    expect([argbAt(cws, 'C2'), argbAt(cws, 'C3')]).toEqual(['FF00B0F0', undefined]);
+    expect(['F1', 'G1', 'H1', 'I1'].map((a) => cws.getCell(a).value)).toEqual([null, null, null, null]);
+    expect(c.getWorksheet(STATE_SHEET)).toBeUndefined();
+  });
+});
+
 describe('the package guard on output cells', () => {
   async function pair(change: (cell: ExcelJS.Cell) => void) {
     const { wb, ws } = schools();
