@@ -304,6 +304,33 @@ describe('a sheet renamed after it was rated', () => {
   });
 });
 
+describe('rows inserted or deleted after a rating', () => {
+  for (const change of ['inserted', 'deleted'] as const) {
+    it(`a row ${change} above rated schools: rating and --clear refuse, rather than put fills back on other schools`, async () => {
+      const { wb, ws } = schools();
+      ws.getRow(4).values = ['Hillside School', 101240, 80, 'Effective', 2];
+      ws.getCell('C3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
+      const input = path.join(dir, `moved-${change}.xlsx`);
+      await wb.xlsx.writeFile(input);
+      const rated = path.join(dir, `moved-${change}.rated.xlsx`);
+      expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+      const team = new ExcelJS.Workbook();
+      await team.xlsx.readFile(rated);
+      const tws = team.getWorksheet('Schools')!;
+      if (change === 'inserted') tws.insertRow(2, ['Ashdown School', 101250, 97, 'Effective', 1], 'n');
+      else tws.spliceRows(2, 1);
+      const edited = path.join(dir, `moved-${change}.edited.xlsx`);
+      await team.xlsx.writeFile(edited);
+      for (const clear of [false, true]) {
+        const out = path.join(dir, `moved-${change}.${clear ? 'cleared' : 'again'}.xlsx`);
+        const result = await rateWorkbook({ input: edited, out, today, clear });
+        expect(errorOf(result)).toMatch(/^rows were inserted or deleted on "Schools" since Waymark rated it .*nothing was changed/);
+        await expect(readFile(out)).rejects.toThrow();
+      }
+    });
+  }
+});
+
 describe('the package guard on output cells', () => {
   async function pair(change: (cell: ExcelJS.Cell) => void) {
     const { wb, ws } = schools();
