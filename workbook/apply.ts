@@ -176,9 +176,18 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
   const before = found?.sheet ?? emptySheetState();
   const paints = new Set([...WAYMARK_ARGB, ...marks.outputs.flatMap((o) => (o.colour ? [argb(o.colour)] : []))]);
   const { left: sheet, cleared, recoloured } = undoSheetMarks(ws, before, keep, paints);
-  const leftAsTeams = new Set(recoloured);
+  // Cells the team recoloured since the last rating, and those left to them before that still
+  // show the colour they had then: the team's, not coloured, and the officer told.
+  const teams: Record<string, string> = {};
+  for (const address of recoloured) teams[address] = fillArgb(ws.getCell(address).style.fill) ?? '';
+  for (const f of marks.fills) {
+    const was = before.teams?.[f.address];
+    if (was !== undefined && !(f.address in teams) && (fillArgb(ws.getCell(f.address).style.fill) ?? '') === was) teams[f.address] = was;
+  }
+  const leftAsTeams = new Set(Object.keys(teams));
+  // A cell left to the team keeps its fill exactly: the guard holds it to that.
   const touched: Touched = {
-    fills: new Set([...before.filled, ...marks.fills.map((f) => f.address)]),
+    fills: new Set([...before.filled, ...marks.fills.map((f) => f.address)].filter((a) => !leftAsTeams.has(a))),
     outputs: new Set([...cleared, ...marks.outputs.map((o) => o.address)]),
   };
   const known = new Set(sheet.filled);
@@ -259,11 +268,11 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
   // A record already under this name is another sheet's (renamed away since): it moves aside.
   const { [ws.name]: namesake, ...rest } = kept;
   const others = namesake ? { ...rest, [`${ws.name} (sheet ${namesake.sheetId ?? '?'})`]: namesake } : kept;
-  const next: State = { version: 2, sheets: { ...others, [ws.name]: { ...sheet, sheetId: ws.id } } };
+  const next: State = { version: 2, sheets: { ...others, [ws.name]: { ...sheet, ...(leftAsTeams.size > 0 && { teams }), sheetId: ws.id } } };
   writeState(wb, next);
   const warnings = damaged ? [DAMAGED] : [];
   if (keptAsTeams.length > 0) warnings.push(ragKeptWords(keptAsTeams));
-  if (recoloured.length > 0) warnings.push(recolouredWords(recoloured));
+  if (leftAsTeams.size > 0) warnings.push(recolouredWords([...leftAsTeams]));
   return { warnings, touched };
 }
 
@@ -276,7 +285,7 @@ const ragKeptWords = (addresses: readonly string[]): string =>
 
 /** Cells the team recoloured after Waymark rated them keep the team's fill and are not rated. */
 const recolouredWords = (addresses: readonly string[]): string =>
-  `${addresses.slice(0, 5).join(', ')}${addresses.length > 5 ? `, … (${addresses.length} cells)` : ''}: coloured by the team since the last rating; left as ${addresses.length === 1 ? 'it is' : 'they are'}, with no Waymark colour.`;
+  `${addresses.slice(0, 5).join(', ')}${addresses.length > 5 ? `, … (${addresses.length} cells)` : ''}: coloured by the team since Waymark rated ${addresses.length === 1 ? 'it; left as it is' : 'them; left as they are'}, with no Waymark colour.`;
 
 /** Removes every mark Waymark made on the sheet and puts the earlier fills back. */
 export function clearMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): { restored: number; warnings: string[]; touched: Touched } {

@@ -44,6 +44,12 @@ const sheetStateSchema = z
      */
     outputLooks: z.record(z.string(), outputLookSchema).optional(),
     /**
+     * Cells Waymark rates but left to the team, because the team recoloured them after a
+     * rating → the colour (ARGB, "" for none) they had then. Left again while they still show
+     * it; a cell the team has since changed again is rated afresh, its fill recorded first.
+     */
+    teams: z.record(z.string(), z.string()).optional(),
+    /**
      * The workbook's own id of the sheet (sheetId), which survives renaming: the record is
      * found by it first, by name only for records from before it was kept.
      */

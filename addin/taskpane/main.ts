@@ -345,7 +345,7 @@ async function onRate(): Promise<void> {
 /** Cells the team recoloured since the last rating keep their fill: the officer is told which. */
 function recolouredWords(addresses: readonly string[]): string {
   const listed = `${addresses.slice(0, 5).join(', ')}${addresses.length > 5 ? `, … (${addresses.length} cells)` : ''}`;
-  return `${listed}: coloured by the team since the last rating; left as ${addresses.length === 1 ? 'it is' : 'they are'}, with no Waymark colour.`;
+  return `${listed}: coloured by the team since Waymark rated ${addresses.length === 1 ? 'it; left as it is' : 'them; left as they are'}, with no Waymark colour.`;
 }
 
 async function onClear(): Promise<void> {

@@ -233,14 +233,37 @@ describe("a fill the team puts on a cell Waymark still rates", () => {
     const again = path.join(dir, 'recolour.again.xlsx');
     const second = await rateWorkbook({ input: edited, out: again, today });
     expect(errorOf(second)).toBe('(rated with no refusal)');
-    expect(second.ok && second.value.warnings).toEqual(['C2, C3: coloured by the team since the last rating; left as they are, with no Waymark colour.']);
+    const told = ['C2, C3: coloured by the team since Waymark rated them; left as they are, with no Waymark colour.'];
+    expect(second.ok && second.value.warnings).toEqual(told);
     const r = await load(again);
     expect([argbAt(r, 'C2'), argbAt(r, 'C3')]).toEqual(['FFFFFF00', 'FFFFEB9C']);
     expect(String(r.getCell('C2').note ?? '')).not.toContain(NOTE_PREFIX);
+    // A third run leaves them to the team again, and says so again.
+    const third = path.join(dir, 'recolour.third.xlsx');
+    const thirdRun = await rateWorkbook({ input: again, out: third, today });
+    expect(thirdRun.ok && thirdRun.value.warnings).toEqual(told);
+    const t = await load(third);
+    expect([argbAt(t, 'C2'), argbAt(t, 'C3')]).toEqual(['FFFFFF00', 'FFFFEB9C']);
     const cleared = path.join(dir, 'recolour.cleared.xlsx');
-    expect(errorOf(await rateWorkbook({ input: again, out: cleared, today, clear: true }))).toBe('(rated with no refusal)');
+    expect(errorOf(await rateWorkbook({ input: third, out: cleared, today, clear: true }))).toBe('(rated with no refusal)');
     const c = await load(cleared);
     expect([argbAt(c, 'C2'), argbAt(c, 'C3')]).toEqual(['FFFFFF00', 'FFFFEB9C']);
+    // The team takes their yellow off C2: Waymark rates it again, and --clear leaves it unfilled.
+    const unfill = new ExcelJS.Workbook();
+    await unfill.xlsx.readFile(third);
+    const uws = unfill.getWorksheet('Schools')!;
+    const { fill: _yellow, ...unfilled } = uws.getCell('C2').style;
+    uws.getCell('C2').style = unfilled;
+    const removed = path.join(dir, 'recolour.unfilled.xlsx');
+    await unfill.xlsx.writeFile(removed);
+    const fourth = path.join(dir, 'recolour.fourth.xlsx');
+    const fourthRun = await rateWorkbook({ input: removed, out: fourth, today });
+    expect(fourthRun.ok && fourthRun.value.warnings).toEqual(['C3: coloured by the team since Waymark rated it; left as it is, with no Waymark colour.']);
+    expect(argbAt(await load(fourth), 'C2')).toBe('FFC6EFCE');
+    const clearedAgain = path.join(dir, 'recolour.cleared2.xlsx');
+    expect(errorOf(await rateWorkbook({ input: fourth, out: clearedAgain, today, clear: true }))).toBe('(rated with no refusal)');
+    const c2 = await load(clearedAgain);
+    expect([argbAt(c2, 'C2'), argbAt(c2, 'C3')]).toEqual([undefined, 'FFFFEB9C']);
   });
 });
 
