@@ -146,11 +146,15 @@ export function planWrites(
   const puts = putColours(previous);
   // A cell rated again that no longer shows the colour Waymark put there was recoloured by the
   // team: their fill stays, uncoloured and out of the record, and the officer is told.
-  const recoloured = new Set<number>();
+  // Cells left to the team before stay theirs while they show the fill they had then.
+  const recoloured = new Map<number, string>();
   for (const key of targets.keys()) {
-    if (before.has(key) && !stillWaymarkFill(fillAt(read, key) ?? extraFills.get(key), puts.get(key), ours)) recoloured.add(key);
+    const now = fillAt(read, key) ?? extraFills.get(key);
+    if (before.has(key) ? !stillWaymarkFill(now, puts.get(key), ours) : now !== undefined && previous?.teams?.[keyAddress(key)]?.toUpperCase() === now.toUpperCase()) {
+      recoloured.set(key, (now ?? '').toUpperCase());
+    }
   }
-  for (const key of recoloured) targets.delete(key);
+  for (const key of recoloured.keys()) targets.delete(key);
 
   // The fill each target cell had before Waymark first coloured it.
   const originals = new Map<number, string>();
@@ -219,6 +223,7 @@ export function planWrites(
     ratedOn,
     fills: Object.fromEntries([...originalsByColour].map(([colour, keys]) => [colour, toAreas(keys)])),
     ...(put && { put }),
+    ...(recoloured.size > 0 && { teams: Object.fromEntries([...recoloured].map(([k, colour]) => [keyAddress(k), colour])) }),
     outputs: Object.fromEntries([...written].map(([k, text]) => [keyAddress(k), textHash(text)])),
     bold,
   };
@@ -241,7 +246,7 @@ export function planWrites(
     unbold: chunkAreas(unbold),
     legend: legend.map((row) => [...row, ...Array<string>(width - row.length).fill('')]),
     state,
-    recoloured: [...recoloured].sort((a, b) => a - b).map(keyAddress),
+    recoloured: [...recoloured.keys()].sort((a, b) => a - b).map(keyAddress),
   });
 }
 

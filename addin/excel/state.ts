@@ -89,6 +89,11 @@ export const sheetMarksSchema = z.object({
    * double the record. Absent in records from before it was kept.
    */
   put: z.object({ colours: z.array(z.string()).max(PALETTE.length), cols: z.record(z.string(), z.string()) }).strict().optional(),
+  /**
+   * Cells Waymark rates but left to the team, who recoloured them after a rating → the fill they
+   * had then ("#RRGGBB", "" for none). Left again while they show it; rated afresh once changed.
+   */
+  teams: z.record(z.string(), z.string()).optional(),
   /** Output cell address → hash of the text Waymark wrote there. */
   outputs: z.record(z.string(), z.string()),
   /** Output heading address → whether it was bold before Waymark. */

@@ -226,8 +226,31 @@ describe('clearing the marks', () => {
     const again = await rated(fake);
     expect(again.writes.recoloured).toEqual([mine.address]);
     expect(fake.snapshot().Schools?.fills[mine.address]).toBe('#FFFF00');
+    const third = await rated(fake); // still the team's, and said again
+    expect(third.writes.recoloured).toEqual([mine.address]);
+    expect(fake.snapshot().Schools?.fills[mine.address]).toBe('#FFFF00');
     await clear(fake);
     expect(fake.snapshot().Schools?.fills[mine.address]).toBe('#FFFF00');
+  });
+
+  it('rates a cell left to the team afresh once the team takes their fill off, and Clear leaves it unfilled', async () => {
+    const fake = createFakeExcel(book(grid));
+    const r = await rated(fake);
+    const mine = r.marks.fills.find((f) => f.row - r.plan.headerRow < 20)!;
+    const paint = (colour: string | null) =>
+      fake.run(async (ctx) => {
+        const fill = ctx.workbook.worksheets.getItem('Schools').getRange(mine.address).format.fill;
+        if (colour === null) fill.clear();
+        else fill.color = colour;
+      });
+    await paint('#FFFF00');
+    await rated(fake);
+    await paint(null);
+    const again = await rated(fake);
+    expect(again.writes.recoloured).toEqual([]);
+    expect(fake.snapshot().Schools?.fills[mine.address]).toBe(mine.colour.toUpperCase());
+    await clear(fake);
+    expect(fake.snapshot().Schools?.fills[mine.address] ?? '').toBe('');
   });
 
   it('does nothing on a sheet Waymark never rated', async () => {
