@@ -4,6 +4,7 @@ import { cellAddress, columnLetters } from '../../core/sheet/address.js';
 import type { SheetConfig } from '../../core/sheet/config.js';
 import { LEGEND_SHEET, planMarks, RAG_FILL, type Marks } from '../../core/sheet/marks.js';
 import { putColours, stillWaymarkFill, waymarkColours } from './colours.js';
+import { rowsMovedError, type RowsMovedError } from './moved.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
 import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
 import { fail, ok, type Result } from '../../core/result.js';
@@ -95,6 +96,7 @@ export type RateError =
   | ReadError
   | { readonly code: 'framework'; readonly message: string; readonly issues: readonly string[] }
   | PlanError
+  | RowsMovedError
   | { readonly code: 'state-too-large'; readonly message: string };
 
 /** The cells (keys) whose fill before Waymark must be recorded and is not yet known. */
@@ -351,6 +353,8 @@ export async function rateSheet(
   progress('read', 0.05);
   const read = await readSheet(context, { fills: true });
   if (!read.ok) return read;
+  const moved = rowsMovedError(read.value);
+  if (moved) return fail(moved);
   progress('plan', 0.35);
   let framework = options.framework;
   if (!framework) {

@@ -253,6 +253,24 @@ describe('clearing the marks', () => {
     expect(fake.snapshot().Schools?.fills[mine.address] ?? '').toBe('');
   });
 
+  it('refuses to rate or clear a sheet with a row inserted above rated schools since, changing nothing', async () => {
+    const fake = createFakeExcel(book(grid));
+    const r = await rated(fake);
+    // The same workbook with a school inserted just below the header row (the fake has no insert).
+    const cells = fake.snapshot().Schools!.cells.map((row) => [...row]);
+    const at = r.plan.headerRow + 1;
+    cells.splice(at, 0, cells[at]!.map((v, c) => (c < r.plan.output.suggestedCol ? v : null)));
+    const moved = createFakeExcel({ sheets: [{ name: 'Schools', cells }], settings: fake.settings() });
+    const writes = moved.stats.writes;
+    for (const run of [rate, clear]) {
+      const result = await run(moved);
+      expect(result.ok ? 'done' : result.error.code).toBe('rows-moved');
+      const [, was, now] = /wrote on row (\d+) is now on row (\d+)/.exec(result.ok ? '' : result.error.message) ?? [];
+      expect(Number(now) - Number(was)).toBe(1);
+    }
+    expect(moved.stats.writes).toBe(writes);
+  });
+
   it('does nothing on a sheet Waymark never rated', async () => {
     const fake = createFakeExcel(book(grid));
     const cleared = await clear(fake);

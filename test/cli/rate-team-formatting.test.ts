@@ -347,7 +347,7 @@ describe('rows inserted or deleted after a rating', () => {
       for (const clear of [false, true]) {
         const out = path.join(dir, `moved-${change}.${clear ? 'cleared' : 'again'}.xlsx`);
         const result = await rateWorkbook({ input: edited, out, today, clear });
-        expect(errorOf(result)).toMatch(/^rows were inserted or deleted on "Schools" since Waymark rated it .*nothing was changed/);
+        expect(errorOf(result)).toMatch(/^rows were inserted, deleted or sorted on "Schools" since Waymark rated it .*nothing was changed/);
         await expect(readFile(out)).rejects.toThrow();
       }
     });
