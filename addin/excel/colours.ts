@@ -3,9 +3,9 @@ import { RAG_FILL } from '../../core/sheet/marks.js';
 import { decodePuts, type SheetMarks } from './state.js';
 
 /**
- * The fills Waymark itself writes: RAG colours and category colours. A recorded cell whose
- * fill is no longer one of these has been recoloured by the team (or has moved, after rows or
- * columns were inserted), so Waymark leaves it alone rather than "restore" over it.
+ * The fills Waymark itself writes: RAG colours and category colours. Only for records from
+ * before the colour put on each cell was kept: a recorded cell whose fill is no longer one of
+ * these has been recoloured by the team, so Waymark leaves it alone rather than "restore" over it.
  */
 export function waymarkColours(framework?: Framework): ReadonlySet<string> {
   const colours = new Set(Object.values(RAG_FILL).map((c) => c.toUpperCase()));
