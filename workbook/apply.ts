@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
+import { builtInFrameworks } from '../core/frameworks/index.js';
 import { parseAddress } from '../core/sheet/address.js';
 import { LEGEND_SHEET, NOTE_PREFIX, RAG_FILL, type Marks } from '../core/sheet/marks.js';
-import { emptySheetState, readState, textHash, writeState, type OutputLook, type SheetState, type State } from './state.js';
+import { emptySheetState, findSheetRecord, readState, textHash, writeState, type OutputLook, type SheetState, type State } from './state.js';
 
 export { STATE_SHEET } from './state.js';
 
@@ -10,6 +11,8 @@ type Fill = ExcelJS.Fill;
 const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
 const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
 const RAG_ARGB = new Set(Object.values(RAG_FILL).map(argb));
+/** Every colour Waymark paints: RAG fills and the built-in frameworks' category colours. */
+const WAYMARK_ARGB: ReadonlySet<string> = new Set([...RAG_ARGB, ...builtInFrameworks.flatMap((fw) => fw.categories.map((c) => argb(c.colour)))]);
 
 /** The colour of a solid fill, if the cell has one. */
 function fillArgb(fill: ExcelJS.Fill | undefined): string | undefined {
@@ -74,13 +77,30 @@ function undoOutputLook(cell: ExcelJS.Cell, look: OutputLook): void {
   cell.style = style;
 }
 
-/** A record from before looks were kept: Waymark set (or removed) the fill, and a bare bold font is the heading it wrote. */
-function undoLegacyOutputLook(cell: ExcelJS.Cell): void {
+/**
+ * A record from before looks were kept: all it says is that Waymark wrote the cell. Only what
+ * can only be Waymark's is taken off: a fill in exactly one of Waymark's colours, and, on the
+ * column's heading cell, a bare bold font (the heading it wrote). A "Why" cell the team has
+ * since highlighted or made bold keeps that.
+ */
+function undoLegacyOutputLook(cell: ExcelJS.Cell, heading: boolean, colours: ReadonlySet<string>): void {
   const style: Partial<ExcelJS.Style> = { ...cell.style };
-  delete style.fill;
+  if (colours.has(fillArgb(style.fill) ?? '')) delete style.fill;
   const font = style.font;
-  if (font && font.bold === true && Object.entries(font).every(([k, v]) => k === 'bold' || v === undefined)) delete style.font;
+  if (heading && font && font.bold === true && Object.entries(font).every(([k, v]) => k === 'bold' || v === undefined)) delete style.font;
   cell.style = style;
+}
+
+/** The topmost recorded output cell of each column: the heading Waymark wrote there. */
+function outputHeadings(addresses: readonly string[]): Set<string> {
+  const top = new Map<number, { row: number; address: string }>();
+  for (const address of addresses) {
+    const at = parseAddress(address);
+    if (!at) continue;
+    const seen = top.get(at.col);
+    if (!seen || at.row < seen.row) top.set(at.col, { row: at.row, address });
+  }
+  return new Set([...top.values()].map((t) => t.address));
 }
 
 /**
@@ -90,14 +110,24 @@ function undoLegacyOutputLook(cell: ExcelJS.Cell): void {
  * someone changed (or that moved, after a column was inserted) are the team's now, and stay.
  * An output cell Waymark empties gets back the fill and boldness it had, and keeps the rest.
  */
-function undoSheetMarks(ws: ExcelJS.Worksheet, sheet: SheetState, keep: ReadonlySet<string>): { left: SheetState; cleared: string[] } {
+function undoSheetMarks(
+  ws: ExcelJS.Worksheet,
+  sheet: SheetState,
+  keep: ReadonlySet<string>,
+  paints: ReadonlySet<string> = WAYMARK_ARGB,
+): { left: SheetState; cleared: string[]; recoloured: string[] } {
   const left = emptySheetState();
   const leftColours = (left.colours ??= {});
   const colours = sheet.colours ?? {};
   const looks = sheet.outputLooks ?? {};
   const cleared: string[] = [];
+  const recoloured: string[] = [];
   for (const address of sheet.filled) {
-    if (keep.has(address)) {
+    const cell = ws.getCell(address);
+    // A cell to be rated again that no longer shows the colour Waymark put there was
+    // recoloured by the team: their fill stays, and the cell is no longer Waymark's.
+    if (keep.has(address) && !stillWaymarksFill(cell, colours[address])) recoloured.push(address);
+    else if (keep.has(address)) {
       left.filled.push(address);
       const original = sheet.originals[address];
       if (original) left.originals[address] = original;
@@ -105,10 +135,10 @@ function undoSheetMarks(ws: ExcelJS.Worksheet, sheet: SheetState, keep: Readonly
       if (colour) leftColours[address] = colour;
       continue;
     }
-    const cell = ws.getCell(address);
     if (stillWaymarksFill(cell, colours[address])) setFill(cell, sheet.originals[address] as unknown as Fill | undefined);
     if (noteText(cell.note).startsWith(NOTE_PREFIX)) removeNote(cell);
   }
+  const headings = outputHeadings(Object.keys(sheet.outputs));
   for (const [address, hash] of Object.entries(sheet.outputs)) {
     const cell = ws.getCell(address);
     const ours = textHash(cellString(cell)) === hash;
@@ -116,11 +146,11 @@ function undoSheetMarks(ws: ExcelJS.Worksheet, sheet: SheetState, keep: Readonly
     if (!ours && !(cell.value === null || cell.value === '')) continue;
     const look = looks[address];
     if (look) undoOutputLook(cell, look);
-    else undoLegacyOutputLook(cell);
+    else undoLegacyOutputLook(cell, headings.has(address), paints);
     cleared.push(address);
     if (!keep.has(address) && ours) cell.value = null;
   }
-  return { left, cleared };
+  return { left, cleared, recoloured };
 }
 
 /**
@@ -142,10 +172,22 @@ export interface Touched {
 export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: Marks): { warnings: string[]; touched: Touched } {
   const { state, damaged } = readState(wb);
   const keep = new Set([...marks.fills.map((f) => f.address), ...marks.outputs.map((o) => o.address)]);
-  const before = state.sheets[ws.name] ?? emptySheetState();
-  const { left: sheet, cleared } = undoSheetMarks(ws, before, keep);
+  const found = findSheetRecord(state, ws);
+  const before = found?.sheet ?? emptySheetState();
+  const paints = new Set([...WAYMARK_ARGB, ...marks.outputs.flatMap((o) => (o.colour ? [argb(o.colour)] : []))]);
+  const { left: sheet, cleared, recoloured } = undoSheetMarks(ws, before, keep, paints);
+  // Cells the team recoloured since the last rating, and those left to them before that still
+  // show the colour they had then: the team's, not coloured, and the officer told.
+  const teams: Record<string, string> = {};
+  for (const address of recoloured) teams[address] = fillArgb(ws.getCell(address).style.fill) ?? '';
+  for (const f of marks.fills) {
+    const was = before.teams?.[f.address];
+    if (was !== undefined && !(f.address in teams) && (fillArgb(ws.getCell(f.address).style.fill) ?? '') === was) teams[f.address] = was;
+  }
+  const leftAsTeams = new Set(Object.keys(teams));
+  // A cell left to the team keeps its fill exactly: the guard holds it to that.
   const touched: Touched = {
-    fills: new Set([...before.filled, ...marks.fills.map((f) => f.address)]),
+    fills: new Set([...before.filled, ...marks.fills.map((f) => f.address)].filter((a) => !leftAsTeams.has(a))),
     outputs: new Set([...cleared, ...marks.outputs.map((o) => o.address)]),
   };
   const known = new Set(sheet.filled);
@@ -157,6 +199,7 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
   const noRecord = damaged || (before.filled.length === 0 && wb.getWorksheet(LEGEND_SHEET) !== undefined);
 
   for (const f of marks.fills) {
+    if (leftAsTeams.has(f.address)) continue;
     const cell = ws.getCell(f.address);
     if (!known.has(f.address)) {
       sheet.filled.push(f.address);
@@ -220,10 +263,16 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
       legend.getCell(ragRow + 1 + k, 1).fill = solid(RAG_FILL[rag]);
     });
   }
-  const next: State = { version: 2, sheets: { ...state.sheets, [ws.name]: sheet } };
+  // Under the sheet's name of today, with its id; the record under an earlier name goes.
+  const { [found?.key ?? ws.name]: _earlier, ...kept } = state.sheets;
+  // A record already under this name is another sheet's (renamed away since): it moves aside.
+  const { [ws.name]: namesake, ...rest } = kept;
+  const others = namesake ? { ...rest, [`${ws.name} (sheet ${namesake.sheetId ?? '?'})`]: namesake } : kept;
+  const next: State = { version: 2, sheets: { ...others, [ws.name]: { ...sheet, ...(leftAsTeams.size > 0 && { teams }), sheetId: ws.id } } };
   writeState(wb, next);
   const warnings = damaged ? [DAMAGED] : [];
   if (keptAsTeams.length > 0) warnings.push(ragKeptWords(keptAsTeams));
+  if (leftAsTeams.size > 0) warnings.push(recolouredWords([...leftAsTeams]));
   return { warnings, touched };
 }
 
@@ -232,16 +281,21 @@ const DAMAGED =
 
 /** With no trustworthy record, a Good/Neutral/Bad fill may be the team's own RAG: it is kept as theirs. */
 const ragKeptWords = (addresses: readonly string[]): string =>
-  `With no record of Waymark's earlier fills, the Good/Neutral/Bad colours already on ${addresses.length} rated ${addresses.length === 1 ? 'cell' : 'cells'} (${addresses.slice(0, 5).join(', ')}${addresses.length > 5 ? ', …' : ''}) were kept as the team's own and will be put back by --clear.`;
+  `With no record of Waymark's earlier fills on this sheet (the record was damaged, or the sheet is a copy of a rated one), the Good/Neutral/Bad colours already on ${addresses.length} rated ${addresses.length === 1 ? 'cell' : 'cells'} (${addresses.slice(0, 5).join(', ')}${addresses.length > 5 ? ', …' : ''}) were kept as the team's own and will be put back by --clear.`;
+
+/** Cells the team recoloured after Waymark rated them keep the team's fill and are not rated. */
+const recolouredWords = (addresses: readonly string[]): string =>
+  `${addresses.slice(0, 5).join(', ')}${addresses.length > 5 ? `, … (${addresses.length} cells)` : ''}: coloured by the team since Waymark rated ${addresses.length === 1 ? 'it; left as it is' : 'them; left as they are'}, with no Waymark colour.`;
 
 /** Removes every mark Waymark made on the sheet and puts the earlier fills back. */
 export function clearMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): { restored: number; warnings: string[]; touched: Touched } {
   const { state, damaged } = readState(wb);
-  const sheet = state.sheets[ws.name];
+  const found = findSheetRecord(state, ws);
+  const sheet = found?.sheet;
   const restored = sheet ? Object.keys(sheet.originals).length : 0;
   const cleared = sheet ? undoSheetMarks(ws, sheet, new Set()).cleared : [];
   const touched: Touched = { fills: new Set(sheet?.filled ?? []), outputs: new Set(cleared) };
-  const { [ws.name]: _cleared, ...others } = state.sheets;
+  const { [found?.key ?? ws.name]: _cleared, ...others } = state.sheets;
   const legend = wb.getWorksheet(LEGEND_SHEET);
   if (legend && Object.keys(others).length === 0) wb.removeWorksheet(legend.id);
   writeState(wb, { version: 2, sheets: others });

@@ -43,6 +43,17 @@ const sheetStateSchema = z
      * Absent in records from before it was kept.
      */
     outputLooks: z.record(z.string(), outputLookSchema).optional(),
+    /**
+     * Cells Waymark rates but left to the team, because the team recoloured them after a
+     * rating → the colour (ARGB, "" for none) they had then. Left again while they still show
+     * it; a cell the team has since changed again is rated afresh, its fill recorded first.
+     */
+    teams: z.record(z.string(), z.string()).optional(),
+    /**
+     * The workbook's own id of the sheet (sheetId), which survives renaming: the record is
+     * found by it first, by name only for records from before it was kept.
+     */
+    sheetId: z.number().int().optional(),
   })
   .strict();
 
@@ -96,10 +107,21 @@ export function writeState(wb: ExcelJS.Workbook, state: State): void {
 }
 
 /**
+ * The record of a sheet, and the key it is under: found by the sheet's id, so a sheet renamed
+ * since it was rated keeps its record; by name only for a record from before ids were kept
+ * (a record under this name but for another sheet, one since renamed away, is not this one's).
+ */
+export function findSheetRecord(state: State, ws: { readonly id: number; readonly name: string }): { key: string; sheet: SheetState } | undefined {
+  for (const [key, sheet] of Object.entries(state.sheets)) if (sheet.sheetId === ws.id) return { key, sheet };
+  const byName = state.sheets[ws.name];
+  return byName && byName.sheetId === undefined ? { key: ws.name, sheet: byName } : undefined;
+}
+
+/**
  * The output cells Waymark's record says it wrote on this sheet: the planner takes a column as
  * Waymark's only from this, never from a heading alone.
  */
-export function outputRecord(wb: ExcelJS.Workbook, sheetName: string): OutputRecord {
-  const sheet = readState(wb).state.sheets[sheetName];
+export function outputRecord(wb: ExcelJS.Workbook, ws: { readonly id: number; readonly name: string }): OutputRecord {
+  const sheet = findSheetRecord(readState(wb).state, ws)?.sheet;
   return { cells: new Map(Object.entries(sheet?.outputs ?? {})), hash: textHash };
 }

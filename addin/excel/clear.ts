@@ -3,7 +3,8 @@ import { LEGEND_SHEET } from '../../core/sheet/marks.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { addressKey, chunkAreas, expandAreas, groupAreas, toAreas } from './areas.js';
 import type { ExcelContext } from './office.js';
-import { stillWaymarkFill, waymarkColours } from './colours.js';
+import { putColours, stillWaymarkFill, waymarkColours } from './colours.js';
+import { rowsMovedError, type RowsMovedError } from './moved.js';
 import { errorText, fillAt, readSheet, valueAt, type ReadError } from './read.js';
 import { STATE_KEY, textHash, type WaymarkState } from './state.js';
 
@@ -25,7 +26,7 @@ export interface ClearResult {
  * @example
  * await Excel.run((context) => clearMarks(context, framework)); // { restored: 1180, outputsCleared: 402, … }
  */
-export async function clearMarks(context: ExcelContext, framework?: Framework): Promise<Result<ClearResult, ReadError>> {
+export async function clearMarks(context: ExcelContext, framework?: Framework): Promise<Result<ClearResult, ReadError | RowsMovedError>> {
   const read = await readSheet(context, { fills: true });
   if (!read.ok) return read;
   const r = read.value;
@@ -36,11 +37,14 @@ export async function clearMarks(context: ExcelContext, framework?: Framework): 
   if (!mine) {
     return ok({ restored: 0, outputsCleared: 0, outputsKept: 0, legendRemoved: false });
   }
+  const moved = rowsMovedError(r);
+  if (moved) return fail(moved);
 
   const restore = new Map<number, string>();
   const ours = waymarkColours(framework);
+  const puts = putColours(mine);
   for (const [colour, areas] of Object.entries(mine.fills)) {
-    for (const k of expandAreas(areas)) if (stillWaymarkFill(fillAt(r, k), ours)) restore.set(k, colour);
+    for (const k of expandAreas(areas)) if (stillWaymarkFill(fillAt(r, k), puts.get(k), ours)) restore.set(k, colour);
   }
   const clearKeys: number[] = [];
   let kept = 0;

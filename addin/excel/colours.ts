@@ -1,10 +1,11 @@
 import { builtInFrameworks, type Framework } from '../../core/frameworks/index.js';
 import { RAG_FILL } from '../../core/sheet/marks.js';
+import { decodePuts, type SheetMarks } from './state.js';
 
 /**
- * The fills Waymark itself writes: RAG colours and category colours. A recorded cell whose
- * fill is no longer one of these has been recoloured by the team (or has moved, after rows or
- * columns were inserted), so Waymark leaves it alone rather than "restore" over it.
+ * The fills Waymark itself writes: RAG colours and category colours. Only for records from
+ * before the colour put on each cell was kept: a recorded cell whose fill is no longer one of
+ * these has been recoloured by the team, so Waymark leaves it alone rather than "restore" over it.
  */
 export function waymarkColours(framework?: Framework): ReadonlySet<string> {
   const colours = new Set(Object.values(RAG_FILL).map((c) => c.toUpperCase()));
@@ -14,7 +15,19 @@ export function waymarkColours(framework?: Framework): ReadonlySet<string> {
   return colours;
 }
 
-/** Whether Waymark may put an earlier fill back: the cell still shows a Waymark colour, or the read could not tell. */
-export function stillWaymarkFill(now: string | undefined, colours: ReadonlySet<string>): boolean {
-  return now === undefined || colours.has(now.toUpperCase());
+/** The colour Waymark put on each cell (by key), from its record; empty for records from before it was kept. */
+export function putColours(mine: SheetMarks | undefined): Map<number, string> {
+  return decodePuts(mine?.put);
+}
+
+/**
+ * Whether a recorded cell's fill is still Waymark's: it shows the very colour the record says
+ * Waymark put there (a team's own "Bad" pink over Waymark's green is the team's). Records from
+ * before colours were kept fall back to "any Waymark colour". A fill the read could not tell
+ * (far down a sheet of mixed fills) counts as Waymark's, as before.
+ */
+export function stillWaymarkFill(now: string | undefined, put: string | undefined, colours: ReadonlySet<string>): boolean {
+  if (now === undefined) return true;
+  const c = now.toUpperCase();
+  return put !== undefined ? c === put : colours.has(c);
 }

@@ -3,14 +3,15 @@ import { detectFramework, type FrameworkChoice } from '../../core/sheet/detectFr
 import { cellAddress, columnLetters } from '../../core/sheet/address.js';
 import type { SheetConfig } from '../../core/sheet/config.js';
 import { LEGEND_SHEET, planMarks, RAG_FILL, type Marks } from '../../core/sheet/marks.js';
-import { stillWaymarkFill, waymarkColours } from './colours.js';
+import { putColours, stillWaymarkFill, waymarkColours } from './colours.js';
+import { rowsMovedError, type RowsMovedError } from './moved.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
 import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { addressKey, cellKey, chunkAreas, expandAreas, groupAreas, keyAddress, toAreas } from './areas.js';
 import type { CellProps, ClientResult, ExcelContext, WorksheetLike } from './office.js';
 import { boldAt, errorText, fillAt, normaliseFill, readSheet, valueAt, type ReadError, type SheetRead } from './read.js';
-import { MAX_STATE_CHARS, STATE_KEY, textHash, type SheetMarks, type WaymarkState } from './state.js';
+import { encodePuts, MAX_STATE_CHARS, STATE_KEY, textHash, type SheetMarks, type WaymarkState } from './state.js';
 
 /**
  * The framework a workbook's configuration names (built in, or the custom one saved with it),
@@ -87,12 +88,15 @@ export interface WritePlan {
   readonly unbold: readonly string[];
   readonly legend: readonly (readonly (string | number | boolean)[])[];
   readonly state: WaymarkState;
+  /** Cells rated again that the team recoloured since the last rating: left with their fill, not coloured. */
+  readonly recoloured: readonly string[];
 }
 
 export type RateError =
   | ReadError
   | { readonly code: 'framework'; readonly message: string; readonly issues: readonly string[] }
   | PlanError
+  | RowsMovedError
   | { readonly code: 'state-too-large'; readonly message: string };
 
 /** The cells (keys) whose fill before Waymark must be recorded and is not yet known. */
@@ -140,9 +144,22 @@ export function planWrites(
   const before = recordedFills(read);
   const targets = targetFills(read, marks);
 
+  const ours = waymarkColours(framework);
+  const puts = putColours(previous);
+  // A cell rated again that no longer shows the colour Waymark put there was recoloured by the
+  // team: their fill stays, uncoloured and out of the record, and the officer is told.
+  // Cells left to the team before stay theirs while they show the fill they had then.
+  const recoloured = new Map<number, string>();
+  for (const key of targets.keys()) {
+    const now = fillAt(read, key) ?? extraFills.get(key);
+    if (before.has(key) ? !stillWaymarkFill(now, puts.get(key), ours) : now !== undefined && previous?.teams?.[keyAddress(key)]?.toUpperCase() === now.toUpperCase()) {
+      recoloured.set(key, (now ?? '').toUpperCase());
+    }
+  }
+  for (const key of recoloured.keys()) targets.delete(key);
+
   // The fill each target cell had before Waymark first coloured it.
   const originals = new Map<number, string>();
-  const ours = waymarkColours(framework);
   for (const key of targets.keys()) {
     const now = fillAt(read, key) ?? extraFills.get(key) ?? '';
     // With no record of Waymark colouring the cell, its fill is the team's, even in a Waymark
@@ -151,7 +168,7 @@ export function planWrites(
   }
   const restoreCells = new Map<number, string>();
   for (const [key, colour] of before) {
-    if (!targets.has(key) && stillWaymarkFill(fillAt(read, key), ours)) restoreCells.set(key, colour);
+    if (!targets.has(key) && !recoloured.has(key) && stillWaymarkFill(fillAt(read, key), puts.get(key), ours)) restoreCells.set(key, colour);
   }
 
   // Output columns: one rectangle each, from the header row to the last school.
@@ -201,11 +218,14 @@ export function planWrites(
     if (list) list.push(k);
     else originalsByColour.set(colour, [k]);
   }
+  const put = encodePuts(targets);
   const mine: SheetMarks = {
     sheet: read.sheet.name,
     framework: framework.id,
     ratedOn,
     fills: Object.fromEntries([...originalsByColour].map(([colour, keys]) => [colour, toAreas(keys)])),
+    ...(put && { put }),
+    ...(recoloured.size > 0 && { teams: Object.fromEntries([...recoloured].map(([k, colour]) => [keyAddress(k), colour])) }),
     outputs: Object.fromEntries([...written].map(([k, text]) => [keyAddress(k), textHash(text)])),
     bold,
   };
@@ -228,6 +248,7 @@ export function planWrites(
     unbold: chunkAreas(unbold),
     legend: legend.map((row) => [...row, ...Array<string>(width - row.length).fill('')]),
     state,
+    recoloured: [...recoloured.keys()].sort((a, b) => a - b).map(keyAddress),
   });
 }
 
@@ -332,6 +353,8 @@ export async function rateSheet(
   progress('read', 0.05);
   const read = await readSheet(context, { fills: true });
   if (!read.ok) return read;
+  const moved = rowsMovedError(read.value);
+  if (moved) return fail(moved);
   progress('plan', 0.35);
   let framework = options.framework;
   if (!framework) {

@@ -19,12 +19,81 @@ export const FRAMEWORK_KEY = 'waymark.framework';
 /** Waymark refuses to write more than this into one setting (settings live in the file). */
 export const MAX_STATE_CHARS = 1_000_000;
 
+/** One character per colour in a put record ("." = not coloured by Waymark). */
+const PALETTE = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+export type PutRecord = { colours: string[]; cols: Record<string, string> };
+
+/**
+ * The colours Waymark put, by cell key (row × 16,384 + column), as a compact record: per
+ * column, "first row:one palette character per row". Null when there are more colours than
+ * characters (no framework has that many), and the record then falls back to "any Waymark colour".
+ *
+ * @example
+ * encodePuts(new Map([[5 * 16_384 + 3, '#C6EFCE'], [7 * 16_384 + 3, '#FFC7CE']]))
+ * //=> { colours: ['#C6EFCE', '#FFC7CE'], cols: { '3': '5:0.1' } }
+ */
+export function encodePuts(puts: ReadonlyMap<number, string>): PutRecord | null {
+  const colours: string[] = [];
+  const byCol = new Map<number, Map<number, number>>();
+  for (const [key, colour] of puts) {
+    let i = colours.indexOf(colour);
+    if (i < 0) i = colours.push(colour) - 1;
+    if (i >= PALETTE.length) return null;
+    const col = key % 16_384;
+    const rows = byCol.get(col) ?? new Map<number, number>();
+    rows.set(Math.floor(key / 16_384), i);
+    byCol.set(col, rows);
+  }
+  const cols: Record<string, string> = {};
+  for (const [col, rows] of byCol) {
+    const first = Math.min(...rows.keys());
+    const last = Math.max(...rows.keys());
+    let text = '';
+    for (let r = first; r <= last; r++) {
+      const i = rows.get(r);
+      text += i === undefined ? '.' : PALETTE[i];
+    }
+    cols[String(col)] = `${first}:${text}`;
+  }
+  return { colours, cols };
+}
+
+/** The inverse of encodePuts: cell key → colour. Characters it cannot read are skipped. */
+export function decodePuts(record: PutRecord | undefined): Map<number, string> {
+  const out = new Map<number, string>();
+  if (!record) return out;
+  for (const [col, text] of Object.entries(record.cols)) {
+    const sep = text.indexOf(':');
+    const first = Number(text.slice(0, sep));
+    const c = Number(col);
+    if (sep < 0 || !Number.isInteger(first) || !Number.isInteger(c)) continue;
+    for (let j = sep + 1; j < text.length; j++) {
+      const colour = record.colours[PALETTE.indexOf(text[j] ?? '.')];
+      if (colour !== undefined) out.set((first + j - sep - 1) * 16_384 + c, colour.toUpperCase());
+    }
+  }
+  return out;
+}
+
 export const sheetMarksSchema = z.object({
   sheet: z.string(),
   framework: z.string(),
   ratedOn: z.string(),
   /** Fill before Waymark ("#RRGGBB", or "" for none) → the cells that had it, as areas. */
   fills: z.record(z.string(), z.array(z.string())),
+  /**
+   * The colour Waymark put on each cell it coloured: a fill is Waymark's only while the cell
+   * still shows the very colour the record says Waymark put there. Kept as one character per
+   * cell, column by column (see encodePuts): RAG colours change cell to cell, so areas would
+   * double the record. Absent in records from before it was kept.
+   */
+  put: z.object({ colours: z.array(z.string()).max(PALETTE.length), cols: z.record(z.string(), z.string()) }).strict().optional(),
+  /**
+   * Cells Waymark rates but left to the team, who recoloured them after a rating → the fill they
+   * had then ("#RRGGBB", "" for none). Left again while they show it; rated afresh once changed.
+   */
+  teams: z.record(z.string(), z.string()).optional(),
   /** Output cell address → hash of the text Waymark wrote there. */
   outputs: z.record(z.string(), z.string()),
   /** Output heading address → whether it was bold before Waymark. */

@@ -334,7 +334,18 @@ async function onRate(): Promise<void> {
   byId('summary-body').replaceChildren(...renderSummary(r, cellLink));
   byId('summary').hidden = false;
   renderColumns(r.framework);
-  showMessage('success', `Rated ${r.plan.summary.schools} schools with ${r.framework.name}. Suggestions are in “Suggested category” and “Why”.`);
+  const recoloured = r.writes.recoloured;
+  showMessage(
+    'success',
+    `Rated ${r.plan.summary.schools} schools with ${r.framework.name}. Suggestions are in “Suggested category” and “Why”.` +
+      (recoloured.length > 0 ? ` ${recolouredWords(recoloured)}` : ''),
+  );
+}
+
+/** Cells the team recoloured since the last rating keep their fill: the officer is told which. */
+function recolouredWords(addresses: readonly string[]): string {
+  const listed = `${addresses.slice(0, 5).join(', ')}${addresses.length > 5 ? `, … (${addresses.length} cells)` : ''}`;
+  return `${listed}: coloured by the team since Waymark rated ${addresses.length === 1 ? 'it; left as it is' : 'them; left as they are'}, with no Waymark colour.`;
 }
 
 async function onClear(): Promise<void> {

@@ -13,6 +13,7 @@ import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
 import { STATE_SHEET, applyMarks, clearMarks, type Touched } from '../../workbook/apply.js';
 import { readWorksheet } from '../../workbook/grid.js';
 import { outputRecord } from '../../workbook/state.js';
+import { rowsMovedRefusal } from '../../workbook/moved.js';
 import { checkWorkbookFile } from '../../workbook/check.js';
 import { keepPackage } from '../../workbook/package/guard.js';
 import { loadFramework, loadSheetConfig } from '../../workbook/config-files.js';
@@ -95,6 +96,8 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
 
   if (options.clear) {
     const ws = chosen[0]!;
+    const moved = rowsMovedRefusal(wb, ws);
+    if (moved) return fail(moved);
     const { warnings, touched, ...cleared } = clearMarks(wb, ws);
     const written = await writeWorkbook(wb, original, out, options, new Map([[ws.name, touched]]));
     if (!written.ok) return written;
@@ -136,7 +139,7 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
     const tuned = withThresholds(base ?? choice!.framework, config.value.thresholds);
     if (!tuned.ok) return fail(`invalid thresholds: ${tuned.error.join('; ')}`);
     const framework = tuned.value;
-    const plan = planSheet(grid, { framework, today: options.today, occupied, outputRecord: outputRecord(wb, ws.name), ...sheetOptions });
+    const plan = planSheet(grid, { framework, today: options.today, occupied, outputRecord: outputRecord(wb, ws), ...sheetOptions });
     if (!plan.ok) {
       firstError ??= plan.error;
       continue;
@@ -146,6 +149,9 @@ export async function rateWorkbook(options: RateOptions): Promise<Result<RateOut
       dataDates: plan.value.rows.map((r) => r.dataDate),
       ...(fileDate !== undefined && { fileDate }),
     });
+    // Rows moved under the record: its fills would go back onto other schools. Refuse, not guess.
+    const moved = rowsMovedRefusal(wb, ws);
+    if (moved) return fail(moved);
     const { warnings, touched } = applyMarks(wb, ws, planMarks(plan.value, framework, options.today));
     const written = await writeWorkbook(wb, original, out, options, new Map([[ws.name, touched]]));
     if (!written.ok) return written;

@@ -3,6 +3,7 @@ import { cellAddress, columnLetters } from '../../core/sheet/address.js';
 import { LEGEND_SHEET, RAG_FILL } from '../../core/sheet/marks.js';
 import { clearMarks, MAX_AREAS_CHARS, rateSheet, STATE_KEY, type ExcelContext } from '../../addin/excel/index.js';
 import { createFakeExcel, type CellValue, type FakeExcel, type FakeWorkbookInput } from '../fakes/excel.js';
+import { decodePuts, encodePuts } from '../../addin/excel/state.js';
 import { teamGrid } from './sheets.js';
 
 const today = '2026-11-24';
@@ -204,11 +205,91 @@ describe('clearing the marks', () => {
     expect(fake.snapshot().Schools?.fills[mine.address]).toBe('#00B0F0');
   });
 
+  it("leaves a team's own Excel colour on a cell Waymark coloured differently, even a Waymark colour", async () => {
+    const fake = createFakeExcel(book(grid));
+    const r = await rated(fake);
+    const green = r.marks.fills.find((f) => f.colour.toUpperCase() === RAG_FILL.G.toUpperCase() && f.row - r.plan.headerRow < 20)!;
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Schools').getRange(green.address).format.fill.color = RAG_FILL.R; // Excel's "Bad"
+    });
+    await clear(fake);
+    expect(fake.snapshot().Schools?.fills[green.address]).toBe(RAG_FILL.R.toUpperCase());
+  });
+
+  it('keeps a fill the team put on a cell Waymark rates again, says so, and keeps it through Clear', async () => {
+    const fake = createFakeExcel(book(grid));
+    const r = await rated(fake);
+    const mine = r.marks.fills.find((f) => f.row - r.plan.headerRow < 20)!;
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Schools').getRange(mine.address).format.fill.color = '#FFFF00';
+    });
+    const again = await rated(fake);
+    expect(again.writes.recoloured).toEqual([mine.address]);
+    expect(fake.snapshot().Schools?.fills[mine.address]).toBe('#FFFF00');
+    const third = await rated(fake); // still the team's, and said again
+    expect(third.writes.recoloured).toEqual([mine.address]);
+    expect(fake.snapshot().Schools?.fills[mine.address]).toBe('#FFFF00');
+    await clear(fake);
+    expect(fake.snapshot().Schools?.fills[mine.address]).toBe('#FFFF00');
+  });
+
+  it('rates a cell left to the team afresh once the team takes their fill off, and Clear leaves it unfilled', async () => {
+    const fake = createFakeExcel(book(grid));
+    const r = await rated(fake);
+    const mine = r.marks.fills.find((f) => f.row - r.plan.headerRow < 20)!;
+    const paint = (colour: string | null) =>
+      fake.run(async (ctx) => {
+        const fill = ctx.workbook.worksheets.getItem('Schools').getRange(mine.address).format.fill;
+        if (colour === null) fill.clear();
+        else fill.color = colour;
+      });
+    await paint('#FFFF00');
+    await rated(fake);
+    await paint(null);
+    const again = await rated(fake);
+    expect(again.writes.recoloured).toEqual([]);
+    expect(fake.snapshot().Schools?.fills[mine.address]).toBe(mine.colour.toUpperCase());
+    await clear(fake);
+    expect(fake.snapshot().Schools?.fills[mine.address] ?? '').toBe('');
+  });
+
+  it('refuses to rate or clear a sheet with a row inserted above rated schools since, changing nothing', async () => {
+    const fake = createFakeExcel(book(grid));
+    const r = await rated(fake);
+    // The same workbook with a school inserted just below the header row (the fake has no insert).
+    const cells = fake.snapshot().Schools!.cells.map((row) => [...row]);
+    const at = r.plan.headerRow + 1;
+    cells.splice(at, 0, cells[at]!.map((v, c) => (c < r.plan.output.suggestedCol ? v : null)));
+    const moved = createFakeExcel({ sheets: [{ name: 'Schools', cells }], settings: fake.settings() });
+    const writes = moved.stats.writes;
+    for (const run of [rate, clear]) {
+      const result = await run(moved);
+      expect(result.ok ? 'done' : result.error.code).toBe('rows-moved');
+      const [, was, now] = /wrote on row (\d+) is now on row (\d+)/.exec(result.ok ? '' : result.error.message) ?? [];
+      expect(Number(now) - Number(was)).toBe(1);
+    }
+    expect(moved.stats.writes).toBe(writes);
+  });
+
   it('does nothing on a sheet Waymark never rated', async () => {
     const fake = createFakeExcel(book(grid));
     const cleared = await clear(fake);
     expect(cleared).toEqual({ ok: true, value: { restored: 0, outputsCleared: 0, outputsKept: 0, legendRemoved: false } });
     expect(fake.stats.writes).toBe(0);
+  });
+});
+
+describe("the record of the colours Waymark put", () => {
+  it('gives back every cell and colour it was given, gaps included', () => {
+    const puts = new Map([
+      [5 * 16_384 + 3, '#C6EFCE'],
+      [7 * 16_384 + 3, '#FFC7CE'],
+      [5 * 16_384 + 700, '#FFEB9C'],
+      [1999 * 16_384 + 700, '#C6EFCE'],
+    ]);
+    const record = encodePuts(puts)!;
+    expect(record.cols['3']).toBe('5:0.1');
+    expect(decodePuts(JSON.parse(JSON.stringify(record)) as typeof record)).toEqual(puts);
   });
 });
 

@@ -212,6 +212,148 @@ describe('a record written before colours and output looks were kept', () => {
   });
 });
 
+describe("a fill the team puts on a cell Waymark still rates", () => {
+  it('is kept through another run and --clear, and the officer is told', async () => {
+    const { wb, ws } = schools();
+    ws.getCell('C2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
+    const input = path.join(dir, 'recolour.xlsx');
+    await wb.xlsx.writeFile(input);
+    const rated = path.join(dir, 'recolour.rated.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+    // After the rating, the team colours C2 yellow and C3 in Excel's Neutral.
+    const team = new ExcelJS.Workbook();
+    await team.xlsx.readFile(rated);
+    const tws = team.getWorksheet('Schools')!;
+    // exceljs shares one style object between cells: give each its own, as Excel would.
+    const paint = (a: string, argb: string) => (tws.getCell(a).style = { ...tws.getCell(a).style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } });
+    paint('C2', 'FFFFFF00');
+    paint('C3', 'FFFFEB9C'); // Excel's Neutral, not the red Waymark put on C3
+    const edited = path.join(dir, 'recolour.edited.xlsx');
+    await team.xlsx.writeFile(edited);
+    const again = path.join(dir, 'recolour.again.xlsx');
+    const second = await rateWorkbook({ input: edited, out: again, today });
+    expect(errorOf(second)).toBe('(rated with no refusal)');
+    const told = ['C2, C3: coloured by the team since Waymark rated them; left as they are, with no Waymark colour.'];
+    expect(second.ok && second.value.warnings).toEqual(told);
+    const r = await load(again);
+    expect([argbAt(r, 'C2'), argbAt(r, 'C3')]).toEqual(['FFFFFF00', 'FFFFEB9C']);
+    expect(String(r.getCell('C2').note ?? '')).not.toContain(NOTE_PREFIX);
+    // A third run leaves them to the team again, and says so again.
+    const third = path.join(dir, 'recolour.third.xlsx');
+    const thirdRun = await rateWorkbook({ input: again, out: third, today });
+    expect(thirdRun.ok && thirdRun.value.warnings).toEqual(told);
+    const t = await load(third);
+    expect([argbAt(t, 'C2'), argbAt(t, 'C3')]).toEqual(['FFFFFF00', 'FFFFEB9C']);
+    const cleared = path.join(dir, 'recolour.cleared.xlsx');
+    expect(errorOf(await rateWorkbook({ input: third, out: cleared, today, clear: true }))).toBe('(rated with no refusal)');
+    const c = await load(cleared);
+    expect([argbAt(c, 'C2'), argbAt(c, 'C3')]).toEqual(['FFFFFF00', 'FFFFEB9C']);
+    // The team takes their yellow off C2: Waymark rates it again, and --clear leaves it unfilled.
+    const unfill = new ExcelJS.Workbook();
+    await unfill.xlsx.readFile(third);
+    const uws = unfill.getWorksheet('Schools')!;
+    const { fill: _yellow, ...unfilled } = uws.getCell('C2').style;
+    uws.getCell('C2').style = unfilled;
+    const removed = path.join(dir, 'recolour.unfilled.xlsx');
+    await unfill.xlsx.writeFile(removed);
+    const fourth = path.join(dir, 'recolour.fourth.xlsx');
+    const fourthRun = await rateWorkbook({ input: removed, out: fourth, today });
+    expect(fourthRun.ok && fourthRun.value.warnings).toEqual(['C3: coloured by the team since Waymark rated it; left as it is, with no Waymark colour.']);
+    expect(argbAt(await load(fourth), 'C2')).toBe('FFC6EFCE');
+    const clearedAgain = path.join(dir, 'recolour.cleared2.xlsx');
+    expect(errorOf(await rateWorkbook({ input: fourth, out: clearedAgain, today, clear: true }))).toBe('(rated with no refusal)');
+    const c2 = await load(clearedAgain);
+    expect([argbAt(c2, 'C2'), argbAt(c2, 'C3')]).toEqual([undefined, 'FFFFEB9C']);
+  });
+});
+
+describe("a 'Why' cell the team formatted under a record from before looks were kept", () => {
+  it('keeps its fill and bold on the next run and on --clear', async () => {
+    const { wb } = schools();
+    const input = path.join(dir, 'legacy-why.xlsx');
+    await wb.xlsx.writeFile(input);
+    const rated = path.join(dir, 'legacy-why.rated.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+    const old = new ExcelJS.Workbook();
+    await old.xlsx.readFile(rated);
+    const stateSheet = old.getWorksheet(STATE_SHEET)!;
+    const record = JSON.parse(String(stateSheet.getCell('A1').value)) as { sheets: Record<string, Record<string, unknown>> };
+    for (const sheet of Object.values(record.sheets)) {
+      delete sheet.colours;
+      delete sheet.outputLooks;
+    }
+    stateSheet.getCell('A1').value = JSON.stringify(record);
+    const ows = old.getWorksheet('Schools')!;
+    for (const a of ['F1', 'G1']) ows.getCell(a).font = { bold: true };
+    // The team, after the old version's run: row 3's "Why" highlighted and bold.
+    ows.getCell('G3').style = { ...ows.getCell('G3').style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } }, font: { bold: true } };
+    const legacy = path.join(dir, 'legacy-why.old.xlsx');
+    await old.xlsx.writeFile(legacy);
+    for (const clear of [false, true]) {
+      const out = path.join(dir, `legacy-why.${clear ? 'cleared' : 'again'}.xlsx`);
+      expect(errorOf(await rateWorkbook({ input: legacy, out, today, clear }))).toBe('(rated with no refusal)');
+      const r = await load(out);
+      expect(argbAt(r, 'G3')).toBe('FFFFFF00');
+      expect(r.getCell('G3').font?.bold).toBe(true);
+    }
+  });
+});
+
+describe('a sheet renamed after it was rated', () => {
+  it('keeps its record: the next run reuses the output columns and --clear puts the fills back', async () => {
+    const { wb, ws } = schools();
+    ws.getCell('C2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
+    const input = path.join(dir, 'renamed.xlsx');
+    await wb.xlsx.writeFile(input);
+    const rated = path.join(dir, 'renamed.rated.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+    const team = new ExcelJS.Workbook();
+    await team.xlsx.readFile(rated);
+    team.getWorksheet('Schools')!.name = 'Schools 2026';
+    const edited = path.join(dir, 'renamed.edited.xlsx');
+    await team.xlsx.writeFile(edited);
+    const again = path.join(dir, 'renamed.again.xlsx');
+    const second = await rateWorkbook({ input: edited, out: again, today });
+    expect(errorOf(second)).toBe('(rated with no refusal)');
+    expect(second.ok && second.value.warnings).toEqual([]);
+    const cleared = path.join(dir, 'renamed.cleared.xlsx');
+    expect(errorOf(await rateWorkbook({ input: again, out: cleared, today, clear: true }))).toBe('(rated with no refusal)');
+    const c = new ExcelJS.Workbook();
+    await c.xlsx.readFile(cleared);
+    const cws = c.getWorksheet('Schools 2026')!;
+    expect([argbAt(cws, 'C2'), argbAt(cws, 'C3')]).toEqual(['FF00B0F0', undefined]);
+    expect(['F1', 'G1', 'H1', 'I1'].map((a) => cws.getCell(a).value)).toEqual([null, null, null, null]);
+    expect(c.getWorksheet(STATE_SHEET)).toBeUndefined();
+  });
+});
+
+describe('rows inserted or deleted after a rating', () => {
+  for (const change of ['inserted', 'deleted'] as const) {
+    it(`a row ${change} above rated schools: rating and --clear refuse, rather than put fills back on other schools`, async () => {
+      const { wb, ws } = schools();
+      ws.getRow(4).values = ['Hillside School', 101240, 80, 'Effective', 2];
+      ws.getCell('C3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
+      const input = path.join(dir, `moved-${change}.xlsx`);
+      await wb.xlsx.writeFile(input);
+      const rated = path.join(dir, `moved-${change}.rated.xlsx`);
+      expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+      const team = new ExcelJS.Workbook();
+      await team.xlsx.readFile(rated);
+      const tws = team.getWorksheet('Schools')!;
+      if (change === 'inserted') tws.insertRow(2, ['Ashdown School', 101250, 97, 'Effective', 1], 'n');
+      else tws.spliceRows(2, 1);
+      const edited = path.join(dir, `moved-${change}.edited.xlsx`);
+      await team.xlsx.writeFile(edited);
+      for (const clear of [false, true]) {
+        const out = path.join(dir, `moved-${change}.${clear ? 'cleared' : 'again'}.xlsx`);
+        const result = await rateWorkbook({ input: edited, out, today, clear });
+        expect(errorOf(result)).toMatch(/^rows were inserted, deleted or sorted on "Schools" since Waymark rated it .*nothing was changed/);
+        await expect(readFile(out)).rejects.toThrow();
+      }
+    });
+  }
+});
+
 describe('the package guard on output cells', () => {
   async function pair(change: (cell: ExcelJS.Cell) => void) {
     const { wb, ws } = schools();

@@ -1,0 +1,50 @@
+import { parseAddress } from './address.js';
+
+/** Where a school's output row was when Waymark wrote it, and where it is now (1-based rows). */
+export interface MovedRow {
+  readonly was: number;
+  readonly now: number;
+}
+
+/**
+ * Whether rows were inserted or deleted above rated schools since Waymark's record of its
+ * output cells (address → hash of the text it wrote) was written. Such records keep cells by
+ * address, so the fills in them would be "put back" onto other schools. A row's output texts
+ * (suggestion and why, together) that only one row of the record had, found on another row
+ * and gone from their own, can only have moved there. Returns the first such row, or undefined
+ * when nothing moved or the record cannot tell. `hashAt` hashes the text now in a cell
+ * (0-based row and column), the same way the record did; rows up to `lastRow` are searched.
+ *
+ * @example
+ * // Suggestion and why written on row 3; a row inserted at row 2 has moved them to row 4.
+ * movedRows({ F3: 'a1', G3: 'b2' }, (r, c) => (r === 3 ? ['a1', 'b2'][c - 5] ?? '' : ''), 10) //=> { was: 3, now: 4 }
+ */
+export function movedRows(outputs: Readonly<Record<string, string>>, hashAt: (row: number, col: number) => string, lastRow: number): MovedRow | undefined {
+  const cols = new Set<number>();
+  const byRow = new Map<number, Map<number, string>>();
+  for (const [address, hash] of Object.entries(outputs)) {
+    const at = parseAddress(address);
+    if (!at) continue;
+    cols.add(at.col);
+    const row = byRow.get(at.row) ?? new Map<number, string>();
+    row.set(at.col, hash);
+    byRow.set(at.row, row);
+  }
+  if (cols.size < 2) return undefined;
+  const columns = [...cols].sort((a, b) => a - b);
+  // Rows of the record by their texts; texts two rows shared say nothing about where a row went.
+  const recorded = new Map<string, number | null>();
+  for (const [row, hashes] of byRow) {
+    if (hashes.size < columns.length) continue;
+    const key = columns.map((c) => hashes.get(c)).join('|');
+    recorded.set(key, recorded.has(key) ? null : row);
+  }
+  const now = (row: number) => columns.map((c) => hashAt(row, c)).join('|');
+  const last = Math.max(lastRow, ...byRow.keys());
+  for (let row = 0; row <= last; row++) {
+    const was = recorded.get(now(row));
+    if (was === undefined || was === null || was === row) continue;
+    if (now(was) !== now(row)) return { was: was + 1, now: row + 1 };
+  }
+  return undefined;
+}
