@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { builtInFrameworks } from '../core/frameworks/index.js';
 import { parseAddress } from '../core/sheet/address.js';
 import { LEGEND_SHEET, NOTE_PREFIX, RAG_FILL, type Marks } from '../core/sheet/marks.js';
-import { emptySheetState, findSheetRecord, readState, textHash, writeState, type OutputLook, type SheetState, type State } from './state.js';
+import { emptySheetState, findSheetRecord, readState, recordMismatchWords, sheetNames, textHash, writeState, type OutputLook, type SheetState, type State } from './state.js';
 
 export { STATE_SHEET } from './state.js';
 
@@ -172,7 +172,9 @@ export interface Touched {
 export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: Marks): { warnings: string[]; touched: Touched } {
   const { state, damaged } = readState(wb);
   const keep = new Set([...marks.fills.map((f) => f.address), ...marks.outputs.map((o) => o.address)]);
-  const found = findSheetRecord(state, ws);
+  const lookup = findSheetRecord(state, ws, sheetNames(wb));
+  const found = lookup && 'sheet' in lookup ? lookup : undefined;
+  const mismatch = lookup !== undefined && 'mismatch' in lookup;
   const before = found?.sheet ?? emptySheetState();
   const paints = new Set([...WAYMARK_ARGB, ...marks.outputs.flatMap((o) => (o.colour ? [argb(o.colour)] : []))]);
   const { left: sheet, cleared, recoloured } = undoSheetMarks(ws, before, keep, paints);
@@ -196,7 +198,7 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
   const keptAsTeams: string[] = [];
   // A damaged record, or a legend with no record of this sheet: Waymark may have coloured it
   // before and lost track, so Good/Neutral/Bad fills are kept as the team's, and the officer told.
-  const noRecord = damaged || (before.filled.length === 0 && wb.getWorksheet(LEGEND_SHEET) !== undefined);
+  const noRecord = damaged || mismatch || (before.filled.length === 0 && wb.getWorksheet(LEGEND_SHEET) !== undefined);
 
   for (const f of marks.fills) {
     if (leftAsTeams.has(f.address)) continue;
@@ -263,14 +265,17 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
       legend.getCell(ragRow + 1 + k, 1).fill = solid(RAG_FILL[rag]);
     });
   }
-  // Under the sheet's name of today, with its id; the record under an earlier name goes.
-  const { [found?.key ?? ws.name]: _earlier, ...kept } = state.sheets;
+  // Under the sheet's name of today, with its id; the record under an earlier name goes. A
+  // record in doubt is not this sheet's to drop: it stays (moved aside if under this name).
+  const { [found?.key ?? ws.name]: _earlier, ...dropped } = state.sheets;
+  const kept = mismatch ? state.sheets : dropped;
   // A record already under this name is another sheet's (renamed away since): it moves aside.
   const { [ws.name]: namesake, ...rest } = kept;
   const others = namesake ? { ...rest, [`${ws.name} (sheet ${namesake.sheetId ?? '?'})`]: namesake } : kept;
   const next: State = { version: 2, sheets: { ...others, [ws.name]: { ...sheet, ...(leftAsTeams.size > 0 && { teams }), sheetId: ws.id } } };
   writeState(wb, next);
   const warnings = damaged ? [DAMAGED] : [];
+  if (mismatch) warnings.push(recordMismatchWords(ws.name));
   if (keptAsTeams.length > 0) warnings.push(ragKeptWords(keptAsTeams));
   if (leftAsTeams.size > 0) warnings.push(recolouredWords([...leftAsTeams]));
   return { warnings, touched };
@@ -290,14 +295,19 @@ const recolouredWords = (addresses: readonly string[]): string =>
 /** Removes every mark Waymark made on the sheet and puts the earlier fills back. */
 export function clearMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): { restored: number; warnings: string[]; touched: Touched } {
   const { state, damaged } = readState(wb);
-  const found = findSheetRecord(state, ws);
+  const lookup = findSheetRecord(state, ws, sheetNames(wb));
+  const found = lookup && 'sheet' in lookup ? lookup : undefined;
   const sheet = found?.sheet;
   const restored = sheet ? Object.keys(sheet.originals).length : 0;
   const cleared = sheet ? undoSheetMarks(ws, sheet, new Set()).cleared : [];
   const touched: Touched = { fills: new Set(sheet?.filled ?? []), outputs: new Set(cleared) };
-  const { [found?.key ?? ws.name]: _cleared, ...others } = state.sheets;
+  // A record in doubt is left as it is: it may be another sheet's.
+  const { [found?.key ?? ws.name]: _cleared, ...dropped } = state.sheets;
+  const others = found ? dropped : lookup ? state.sheets : dropped;
   const legend = wb.getWorksheet(LEGEND_SHEET);
   if (legend && Object.keys(others).length === 0) wb.removeWorksheet(legend.id);
   writeState(wb, { version: 2, sheets: others });
-  return { restored, warnings: damaged ? [DAMAGED] : [], touched };
+  const warnings = damaged ? [DAMAGED] : [];
+  if (lookup && 'mismatch' in lookup) warnings.push(recordMismatchWords(ws.name));
+  return { restored, warnings, touched };
 }

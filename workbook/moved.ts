@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { movedRows, type MovedRow } from '../core/sheet/movedRows.js';
-import { findSheetRecord, readState, textHash } from './state.js';
+import { readState, recordOf, textHash } from './state.js';
 
 /** The refusal when rows moved: nothing is changed, and the officer is told how to go on. */
 export const movedRowsWords = (sheet: string, m: MovedRow): string =>
@@ -11,7 +11,7 @@ export const movedRowsWords = (sheet: string, m: MovedRow): string =>
  * did: its fills would otherwise go back onto other schools.
  */
 export function rowsMovedRefusal(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): string | undefined {
-  const record = findSheetRecord(readState(wb).state, ws);
+  const record = recordOf(readState(wb).state, wb, ws);
   if (!record) return undefined;
   const hashAt = (row: number, col: number) => {
     const v = ws.getCell(row + 1, col + 1).value;

@@ -4,7 +4,7 @@
  * output columns land. A fill is Waymark's only when its record says Waymark put it there; an
  * output cell keeps the team's look under Waymark's text and gets it back exactly on --clear.
  */
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,6 +13,8 @@ import { rateWorkbook } from '../../cli/rate/run.js';
 import { LEGEND_SHEET, NOTE_PREFIX } from '../../core/sheet/marks.js';
 import { STATE_SHEET } from '../../workbook/apply.js';
 import { keepPackage } from '../../workbook/package/guard.js';
+import { unzipPlain } from '../../workbook/package/unzip.js';
+import { zipPlain } from '../../workbook/package/zip.js';
 
 const today = '2026-11-24';
 let dir: string;
@@ -324,6 +326,45 @@ describe('a sheet renamed after it was rated', () => {
     expect([argbAt(cws, 'C2'), argbAt(cws, 'C3')]).toEqual(['FF00B0F0', undefined]);
     expect(['F1', 'G1', 'H1', 'I1'].map((a) => cws.getCell(a).value)).toEqual([null, null, null, null]);
     expect(c.getWorksheet(STATE_SHEET)).toBeUndefined();
+  });
+});
+
+describe('sheet ids renumbered on save (LibreOffice, Google Sheets)', () => {
+  it("one sheet never takes another's record: nothing of A's goes onto B, A's record stays, and the officer is told", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Intro').getCell('A1').value = 'read me';
+    for (const [name, yellow] of [['A', 'C2'], ['B', 'C3']] as const) {
+      const ws = wb.addWorksheet(name);
+      ws.getRow(1).values = ['School', 'URN', 'Attendance', 'Safeguarding', 'Ofsted'];
+      [96, 89, 92].forEach((a, i) => (ws.getRow(i + 2).values = [`School ${name}${i}`, 100000 + i, a, 'Effective', 2]));
+      ws.getCell(yellow).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    }
+    const input = path.join(dir, 'renumbered.xlsx');
+    await wb.xlsx.writeFile(input);
+    const a = path.join(dir, 'renumbered.a.xlsx');
+    const ab = path.join(dir, 'renumbered.ab.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: a, today, sheet: 'A' }))).toBe('(rated with no refusal)');
+    expect(errorOf(await rateWorkbook({ input: a, out: ab, today, sheet: 'B' }))).toBe('(rated with no refusal)');
+    // Saved by a tool that numbers sheets afresh: A takes Intro's id, B takes A's.
+    const files = unzipPlain(await readFile(ab))!;
+    const xml = new TextDecoder().decode(files.get('xl/workbook.xml')!);
+    const ids: Record<string, string> = { '1': '3', '2': '1', '3': '2' };
+    files.set('xl/workbook.xml', new TextEncoder().encode(xml.replace(/sheetId="(\d+)"/g, (m, id: string) => (ids[id] ? `sheetId="${ids[id]}"` : m))));
+    const saved = path.join(dir, 'renumbered.saved.xlsx');
+    await writeFile(saved, zipPlain(files)!);
+    const again = path.join(dir, 'renumbered.again.xlsx');
+    const result = await rateWorkbook({ input: saved, out: again, today, sheet: 'B' });
+    expect(errorOf(result)).toBe('(rated with no refusal)');
+    expect(result.ok && (result.value.warnings ?? []).join(' ')).toMatch(/record of "B" no longer matches the workbook's sheet numbers/);
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.readFile(again);
+    // A's yellow (on A!C2) did not come back onto B!C2, and A's record is still there.
+    expect(argbAt(w.getWorksheet('B')!, 'C2')).not.toBe('FFFFFF00');
+    const state = w.getWorksheet(STATE_SHEET)!;
+    let text = '';
+    state.eachRow((r) => (text += String(r.getCell(1).value)));
+    const sheets = (JSON.parse(text) as { sheets: Record<string, { originals: Record<string, unknown> }> }).sheets;
+    expect(Object.keys(sheets.A?.originals ?? {})).toEqual(['C2']);
   });
 });
 
