@@ -13,8 +13,10 @@ export const movedRowsWords = (sheet: string, m: MovedRow): string =>
 export function rowsMovedRefusal(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): string | undefined {
   const record = recordOf(readState(wb).state, wb, ws);
   if (!record) return undefined;
+  // Read without creating cells: getCell on a row the record names (a damaged one may name
+  // row 1,048,576) would grow the sheet to it.
   const hashAt = (row: number, col: number) => {
-    const v = ws.getCell(row + 1, col + 1).value;
+    const v = row < ws.rowCount ? ws.findCell(row + 1, col + 1)?.value : undefined;
     return textHash(typeof v === 'string' ? v : '');
   };
   const moved = movedRows(record.sheet.outputs, hashAt, ws.rowCount - 1);

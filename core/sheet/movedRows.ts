@@ -40,8 +40,9 @@ export function movedRows(outputs: Readonly<Record<string, string>>, hashAt: (ro
     recorded.set(key, recorded.has(key) ? null : row);
   }
   const now = (row: number) => columns.map((c) => hashAt(row, c)).join('|');
-  const last = Math.max(lastRow, ...byRow.keys());
-  for (let row = 0; row <= last; row++) {
+  // Rows past the sheet's last are empty, and Waymark never wrote empty texts: nothing to find
+  // there (a damaged record naming row 1,048,576 must not make this walk a million rows).
+  for (let row = 0; row <= lastRow; row++) {
     const was = recorded.get(now(row));
     if (was === undefined || was === null || was === row) continue;
     if (now(was) !== now(row)) return { was: was + 1, now: row + 1 };

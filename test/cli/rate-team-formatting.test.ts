@@ -15,6 +15,8 @@ import { STATE_SHEET } from '../../workbook/apply.js';
 import { keepPackage } from '../../workbook/package/guard.js';
 import { unzipPlain } from '../../workbook/package/unzip.js';
 import { zipPlain } from '../../workbook/package/zip.js';
+import { rowsMovedRefusal } from '../../workbook/moved.js';
+import { textHash, writeState } from '../../workbook/state.js';
 
 const today = '2026-11-24';
 let dir: string;
@@ -393,6 +395,18 @@ describe('rows inserted or deleted after a rating', () => {
       }
     });
   }
+});
+
+describe('a record naming a far row (damaged or edited)', () => {
+  it('the moved-rows check reads without growing the sheet to that row', () => {
+    const { wb, ws } = schools();
+    ws.getCell('F1').value = 'Suggested category';
+    ws.getCell('G1').value = 'Why';
+    const outputs = { F1: textHash('Suggested category'), G1: textHash('Why'), F1048576: textHash('x'), G1048576: textHash('y') };
+    writeState(wb, { version: 2, sheets: { Schools: { filled: [], originals: {}, outputs, sheetId: ws.id } } });
+    expect(rowsMovedRefusal(wb, ws)).toBeUndefined();
+    expect(ws.rowCount).toBe(3);
+  });
 });
 
 describe('the package guard on output cells', () => {
