@@ -11,8 +11,8 @@ type Fill = ExcelJS.Fill;
 const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
 const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
 const RAG_ARGB = new Set(Object.values(RAG_FILL).map(argb));
-/** Every colour Waymark paints: RAG fills and the built-in frameworks' category colours. */
-const WAYMARK_ARGB: ReadonlySet<string> = new Set([...RAG_ARGB, ...builtInFrameworks.flatMap((fw) => fw.categories.map((c) => argb(c.colour)))]);
+/** The built-in frameworks' category colours: what Waymark paints on a Suggested cell. */
+const CATEGORY_ARGB: ReadonlySet<string> = new Set(builtInFrameworks.flatMap((fw) => fw.categories.map((c) => argb(c.colour))));
 
 /** The colour of a solid fill, if the cell has one. */
 function fillArgb(fill: ExcelJS.Fill | undefined): string | undefined {
@@ -79,7 +79,8 @@ function undoOutputLook(cell: ExcelJS.Cell, look: OutputLook): void {
 
 /**
  * A record from before looks were kept: all it says is that Waymark wrote the cell. Only what
- * can only be Waymark's is taken off: a fill in exactly one of Waymark's colours, and, on the
+ * can only be Waymark's is taken off: on a Suggested cell, a fill in exactly one of the category
+ * colours (Waymark never coloured a Why cell, so Excel's Good/Neutral/Bad there is the team's), and, on the
  * column's heading cell, a bare bold font (the heading it wrote). A "Why" cell the team has
  * since highlighted or made bold keeps that.
  */
@@ -89,6 +90,12 @@ function undoLegacyOutputLook(cell: ExcelJS.Cell, heading: boolean, colours: Rea
   const font = style.font;
   if (heading && font && font.bold === true && Object.entries(font).every(([k, v]) => k === 'bold' || v === undefined)) delete style.font;
   cell.style = style;
+}
+
+/** The leftmost column of the recorded output cells: Suggested, the one Waymark coloured. */
+function suggestedColumn(addresses: readonly string[]): number | undefined {
+  const cols = addresses.flatMap((a) => parseAddress(a)?.col ?? []);
+  return cols.length > 0 ? Math.min(...cols) : undefined;
 }
 
 /** The topmost recorded output cell of each column: the heading Waymark wrote there. */
@@ -114,7 +121,7 @@ function undoSheetMarks(
   ws: ExcelJS.Worksheet,
   sheet: SheetState,
   keep: ReadonlySet<string>,
-  paints: ReadonlySet<string> = WAYMARK_ARGB,
+  paints: ReadonlySet<string> = CATEGORY_ARGB,
 ): { left: SheetState; cleared: string[]; recoloured: string[] } {
   const left = emptySheetState();
   const leftColours = (left.colours ??= {});
@@ -139,6 +146,8 @@ function undoSheetMarks(
     if (noteText(cell.note).startsWith(NOTE_PREFIX)) removeNote(cell);
   }
   const headings = outputHeadings(Object.keys(sheet.outputs));
+  const suggested = suggestedColumn(Object.keys(sheet.outputs));
+  const none: ReadonlySet<string> = new Set();
   for (const [address, hash] of Object.entries(sheet.outputs)) {
     const cell = ws.getCell(address);
     const ours = textHash(cellString(cell)) === hash;
@@ -146,7 +155,9 @@ function undoSheetMarks(
     if (!ours && !(cell.value === null || cell.value === '')) continue;
     const look = looks[address];
     if (look) undoOutputLook(cell, look);
-    else undoLegacyOutputLook(cell, headings.has(address), paints);
+    // Waymark only ever coloured Suggested cells, in category colours: a Why cell's fill, even
+    // Excel's Good/Neutral/Bad, is the team's.
+    else undoLegacyOutputLook(cell, headings.has(address), parseAddress(address)?.col === suggested ? paints : none);
     cleared.push(address);
     if (!keep.has(address) && ours) cell.value = null;
   }
@@ -176,7 +187,7 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
   const found = lookup && 'sheet' in lookup ? lookup : undefined;
   const mismatch = lookup !== undefined && 'mismatch' in lookup;
   const before = found?.sheet ?? emptySheetState();
-  const paints = new Set([...WAYMARK_ARGB, ...marks.outputs.flatMap((o) => (o.colour ? [argb(o.colour)] : []))]);
+  const paints = new Set([...CATEGORY_ARGB, ...marks.outputs.flatMap((o) => (o.colour ? [argb(o.colour)] : []))]);
   const { left: sheet, cleared, recoloured } = undoSheetMarks(ws, before, keep, paints);
   // Cells the team recoloured since the last rating, and those left to them before that still
   // show the colour they had then: the team's, not coloured, and the officer told.

@@ -291,6 +291,8 @@ describe("a 'Why' cell the team formatted under a record from before looks were 
     for (const a of ['F1', 'G1']) ows.getCell(a).font = { bold: true };
     // The team, after the old version's run: row 3's "Why" highlighted and bold.
     ows.getCell('G3').style = { ...ows.getCell('G3').style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } }, font: { bold: true } };
+    // And row 2's in Excel's "Bad" style: the very pink of Waymark's red, but Waymark never coloured a Why.
+    ows.getCell('G2').style = { ...ows.getCell('G2').style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } } };
     const legacy = path.join(dir, 'legacy-why.old.xlsx');
     await old.xlsx.writeFile(legacy);
     for (const clear of [false, true]) {
@@ -299,6 +301,9 @@ describe("a 'Why' cell the team formatted under a record from before looks were 
       const r = await load(out);
       expect(argbAt(r, 'G3')).toBe('FFFFFF00');
       expect(r.getCell('G3').font?.bold).toBe(true);
+      expect(argbAt(r, 'G2')).toBe('FFFFC7CE');
+      // The Suggested cells' category colours were Waymark's: gone after --clear.
+      if (clear) expect([argbAt(r, 'F2'), argbAt(r, 'F3')]).toEqual([undefined, undefined]);
     }
   });
 });
