@@ -99,14 +99,14 @@ export type RateError =
   | RowsMovedError
   | { readonly code: 'state-too-large'; readonly message: string };
 
-/** The cells (keys) whose fill before Waymark must be recorded and is not yet known. */
+/**
+ * The cells (keys) whose fill the first read could not tell and the rating needs: cells to be
+ * coloured (their fill before Waymark is recorded, or tells whether the team recoloured them)
+ * and recorded cells that may be restored (only where Waymark's colour is still on them).
+ */
 export function unknownFills(read: SheetRead, marks: Marks): number[] {
-  const before = recordedFills(read);
-  const out: number[] = [];
-  for (const key of targetFills(read, marks).keys()) {
-    if (!before.has(key) && fillAt(read, key) === undefined) out.push(key);
-  }
-  return out;
+  const keys = new Set([...targetFills(read, marks).keys(), ...recordedFills(read).keys()]);
+  return [...keys].filter((key) => fillAt(read, key) === undefined);
 }
 
 function targetFills(read: SheetRead, marks: Marks): Map<number, string> {
@@ -128,8 +128,8 @@ function recordedFills(read: SheetRead): Map<number, string> {
 
 /**
  * Works out every write of a rating. `extraFills` are fills read in a further round trip for
- * cells the first read could not tell (see unknownFills); a cell still unknown counts as
- * having had no fill.
+ * cells the first read could not tell (see unknownFills). A cell still unknown is left as it
+ * is: it counts as having had no fill, and a recorded one as no longer Waymark's.
  */
 export function planWrites(
   read: SheetRead,
@@ -168,7 +168,7 @@ export function planWrites(
   }
   const restoreCells = new Map<number, string>();
   for (const [key, colour] of before) {
-    if (!targets.has(key) && !recoloured.has(key) && stillWaymarkFill(fillAt(read, key), puts.get(key), ours)) restoreCells.set(key, colour);
+    if (!targets.has(key) && !recoloured.has(key) && stillWaymarkFill(fillAt(read, key) ?? extraFills.get(key), puts.get(key), ours)) restoreCells.set(key, colour);
   }
 
   // Output columns: one rectangle each, from the header row to the last school.
@@ -340,7 +340,8 @@ export type Progress = (step: 'read' | 'plan' | 'fills' | 'write' | 'done', frac
 
 /**
  * Rates the active sheet: one read, the core plan, one write (two context.sync() calls; a
- * third only when fills of the team's own far down the sheet must be read cell by cell).
+ * third when fills far down a sheet of mixed fills must be read cell by cell: the team's own,
+ * or Waymark's from an earlier rating, which may have been recoloured since).
  *
  * @example
  * await Excel.run((context) => rateSheet(context, { today: '2026-11-24' }));
