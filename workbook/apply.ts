@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { builtInFrameworks } from '../core/frameworks/index.js';
 import { parseAddress } from '../core/sheet/address.js';
+import { identityText } from '../core/sheet/movedRows.js';
 import { LEGEND_SHEET, NOTE_PREFIX, RAG_FILL, type Marks } from '../core/sheet/marks.js';
 import { emptySheetState, findSheetRecord, readState, recordMismatchWords, sheetNames, textHash, writeState, type OutputLook, type SheetState, type State } from './state.js';
 
@@ -283,7 +284,12 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
   // A record already under this name is another sheet's (renamed away since): it moves aside.
   const { [ws.name]: namesake, ...rest } = kept;
   const others = namesake ? { ...rest, [`${ws.name} (sheet ${namesake.sheetId ?? '?'})`]: namesake } : kept;
-  const next: State = { version: 2, sheets: { ...others, [ws.name]: { ...sheet, ...(leftAsTeams.size > 0 && { teams }), sheetId: ws.id } } };
+  const idAt = (address: string) => {
+    const at = parseAddress(address);
+    return textHash(identityText(at ? ws.findCell(at.row + 1, at.col + 1)?.value : undefined));
+  };
+  const ids = Object.fromEntries(marks.identities.map((i) => [i.address, idAt(i.address)]));
+  const next: State = { version: 2, sheets: { ...others, [ws.name]: { ...sheet, ...(leftAsTeams.size > 0 && { teams }), ...(marks.identities.length > 0 && { ids }), sheetId: ws.id } } };
   writeState(wb, next);
   const warnings = damaged ? [DAMAGED] : [];
   if (mismatch) warnings.push(recordMismatchWords(ws.name));

@@ -54,6 +54,11 @@ const sheetStateSchema = z
      * found by it first, by name only for records from before it was kept.
      */
     sheetId: z.number().int().optional(),
+    /**
+     * Each rated school's identity cell (URN, else name) → hash of its text: a row whose school
+     * changed since (sorted, inserted, deleted) refuses a run. Absent in records from before.
+     */
+    ids: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 

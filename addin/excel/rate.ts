@@ -5,6 +5,7 @@ import type { SheetConfig } from '../../core/sheet/config.js';
 import { LEGEND_SHEET, planMarks, RAG_FILL, type Marks } from '../../core/sheet/marks.js';
 import { putColours, stillWaymarkFill, waymarkColours } from './colours.js';
 import { rowsMovedError, type RowsMovedError } from './moved.js';
+import { identityText } from '../../core/sheet/movedRows.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
 import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
 import { fail, ok, type Result } from '../../core/result.js';
@@ -228,6 +229,14 @@ export function planWrites(
     ...(recoloured.size > 0 && { teams: Object.fromEntries([...recoloured].map(([k, colour]) => [keyAddress(k), colour])) }),
     outputs: Object.fromEntries([...written].map(([k, text]) => [keyAddress(k), textHash(text)])),
     bold,
+    ...(marks.identities.length > 0 && {
+      ids: Object.fromEntries(
+        marks.identities.map((i) => {
+          const k = cellKey(origin.row + i.row, origin.col + i.col);
+          return [keyAddress(k), textHash(identityText(valueAt(read, k)))];
+        }),
+      ),
+    }),
   };
   const state: WaymarkState = { ...read.state, sheets: { ...read.state.sheets, [read.sheet.id]: mine }, legendFor: read.sheet.id };
   const size = JSON.stringify(state).length;

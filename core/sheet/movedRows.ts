@@ -49,3 +49,44 @@ export function movedRows(outputs: Readonly<Record<string, string>>, hashAt: (ro
   }
   return undefined;
 }
+
+/**
+ * The text a school's identity cell (its URN, else its name) is recorded by: what it shows,
+ * whatever form the workbook keeps it in (a formula's result, rich text, a number).
+ *
+ * @example
+ * identityText(101234) //=> '101234'
+ * identityText({ formula: 'A1', result: ' Oak ' }) //=> 'Oak'
+ */
+export function identityText(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value && typeof value === 'object') {
+    if ('result' in value) return identityText(value.result);
+    if ('richText' in value && Array.isArray(value.richText)) {
+      return value.richText.map((t: unknown) => (t && typeof t === 'object' && 'text' in t && typeof t.text === 'string' ? t.text : '')).join('').trim();
+    }
+  }
+  return '';
+}
+
+/**
+ * The first rated row (1-based) that no longer holds the school Waymark rated there, from the
+ * record of each rated school's identity cell (address → hash of its identityText). This
+ * catches what the output texts cannot: a sort of the schools' columns only (or of an Excel
+ * table without Waymark's columns), or schools whose suggestion and why read the same.
+ * `hashAt` hashes identityText of a cell now (0-based row and column), as the record did.
+ * Records from before identities were kept have none: nothing to tell.
+ *
+ * @example
+ * schoolMoved({ B2: 'h1', B3: 'h2' }, (r) => ['', 'h1', 'h1'][r] ?? '') //=> 3
+ */
+export function schoolMoved(ids: Readonly<Record<string, string>> | undefined, hashAt: (row: number, col: number) => string): number | undefined {
+  let first: number | undefined;
+  for (const [address, hash] of Object.entries(ids ?? {})) {
+    const at = parseAddress(address);
+    if (!at || hashAt(at.row, at.col) === hash) continue;
+    if (first === undefined || at.row + 1 < first) first = at.row + 1;
+  }
+  return first;
+}

@@ -294,6 +294,26 @@ describe('clearing the marks', () => {
     expect(moved.stats.writes).toBe(writes);
   });
 
+  it("refuses to rate or clear a sheet whose schools' columns were sorted without Waymark's, changing nothing", async () => {
+    const fake = createFakeExcel(book(grid));
+    const r = await rated(fake);
+    // Two schools' rows swapped left of Waymark's columns only: its own texts have not moved.
+    const cells = fake.snapshot().Schools!.cells.map((row) => [...row]);
+    const [a, b] = [r.plan.rows[0]!.sheetRow - 1, r.plan.rows[2]!.sheetRow - 1];
+    const left = (row: readonly unknown[]) => row.slice(0, r.plan.output.suggestedCol);
+    const [rowA, rowB] = [left(cells[a]!), left(cells[b]!)];
+    cells[a] = [...rowB, ...cells[a]!.slice(r.plan.output.suggestedCol)] as typeof cells[number];
+    cells[b] = [...rowA, ...cells[b]!.slice(r.plan.output.suggestedCol)] as typeof cells[number];
+    const sorted = createFakeExcel({ sheets: [{ name: 'Schools', cells }], settings: fake.settings() });
+    const writes = sorted.stats.writes;
+    for (const run of [rate, clear]) {
+      const result = await run(sorted);
+      expect(result.ok ? 'done' : result.error.code).toBe('rows-moved');
+      expect(result.ok ? '' : result.error.message).toMatch(new RegExp(`row ${a + 1} no longer holds the school it rated there`));
+    }
+    expect(sorted.stats.writes).toBe(writes);
+  });
+
   it('does nothing on a sheet Waymark never rated', async () => {
     const fake = createFakeExcel(book(grid));
     const cleared = await clear(fake);

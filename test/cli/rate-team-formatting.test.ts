@@ -402,6 +402,39 @@ describe('rows inserted or deleted after a rating', () => {
   }
 });
 
+describe("the schools' columns sorted without Waymark's", () => {
+  it('rating and --clear refuse, rather than put fills back on other schools', async () => {
+    const { wb, ws } = schools();
+    ws.getRow(4).values = ['Hillside School', 101240, 96, 'Effective', 2];
+    ws.getCell('C3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    const input = path.join(dir, 'sorted.xlsx');
+    await wb.xlsx.writeFile(input);
+    const rated = path.join(dir, 'sorted.rated.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+    const team = new ExcelJS.Workbook();
+    await team.xlsx.readFile(rated);
+    const tws = team.getWorksheet('Schools')!;
+    // Sorted by school, A:E only ("continue with the current selection"): rows 2 and 4 swap.
+    const row = (r: number) => ['A', 'B', 'C', 'D', 'E'].map((c) => ({ value: tws.getCell(`${c}${r}`).value, style: structuredClone(tws.getCell(`${c}${r}`).style) }));
+    const [two, four] = [row(2), row(4)];
+    const put = (r: number, cells: ReturnType<typeof row>) =>
+      ['A', 'B', 'C', 'D', 'E'].forEach((c, i) => {
+        tws.getCell(`${c}${r}`).value = cells[i]!.value;
+        tws.getCell(`${c}${r}`).style = cells[i]!.style;
+      });
+    put(2, four);
+    put(4, two);
+    const edited = path.join(dir, 'sorted.edited.xlsx');
+    await team.xlsx.writeFile(edited);
+    for (const clear of [false, true]) {
+      const out = path.join(dir, `sorted.${clear ? 'cleared' : 'again'}.xlsx`);
+      const result = await rateWorkbook({ input: edited, out, today, clear });
+      expect(errorOf(result)).toMatch(/^rows were inserted, deleted or sorted on "Schools" since Waymark rated it \(row 2 no longer holds the school it rated there\).*nothing was changed/);
+      await expect(readFile(out)).rejects.toThrow();
+    }
+  });
+});
+
 describe('a record naming a far row (damaged or edited)', () => {
   it('the moved-rows check reads without growing the sheet to that row', () => {
     const { wb, ws } = schools();
