@@ -32,6 +32,14 @@ describe("schools' identities", () => {
     expect(schoolMoved(ids, at({ 1: 'oak', 2: 'ash', 3: 'brook' }))).toBe(3);
   });
 
+  it('finds schools moved down by a row inserted above them', () => {
+    expect(schoolMoved(ids, at({ 1: 'new', 2: 'oak', 3: 'brook', 4: 'ash' }))).toBe(3);
+  });
+
+  it('does not take a school renamed (or its URN corrected) for a move', () => {
+    expect(schoolMoved(ids, at({ 1: 'oak', 2: 'Brookside', 3: 'ash' }))).toBeUndefined();
+  });
+
   it('says nothing when every school is where it was, or the record has no identities', () => {
     expect(schoolMoved(ids, at({ 1: 'oak', 2: 'brook', 3: 'ash' }))).toBeUndefined();
     expect(schoolMoved(undefined, at({}))).toBeUndefined();

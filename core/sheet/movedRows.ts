@@ -71,22 +71,35 @@ export function identityText(value: unknown): string {
 }
 
 /**
- * The first rated row (1-based) that no longer holds the school Waymark rated there, from the
- * record of each rated school's identity cell (address → hash of its identityText). This
+ * The first rated row (1-based) that now holds another rated school than the one Waymark rated
+ * there, from the record of each rated school's identity cell (address → hash of its identityText). This
  * catches what the output texts cannot: a sort of the schools' columns only (or of an Excel
  * table without Waymark's columns), or schools whose suggestion and why read the same.
  * `hashAt` hashes identityText of a cell now (0-based row and column), as the record did.
  * Records from before identities were kept have none: nothing to tell.
  *
  * @example
- * schoolMoved({ B2: 'h1', B3: 'h2' }, (r) => ['', 'h1', 'h1'][r] ?? '') //=> 3
+ * schoolMoved({ B2: 'h1', B3: 'h2' }, (r) => ['', 'h2', 'h1'][r] ?? '') //=> 2
  */
 export function schoolMoved(ids: Readonly<Record<string, string>> | undefined, hashAt: (row: number, col: number) => string): number | undefined {
-  let first: number | undefined;
+  const rowsOf = new Map<string, Set<number>>();
+  const cells: { row: number; col: number; hash: string }[] = [];
   for (const [address, hash] of Object.entries(ids ?? {})) {
     const at = parseAddress(address);
-    if (!at || hashAt(at.row, at.col) === hash) continue;
-    if (first === undefined || at.row + 1 < first) first = at.row + 1;
+    if (!at) continue;
+    cells.push({ ...at, hash });
+    const rows = rowsOf.get(hash) ?? new Set<number>();
+    rows.add(at.row);
+    rowsOf.set(hash, rows);
+  }
+  let first: number | undefined;
+  for (const { row, col, hash } of cells) {
+    const now = hashAt(row, col);
+    if (now === hash) continue;
+    // Another rated school's identity here: it moved. One the record never had is a school
+    // renamed or its URN corrected, which moves nothing.
+    if (!rowsOf.has(now)) continue;
+    if (first === undefined || row + 1 < first) first = row + 1;
   }
   return first;
 }
