@@ -1,8 +1,9 @@
 import type ExcelJS from 'exceljs';
 import { builtInFrameworks } from '../core/frameworks/index.js';
 import { parseAddress } from '../core/sheet/address.js';
+import { identityText } from '../core/sheet/movedRows.js';
 import { LEGEND_SHEET, NOTE_PREFIX, RAG_FILL, type Marks } from '../core/sheet/marks.js';
-import { emptySheetState, findSheetRecord, readState, textHash, writeState, type OutputLook, type SheetState, type State } from './state.js';
+import { emptySheetState, findSheetRecord, readState, recordMismatchWords, sheetNames, textHash, writeState, type OutputLook, type SheetState, type State } from './state.js';
 
 export { STATE_SHEET } from './state.js';
 
@@ -11,8 +12,8 @@ type Fill = ExcelJS.Fill;
 const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
 const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
 const RAG_ARGB = new Set(Object.values(RAG_FILL).map(argb));
-/** Every colour Waymark paints: RAG fills and the built-in frameworks' category colours. */
-const WAYMARK_ARGB: ReadonlySet<string> = new Set([...RAG_ARGB, ...builtInFrameworks.flatMap((fw) => fw.categories.map((c) => argb(c.colour)))]);
+/** The built-in frameworks' category colours: what Waymark paints on a Suggested cell. */
+const CATEGORY_ARGB: ReadonlySet<string> = new Set(builtInFrameworks.flatMap((fw) => fw.categories.map((c) => argb(c.colour))));
 
 /** The colour of a solid fill, if the cell has one. */
 function fillArgb(fill: ExcelJS.Fill | undefined): string | undefined {
@@ -79,7 +80,8 @@ function undoOutputLook(cell: ExcelJS.Cell, look: OutputLook): void {
 
 /**
  * A record from before looks were kept: all it says is that Waymark wrote the cell. Only what
- * can only be Waymark's is taken off: a fill in exactly one of Waymark's colours, and, on the
+ * can only be Waymark's is taken off: on a Suggested cell, a fill in exactly one of the category
+ * colours (Waymark never coloured a Why cell, so Excel's Good/Neutral/Bad there is the team's), and, on the
  * column's heading cell, a bare bold font (the heading it wrote). A "Why" cell the team has
  * since highlighted or made bold keeps that.
  */
@@ -89,6 +91,12 @@ function undoLegacyOutputLook(cell: ExcelJS.Cell, heading: boolean, colours: Rea
   const font = style.font;
   if (heading && font && font.bold === true && Object.entries(font).every(([k, v]) => k === 'bold' || v === undefined)) delete style.font;
   cell.style = style;
+}
+
+/** The leftmost column of the recorded output cells: Suggested, the one Waymark coloured. */
+function suggestedColumn(addresses: readonly string[]): number | undefined {
+  const cols = addresses.flatMap((a) => parseAddress(a)?.col ?? []);
+  return cols.length > 0 ? Math.min(...cols) : undefined;
 }
 
 /** The topmost recorded output cell of each column: the heading Waymark wrote there. */
@@ -114,7 +122,7 @@ function undoSheetMarks(
   ws: ExcelJS.Worksheet,
   sheet: SheetState,
   keep: ReadonlySet<string>,
-  paints: ReadonlySet<string> = WAYMARK_ARGB,
+  paints: ReadonlySet<string> = CATEGORY_ARGB,
 ): { left: SheetState; cleared: string[]; recoloured: string[] } {
   const left = emptySheetState();
   const leftColours = (left.colours ??= {});
@@ -139,6 +147,8 @@ function undoSheetMarks(
     if (noteText(cell.note).startsWith(NOTE_PREFIX)) removeNote(cell);
   }
   const headings = outputHeadings(Object.keys(sheet.outputs));
+  const suggested = suggestedColumn(Object.keys(sheet.outputs));
+  const none: ReadonlySet<string> = new Set();
   for (const [address, hash] of Object.entries(sheet.outputs)) {
     const cell = ws.getCell(address);
     const ours = textHash(cellString(cell)) === hash;
@@ -146,7 +156,9 @@ function undoSheetMarks(
     if (!ours && !(cell.value === null || cell.value === '')) continue;
     const look = looks[address];
     if (look) undoOutputLook(cell, look);
-    else undoLegacyOutputLook(cell, headings.has(address), paints);
+    // Waymark only ever coloured Suggested cells, in category colours: a Why cell's fill, even
+    // Excel's Good/Neutral/Bad, is the team's.
+    else undoLegacyOutputLook(cell, headings.has(address), parseAddress(address)?.col === suggested ? paints : none);
     cleared.push(address);
     if (!keep.has(address) && ours) cell.value = null;
   }
@@ -172,9 +184,11 @@ export interface Touched {
 export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: Marks): { warnings: string[]; touched: Touched } {
   const { state, damaged } = readState(wb);
   const keep = new Set([...marks.fills.map((f) => f.address), ...marks.outputs.map((o) => o.address)]);
-  const found = findSheetRecord(state, ws);
+  const lookup = findSheetRecord(state, ws, sheetNames(wb));
+  const found = lookup && 'sheet' in lookup ? lookup : undefined;
+  const mismatch = lookup !== undefined && 'mismatch' in lookup;
   const before = found?.sheet ?? emptySheetState();
-  const paints = new Set([...WAYMARK_ARGB, ...marks.outputs.flatMap((o) => (o.colour ? [argb(o.colour)] : []))]);
+  const paints = new Set([...CATEGORY_ARGB, ...marks.outputs.flatMap((o) => (o.colour ? [argb(o.colour)] : []))]);
   const { left: sheet, cleared, recoloured } = undoSheetMarks(ws, before, keep, paints);
   // Cells the team recoloured since the last rating, and those left to them before that still
   // show the colour they had then: the team's, not coloured, and the officer told.
@@ -196,7 +210,7 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
   const keptAsTeams: string[] = [];
   // A damaged record, or a legend with no record of this sheet: Waymark may have coloured it
   // before and lost track, so Good/Neutral/Bad fills are kept as the team's, and the officer told.
-  const noRecord = damaged || (before.filled.length === 0 && wb.getWorksheet(LEGEND_SHEET) !== undefined);
+  const noRecord = damaged || mismatch || (before.filled.length === 0 && wb.getWorksheet(LEGEND_SHEET) !== undefined);
 
   for (const f of marks.fills) {
     if (leftAsTeams.has(f.address)) continue;
@@ -263,14 +277,22 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
       legend.getCell(ragRow + 1 + k, 1).fill = solid(RAG_FILL[rag]);
     });
   }
-  // Under the sheet's name of today, with its id; the record under an earlier name goes.
-  const { [found?.key ?? ws.name]: _earlier, ...kept } = state.sheets;
+  // Under the sheet's name of today, with its id; the record under an earlier name goes. A
+  // record in doubt is not this sheet's to drop: it stays (moved aside if under this name).
+  const { [found?.key ?? ws.name]: _earlier, ...dropped } = state.sheets;
+  const kept = mismatch ? state.sheets : dropped;
   // A record already under this name is another sheet's (renamed away since): it moves aside.
   const { [ws.name]: namesake, ...rest } = kept;
   const others = namesake ? { ...rest, [`${ws.name} (sheet ${namesake.sheetId ?? '?'})`]: namesake } : kept;
-  const next: State = { version: 2, sheets: { ...others, [ws.name]: { ...sheet, ...(leftAsTeams.size > 0 && { teams }), sheetId: ws.id } } };
+  const idAt = (address: string) => {
+    const at = parseAddress(address);
+    return textHash(identityText(at ? ws.findCell(at.row + 1, at.col + 1)?.value : undefined));
+  };
+  const ids = Object.fromEntries(marks.identities.map((i) => [i.address, idAt(i.address)]));
+  const next: State = { version: 2, sheets: { ...others, [ws.name]: { ...sheet, ...(leftAsTeams.size > 0 && { teams }), ...(marks.identities.length > 0 && { ids }), sheetId: ws.id } } };
   writeState(wb, next);
   const warnings = damaged ? [DAMAGED] : [];
+  if (mismatch) warnings.push(recordMismatchWords(ws.name));
   if (keptAsTeams.length > 0) warnings.push(ragKeptWords(keptAsTeams));
   if (leftAsTeams.size > 0) warnings.push(recolouredWords([...leftAsTeams]));
   return { warnings, touched };
@@ -290,14 +312,19 @@ const recolouredWords = (addresses: readonly string[]): string =>
 /** Removes every mark Waymark made on the sheet and puts the earlier fills back. */
 export function clearMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): { restored: number; warnings: string[]; touched: Touched } {
   const { state, damaged } = readState(wb);
-  const found = findSheetRecord(state, ws);
+  const lookup = findSheetRecord(state, ws, sheetNames(wb));
+  const found = lookup && 'sheet' in lookup ? lookup : undefined;
   const sheet = found?.sheet;
   const restored = sheet ? Object.keys(sheet.originals).length : 0;
   const cleared = sheet ? undoSheetMarks(ws, sheet, new Set()).cleared : [];
   const touched: Touched = { fills: new Set(sheet?.filled ?? []), outputs: new Set(cleared) };
-  const { [found?.key ?? ws.name]: _cleared, ...others } = state.sheets;
+  // A record in doubt is left as it is: it may be another sheet's.
+  const { [found?.key ?? ws.name]: _cleared, ...dropped } = state.sheets;
+  const others = found ? dropped : lookup ? state.sheets : dropped;
   const legend = wb.getWorksheet(LEGEND_SHEET);
   if (legend && Object.keys(others).length === 0) wb.removeWorksheet(legend.id);
   writeState(wb, { version: 2, sheets: others });
-  return { restored, warnings: damaged ? [DAMAGED] : [], touched };
+  const warnings = damaged ? [DAMAGED] : [];
+  if (lookup && 'mismatch' in lookup) warnings.push(recordMismatchWords(ws.name));
+  return { restored, warnings, touched };
 }

@@ -54,6 +54,11 @@ const sheetStateSchema = z
      * found by it first, by name only for records from before it was kept.
      */
     sheetId: z.number().int().optional(),
+    /**
+     * Each rated school's identity cell (URN, else name) → hash of its text: a row whose school
+     * changed since (sorted, inserted, deleted) refuses a run. Absent in records from before.
+     */
+    ids: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 
@@ -106,22 +111,58 @@ export function writeState(wb: ExcelJS.Workbook, state: State): void {
   for (let i = 0, r = 1; i < text.length; i += CHUNK, r++) ws.getCell(r, 1).value = text.slice(i, i + CHUNK);
 }
 
+/** A sheet as the record knows it: the workbook's id of it, and its name. */
+export interface SheetRef {
+  readonly id: number;
+  readonly name: string;
+}
+
 /**
  * The record of a sheet, and the key it is under: found by the sheet's id, so a sheet renamed
  * since it was rated keeps its record; by name only for a record from before ids were kept
  * (a record under this name but for another sheet, one since renamed away, is not this one's).
+ * An id is trusted only when the record's name is this sheet's, or no sheet is called that any
+ * more (a real rename): tools that renumber sheet ids on save (LibreOffice, Google Sheets) would
+ * otherwise hand one sheet another's record. Such a mismatch is reported as `mismatch`, with no
+ * record: the caller treats the sheet as unrecorded and tells the officer.
  */
-export function findSheetRecord(state: State, ws: { readonly id: number; readonly name: string }): { key: string; sheet: SheetState } | undefined {
-  for (const [key, sheet] of Object.entries(state.sheets)) if (sheet.sheetId === ws.id) return { key, sheet };
+export function findSheetRecord(
+  state: State,
+  ws: SheetRef,
+  names: ReadonlySet<string>,
+): { key: string; sheet: SheetState } | { mismatch: string } | undefined {
+  const same = state.sheets[ws.name];
+  if (same?.sheetId === ws.id) return { key: ws.name, sheet: same };
+  for (const [key, sheet] of Object.entries(state.sheets)) {
+    if (sheet.sheetId !== ws.id) continue;
+    if (key === ws.name || !names.has(key)) return { key, sheet };
+    return { mismatch: key };
+  }
   const byName = state.sheets[ws.name];
-  return byName && byName.sheetId === undefined ? { key: ws.name, sheet: byName } : undefined;
+  if (!byName) return undefined;
+  if (byName.sheetId === undefined) return { key: ws.name, sheet: byName };
+  // Under this name, but for a sheet whose id is not this one's: renumbered, or another sheet.
+  return { mismatch: ws.name };
 }
+
+/** The names of a workbook's sheets, for findSheetRecord. */
+export const sheetNames = (wb: ExcelJS.Workbook): Set<string> => new Set(wb.worksheets.map((w) => w.name));
+
+/** The record of a sheet of this workbook, or none (also when it is in doubt: see findSheetRecord). */
+export function recordOf(state: State, wb: ExcelJS.Workbook, ws: SheetRef): { key: string; sheet: SheetState } | undefined {
+  const found = findSheetRecord(state, ws, sheetNames(wb));
+  return found && 'sheet' in found ? found : undefined;
+}
+
+/** Told when a sheet's record is in doubt: it is left alone, and the sheet treated as never rated. */
+export const recordMismatchWords = (sheet: string): string =>
+  `Waymark's record of "${sheet}" no longer matches the workbook's sheet numbers (a tool such as LibreOffice or Google Sheets renumbered them on save, or another sheet took the name), so it was not used: fills on "${sheet}" were kept as found, Good/Neutral/Bad colours as the team's own, and earlier fills could not be put back.`;
 
 /**
  * The output cells Waymark's record says it wrote on this sheet: the planner takes a column as
  * Waymark's only from this, never from a heading alone.
  */
 export function outputRecord(wb: ExcelJS.Workbook, ws: { readonly id: number; readonly name: string }): OutputRecord {
-  const sheet = findSheetRecord(readState(wb).state, ws)?.sheet;
+  const sheet = recordOf(readState(wb).state, wb, ws)?.sheet;
   return { cells: new Map(Object.entries(sheet?.outputs ?? {})), hash: textHash };
 }

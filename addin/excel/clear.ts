@@ -5,6 +5,7 @@ import { addressKey, chunkAreas, expandAreas, groupAreas, toAreas } from './area
 import type { ExcelContext } from './office.js';
 import { putColours, stillWaymarkFill, waymarkColours } from './colours.js';
 import { rowsMovedError, type RowsMovedError } from './moved.js';
+import { readFills } from './rate.js';
 import { errorText, fillAt, readSheet, valueAt, type ReadError } from './read.js';
 import { STATE_KEY, textHash, type WaymarkState } from './state.js';
 
@@ -19,7 +20,8 @@ export interface ClearResult {
 }
 
 /**
- * Removes every mark Waymark made on the active sheet, in one read and one write: earlier
+ * Removes every mark Waymark made on the active sheet, in one read and one write (and a read
+ * of the fills the first could not tell, far down a sheet of mixed fills): earlier
  * fills back, output cells emptied (unless someone has typed over them), headings' boldness
  * back, the legend sheet gone. Values the team typed are never touched.
  *
@@ -40,12 +42,22 @@ export async function clearMarks(context: ExcelContext, framework?: Framework): 
   const moved = rowsMovedError(r);
   if (moved) return fail(moved);
 
+  // Recorded cells whose fill the read could not tell (far down a sheet of mixed fills) are
+  // read one by one: only those still showing Waymark's colour are restored.
+  const recorded = Object.entries(mine.fills).flatMap(([colour, areas]) => expandAreas(areas).map((k) => [k, colour] as const));
+  const unknown = recorded.filter(([k]) => fillAt(r, k) === undefined).map(([k]) => k);
+  let extra = new Map<number, string>();
+  if (unknown.length > 0) {
+    try {
+      extra = await readFills(context, r.sheet.id, unknown);
+    } catch (e) {
+      return fail({ code: 'excel', message: `Excel could not read the sheet's fills: ${errorText(e)}` });
+    }
+  }
   const restore = new Map<number, string>();
   const ours = waymarkColours(framework);
   const puts = putColours(mine);
-  for (const [colour, areas] of Object.entries(mine.fills)) {
-    for (const k of expandAreas(areas)) if (stillWaymarkFill(fillAt(r, k), puts.get(k), ours)) restore.set(k, colour);
-  }
+  for (const [k, colour] of recorded) if (stillWaymarkFill(fillAt(r, k) ?? extra.get(k), puts.get(k), ours)) restore.set(k, colour);
   const clearKeys: number[] = [];
   let kept = 0;
   for (const [address, hash] of Object.entries(mine.outputs)) {

@@ -23,11 +23,11 @@ export function putColours(mine: SheetMarks | undefined): Map<number, string> {
 /**
  * Whether a recorded cell's fill is still Waymark's: it shows the very colour the record says
  * Waymark put there (a team's own "Bad" pink over Waymark's green is the team's). Records from
- * before colours were kept fall back to "any Waymark colour". A fill the read could not tell
- * (far down a sheet of mixed fills) counts as Waymark's, as before.
+ * before colours were kept fall back to "any Waymark colour". A fill no read could tell is
+ * not taken as Waymark's: the cell is left as it is rather than risk painting over the team's.
  */
 export function stillWaymarkFill(now: string | undefined, put: string | undefined, colours: ReadonlySet<string>): boolean {
-  if (now === undefined) return true;
+  if (now === undefined) return false;
   const c = now.toUpperCase();
   return put !== undefined ? c === put : colours.has(c);
 }

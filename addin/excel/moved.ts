@@ -1,4 +1,4 @@
-import { movedRows } from '../../core/sheet/movedRows.js';
+import { identityText, movedRows, schoolMoved } from '../../core/sheet/movedRows.js';
 import { cellKey } from './areas.js';
 import { valueAt, type SheetRead } from './read.js';
 import { textHash } from './state.js';
@@ -18,9 +18,11 @@ export function rowsMovedError(read: SheetRead): RowsMovedError | undefined {
   if (!mine) return undefined;
   const hashAt = (row: number, col: number) => textHash(valueAt(read, cellKey(row, col)));
   const moved = movedRows(mine.outputs, hashAt, read.origin.row + read.grid.length - 1);
-  if (!moved) return undefined;
+  const changed = moved ? undefined : schoolMoved(mine.ids, (row, col) => textHash(identityText(valueAt(read, cellKey(row, col)))));
+  if (!moved && changed === undefined) return undefined;
+  const where = moved ? `the suggestion it wrote on row ${moved.was} is now on row ${moved.now}` : `row ${changed} no longer holds the school it rated there`;
   return {
     code: 'rows-moved',
-    message: `Rows were inserted, deleted or sorted on this sheet since Waymark rated it (the suggestion it wrote on row ${moved.was} is now on row ${moved.now}), so its record of the fills it changed no longer lines up with the schools. Nothing was changed. Undo that change, Clear, redo it, then Rate again.`,
+    message: `Rows were inserted, deleted or sorted on this sheet since Waymark rated it (${where}), so its record of the fills it changed no longer lines up with the schools. Nothing was changed. Undo that change, Clear, redo it, then Rate again.`,
   };
 }

@@ -5,6 +5,7 @@ import type { SheetConfig } from '../../core/sheet/config.js';
 import { LEGEND_SHEET, planMarks, RAG_FILL, type Marks } from '../../core/sheet/marks.js';
 import { putColours, stillWaymarkFill, waymarkColours } from './colours.js';
 import { rowsMovedError, type RowsMovedError } from './moved.js';
+import { identityText } from '../../core/sheet/movedRows.js';
 import { planSheet } from '../../core/sheet/planSheet.js';
 import type { PlanError, SheetPlan } from '../../core/sheet/types.js';
 import { fail, ok, type Result } from '../../core/result.js';
@@ -99,14 +100,14 @@ export type RateError =
   | RowsMovedError
   | { readonly code: 'state-too-large'; readonly message: string };
 
-/** The cells (keys) whose fill before Waymark must be recorded and is not yet known. */
+/**
+ * The cells (keys) whose fill the first read could not tell and the rating needs: cells to be
+ * coloured (their fill before Waymark is recorded, or tells whether the team recoloured them)
+ * and recorded cells that may be restored (only where Waymark's colour is still on them).
+ */
 export function unknownFills(read: SheetRead, marks: Marks): number[] {
-  const before = recordedFills(read);
-  const out: number[] = [];
-  for (const key of targetFills(read, marks).keys()) {
-    if (!before.has(key) && fillAt(read, key) === undefined) out.push(key);
-  }
-  return out;
+  const keys = new Set([...targetFills(read, marks).keys(), ...recordedFills(read).keys()]);
+  return [...keys].filter((key) => fillAt(read, key) === undefined);
 }
 
 function targetFills(read: SheetRead, marks: Marks): Map<number, string> {
@@ -128,8 +129,8 @@ function recordedFills(read: SheetRead): Map<number, string> {
 
 /**
  * Works out every write of a rating. `extraFills` are fills read in a further round trip for
- * cells the first read could not tell (see unknownFills); a cell still unknown counts as
- * having had no fill.
+ * cells the first read could not tell (see unknownFills). A cell still unknown is left as it
+ * is: it counts as having had no fill, and a recorded one as no longer Waymark's.
  */
 export function planWrites(
   read: SheetRead,
@@ -168,7 +169,7 @@ export function planWrites(
   }
   const restoreCells = new Map<number, string>();
   for (const [key, colour] of before) {
-    if (!targets.has(key) && !recoloured.has(key) && stillWaymarkFill(fillAt(read, key), puts.get(key), ours)) restoreCells.set(key, colour);
+    if (!targets.has(key) && !recoloured.has(key) && stillWaymarkFill(fillAt(read, key) ?? extraFills.get(key), puts.get(key), ours)) restoreCells.set(key, colour);
   }
 
   // Output columns: one rectangle each, from the header row to the last school.
@@ -228,6 +229,14 @@ export function planWrites(
     ...(recoloured.size > 0 && { teams: Object.fromEntries([...recoloured].map(([k, colour]) => [keyAddress(k), colour])) }),
     outputs: Object.fromEntries([...written].map(([k, text]) => [keyAddress(k), textHash(text)])),
     bold,
+    ...(marks.identities.length > 0 && {
+      ids: Object.fromEntries(
+        marks.identities.map((i) => {
+          const k = cellKey(origin.row + i.row, origin.col + i.col);
+          return [keyAddress(k), textHash(identityText(valueAt(read, k)))];
+        }),
+      ),
+    }),
   };
   const state: WaymarkState = { ...read.state, sheets: { ...read.state.sheets, [read.sheet.id]: mine }, legendFor: read.sheet.id };
   const size = JSON.stringify(state).length;
@@ -340,7 +349,8 @@ export type Progress = (step: 'read' | 'plan' | 'fills' | 'write' | 'done', frac
 
 /**
  * Rates the active sheet: one read, the core plan, one write (two context.sync() calls; a
- * third only when fills of the team's own far down the sheet must be read cell by cell).
+ * third when fills far down a sheet of mixed fills must be read cell by cell: the team's own,
+ * or Waymark's from an earlier rating, which may have been recoloured since).
  *
  * @example
  * await Excel.run((context) => rateSheet(context, { today: '2026-11-24' }));

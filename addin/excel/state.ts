@@ -98,6 +98,11 @@ export const sheetMarksSchema = z.object({
   outputs: z.record(z.string(), z.string()),
   /** Output heading address → whether it was bold before Waymark. */
   bold: z.record(z.string(), z.boolean()),
+  /**
+   * Each rated school's identity cell (URN, else name) → hash of its text: a row whose school
+   * changed (sorted, inserted, deleted) refuses Rate and Clear. Absent in older records.
+   */
+  ids: z.record(z.string(), z.string()).optional(),
 });
 export type SheetMarks = z.infer<typeof sheetMarksSchema>;
 

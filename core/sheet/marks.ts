@@ -39,6 +39,11 @@ export interface Marks {
   /** Fills grouped by colour, each with its addresses: one write per colour. */
   readonly fillsByColour: readonly { readonly colour: string; readonly rag: Rag; readonly addresses: readonly string[] }[];
   readonly legend: readonly (readonly CellValue[])[];
+  /**
+   * Each rated school's identity cell (URN, else name): recorded, so a later run can tell the
+   * school on a row is still the one rated there before it puts anything back.
+   */
+  readonly identities: readonly { readonly row: number; readonly col: number; readonly address: string }[];
 }
 
 /** The text of the "Suggested category" cell. */
@@ -92,6 +97,9 @@ export function planMarks(plan: SheetPlan, framework: Framework, ratedOn: string
     }
     return found;
   };
+  const idCol = plan.columns.roles.urn?.col ?? plan.columns.roles.school?.col;
+  const identities: Marks['identities'] =
+    idCol === undefined ? [] : plan.rows.map((r) => ({ row: r.row, col: idCol, address: cellAddress(r.row, idCol, origin) }));
   for (const row of plan.rows) {
     for (const cell of row.cells) {
       if (!cell.rag) continue;
@@ -130,7 +138,7 @@ export function planMarks(plan: SheetPlan, framework: Framework, ratedOn: string
     .filter((rag) => groups.has(rag))
     .map((rag) => ({ colour: RAG_FILL[rag], rag, addresses: groups.get(rag) ?? [] }));
 
-  return { fills, outputs, fillsByColour, legend: legendRows(plan, framework, ratedOn) };
+  return { fills, outputs, fillsByColour, legend: legendRows(plan, framework, ratedOn), identities };
 }
 
 function legendRows(plan: SheetPlan, framework: Framework, ratedOn: string): CellValue[][] {

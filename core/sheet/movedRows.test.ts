@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { movedRows } from './movedRows.js';
+import { identityText, movedRows, schoolMoved } from './movedRows.js';
 
 /** A sheet's output texts by 0-based row: [suggestion, why] in columns F and G. */
 const sheet = (rows: Record<number, [string, string]>) => (row: number, col: number) => rows[row]?.[col - 5] ?? '';
@@ -21,5 +21,37 @@ describe('movedRows', () => {
   it('does not take a team typing over a row as a move, even when another row has the same texts', () => {
     const twins = { ...record, F4: 'R', G4: 'w-brook' };
     expect(movedRows(twins, sheet({ 0: ['Suggested', 'Why'], 1: ['G', 'w-oak'], 2: ['Kept C', 'agreed'], 3: ['R', 'w-brook'] }), 5)).toBeUndefined();
+  });
+});
+
+describe("schools' identities", () => {
+  const ids = { B2: 'oak', B3: 'brook', B4: 'ash' };
+  const at = (names: Record<number, string>) => (row: number, col: number) => (col === 1 ? (names[row] ?? '') : '');
+
+  it('finds the first row whose school changed, even when Waymark\'s texts did not move', () => {
+    expect(schoolMoved(ids, at({ 1: 'oak', 2: 'ash', 3: 'brook' }))).toBe(3);
+  });
+
+  it('finds schools moved down by a row inserted above them', () => {
+    expect(schoolMoved(ids, at({ 1: 'new', 2: 'oak', 3: 'brook', 4: 'ash' }))).toBe(3);
+  });
+
+  it('does not take a school renamed (or its URN corrected) for a move', () => {
+    expect(schoolMoved(ids, at({ 1: 'oak', 2: 'Brookside', 3: 'ash' }))).toBeUndefined();
+  });
+
+  it('says nothing when every school is where it was, or the record has no identities', () => {
+    expect(schoolMoved(ids, at({ 1: 'oak', 2: 'brook', 3: 'ash' }))).toBeUndefined();
+    expect(schoolMoved(undefined, at({}))).toBeUndefined();
+  });
+
+  it('reads an identity the same whatever form the workbook keeps it in', () => {
+    expect([identityText(101234), identityText(' Oak '), identityText({ formula: 'A1', result: 'Oak' }), identityText({ richText: [{ text: 'O' }, { text: 'ak' }] }), identityText(null)]).toEqual([
+      '101234',
+      'Oak',
+      'Oak',
+      'Oak',
+      '',
+    ]);
   });
 });

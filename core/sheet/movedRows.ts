@@ -40,11 +40,66 @@ export function movedRows(outputs: Readonly<Record<string, string>>, hashAt: (ro
     recorded.set(key, recorded.has(key) ? null : row);
   }
   const now = (row: number) => columns.map((c) => hashAt(row, c)).join('|');
-  const last = Math.max(lastRow, ...byRow.keys());
-  for (let row = 0; row <= last; row++) {
+  // Rows past the sheet's last are empty, and Waymark never wrote empty texts: nothing to find
+  // there (a damaged record naming row 1,048,576 must not make this walk a million rows).
+  for (let row = 0; row <= lastRow; row++) {
     const was = recorded.get(now(row));
     if (was === undefined || was === null || was === row) continue;
     if (now(was) !== now(row)) return { was: was + 1, now: row + 1 };
   }
   return undefined;
+}
+
+/**
+ * The text a school's identity cell (its URN, else its name) is recorded by: what it shows,
+ * whatever form the workbook keeps it in (a formula's result, rich text, a number).
+ *
+ * @example
+ * identityText(101234) //=> '101234'
+ * identityText({ formula: 'A1', result: ' Oak ' }) //=> 'Oak'
+ */
+export function identityText(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value && typeof value === 'object') {
+    if ('result' in value) return identityText(value.result);
+    if ('richText' in value && Array.isArray(value.richText)) {
+      return value.richText.map((t: unknown) => (t && typeof t === 'object' && 'text' in t && typeof t.text === 'string' ? t.text : '')).join('').trim();
+    }
+  }
+  return '';
+}
+
+/**
+ * The first rated row (1-based) that now holds another rated school than the one Waymark rated
+ * there, from the record of each rated school's identity cell (address → hash of its identityText). This
+ * catches what the output texts cannot: a sort of the schools' columns only (or of an Excel
+ * table without Waymark's columns), or schools whose suggestion and why read the same.
+ * `hashAt` hashes identityText of a cell now (0-based row and column), as the record did.
+ * Records from before identities were kept have none: nothing to tell.
+ *
+ * @example
+ * schoolMoved({ B2: 'h1', B3: 'h2' }, (r) => ['', 'h2', 'h1'][r] ?? '') //=> 2
+ */
+export function schoolMoved(ids: Readonly<Record<string, string>> | undefined, hashAt: (row: number, col: number) => string): number | undefined {
+  const rowsOf = new Map<string, Set<number>>();
+  const cells: { row: number; col: number; hash: string }[] = [];
+  for (const [address, hash] of Object.entries(ids ?? {})) {
+    const at = parseAddress(address);
+    if (!at) continue;
+    cells.push({ ...at, hash });
+    const rows = rowsOf.get(hash) ?? new Set<number>();
+    rows.add(at.row);
+    rowsOf.set(hash, rows);
+  }
+  let first: number | undefined;
+  for (const { row, col, hash } of cells) {
+    const now = hashAt(row, col);
+    if (now === hash) continue;
+    // Another rated school's identity here: it moved. One the record never had is a school
+    // renamed or its URN corrected, which moves nothing.
+    if (!rowsOf.has(now)) continue;
+    if (first === undefined || row + 1 < first) first = row + 1;
+  }
+  return first;
 }

@@ -116,12 +116,13 @@ describe('rating a sheet through Office.js', () => {
     expect(r.plan.rows.some((row) => row.sheetRow === 150)).toBe(true);
   });
 
-  it('reuses its output columns on a second rating, in two syncs again', async () => {
+  it('reuses its output columns on a second rating, in three syncs', async () => {
     const fake = createFakeExcel(book(grid));
     const first = await rated(fake);
     const syncs = fake.stats.syncs;
     const second = await rated(fake);
-    expect(fake.stats.syncs - syncs).toBe(2);
+    // The third reads, cell by cell, the fills of its own cells below the rows read that way.
+    expect(fake.stats.syncs - syncs).toBe(3);
     expect(second.plan.output.reused).toBe(true);
     expect(second.marks.outputs.map((o) => o.address)).toEqual(first.marks.outputs.map((o) => o.address));
     expect(fake.snapshot().Schools?.cells[3]?.length).toBe(first.plan.output.whyCol + 1);
@@ -149,7 +150,8 @@ describe('clearing the marks', () => {
     expect(fake.snapshot().Schools?.fills.H10).not.toBe('#FFFF00');
     const syncs = fake.stats.syncs;
     const cleared = await clear(fake);
-    expect(fake.stats.syncs - syncs).toBe(2);
+    // One read, one read of the recorded fills far down the sheet, one write.
+    expect(fake.stats.syncs - syncs).toBe(3);
     expect(cleared.ok && cleared.value.restored).toBeGreaterThan(1000);
     const after = fake.snapshot().Schools!;
     expect(after.fills).toEqual(before.fills);
@@ -180,6 +182,27 @@ describe('clearing the marks', () => {
     expect(fake.stats.syncs).toBe(3);
     await clear(fake);
     expect(fake.snapshot().Schools?.fills.P240).toBe('#7030A0');
+  });
+
+  it('keeps a fill the team put on a rated cell far down the sheet, through another rating and Clear', async () => {
+    const fake = createFakeExcel(book(grid));
+    const r = await rated(fake);
+    const rowOf = (a: string) => Number(a.replace(/^[A-Z]+/, ''));
+    const far = r.marks.fills.find((f) => rowOf(f.address) > 240)!;
+    const near = r.marks.fills.find((f) => rowOf(f.address) > 20 && rowOf(f.address) < 100)!;
+    const paint = (address: string, colour: string) =>
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Schools').getRange(address).format.fill.color = colour;
+        await ctx.sync();
+      });
+    await paint(far.address, '#FFFF00');
+    await paint(near.address, '#FFFF00');
+    const again = await rated(fake);
+    expect(again.writes.recoloured).toEqual([near.address, far.address]);
+    expect([fake.snapshot().Schools?.fills[near.address], fake.snapshot().Schools?.fills[far.address]]).toEqual(['#FFFF00', '#FFFF00']);
+    await paint(far.address, '#00B0F0');
+    await clear(fake);
+    expect([fake.snapshot().Schools?.fills[near.address], fake.snapshot().Schools?.fills[far.address]]).toEqual(['#FFFF00', '#00B0F0']);
   });
 
   it('keeps an output cell an officer has typed over', async () => {
@@ -269,6 +292,26 @@ describe('clearing the marks', () => {
       expect(Number(now) - Number(was)).toBe(1);
     }
     expect(moved.stats.writes).toBe(writes);
+  });
+
+  it("refuses to rate or clear a sheet whose schools' columns were sorted without Waymark's, changing nothing", async () => {
+    const fake = createFakeExcel(book(grid));
+    const r = await rated(fake);
+    // Two schools' rows swapped left of Waymark's columns only: its own texts have not moved.
+    const cells = fake.snapshot().Schools!.cells.map((row) => [...row]);
+    const [a, b] = [r.plan.rows[0]!.sheetRow - 1, r.plan.rows[2]!.sheetRow - 1];
+    const left = (row: readonly unknown[]) => row.slice(0, r.plan.output.suggestedCol);
+    const [rowA, rowB] = [left(cells[a]!), left(cells[b]!)];
+    cells[a] = [...rowB, ...cells[a]!.slice(r.plan.output.suggestedCol)] as typeof cells[number];
+    cells[b] = [...rowA, ...cells[b]!.slice(r.plan.output.suggestedCol)] as typeof cells[number];
+    const sorted = createFakeExcel({ sheets: [{ name: 'Schools', cells }], settings: fake.settings() });
+    const writes = sorted.stats.writes;
+    for (const run of [rate, clear]) {
+      const result = await run(sorted);
+      expect(result.ok ? 'done' : result.error.code).toBe('rows-moved');
+      expect(result.ok ? '' : result.error.message).toMatch(new RegExp(`row ${a + 1} no longer holds the school it rated there`));
+    }
+    expect(sorted.stats.writes).toBe(writes);
   });
 
   it('does nothing on a sheet Waymark never rated', async () => {

@@ -4,7 +4,7 @@
  * output columns land. A fill is Waymark's only when its record says Waymark put it there; an
  * output cell keeps the team's look under Waymark's text and gets it back exactly on --clear.
  */
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,6 +13,10 @@ import { rateWorkbook } from '../../cli/rate/run.js';
 import { LEGEND_SHEET, NOTE_PREFIX } from '../../core/sheet/marks.js';
 import { STATE_SHEET } from '../../workbook/apply.js';
 import { keepPackage } from '../../workbook/package/guard.js';
+import { unzipPlain } from '../../workbook/package/unzip.js';
+import { zipPlain } from '../../workbook/package/zip.js';
+import { rowsMovedRefusal } from '../../workbook/moved.js';
+import { textHash, writeState } from '../../workbook/state.js';
 
 const today = '2026-11-24';
 let dir: string;
@@ -287,6 +291,8 @@ describe("a 'Why' cell the team formatted under a record from before looks were 
     for (const a of ['F1', 'G1']) ows.getCell(a).font = { bold: true };
     // The team, after the old version's run: row 3's "Why" highlighted and bold.
     ows.getCell('G3').style = { ...ows.getCell('G3').style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } }, font: { bold: true } };
+    // And row 2's in Excel's "Bad" style: the very pink of Waymark's red, but Waymark never coloured a Why.
+    ows.getCell('G2').style = { ...ows.getCell('G2').style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } } };
     const legacy = path.join(dir, 'legacy-why.old.xlsx');
     await old.xlsx.writeFile(legacy);
     for (const clear of [false, true]) {
@@ -295,6 +301,9 @@ describe("a 'Why' cell the team formatted under a record from before looks were 
       const r = await load(out);
       expect(argbAt(r, 'G3')).toBe('FFFFFF00');
       expect(r.getCell('G3').font?.bold).toBe(true);
+      expect(argbAt(r, 'G2')).toBe('FFFFC7CE');
+      // The Suggested cells' category colours were Waymark's: gone after --clear.
+      if (clear) expect([argbAt(r, 'F2'), argbAt(r, 'F3')]).toEqual([undefined, undefined]);
     }
   });
 });
@@ -327,6 +336,45 @@ describe('a sheet renamed after it was rated', () => {
   });
 });
 
+describe('sheet ids renumbered on save (LibreOffice, Google Sheets)', () => {
+  it("one sheet never takes another's record: nothing of A's goes onto B, A's record stays, and the officer is told", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Intro').getCell('A1').value = 'read me';
+    for (const [name, yellow] of [['A', 'C2'], ['B', 'C3']] as const) {
+      const ws = wb.addWorksheet(name);
+      ws.getRow(1).values = ['School', 'URN', 'Attendance', 'Safeguarding', 'Ofsted'];
+      [96, 89, 92].forEach((a, i) => (ws.getRow(i + 2).values = [`School ${name}${i}`, 100000 + i, a, 'Effective', 2]));
+      ws.getCell(yellow).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    }
+    const input = path.join(dir, 'renumbered.xlsx');
+    await wb.xlsx.writeFile(input);
+    const a = path.join(dir, 'renumbered.a.xlsx');
+    const ab = path.join(dir, 'renumbered.ab.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: a, today, sheet: 'A' }))).toBe('(rated with no refusal)');
+    expect(errorOf(await rateWorkbook({ input: a, out: ab, today, sheet: 'B' }))).toBe('(rated with no refusal)');
+    // Saved by a tool that numbers sheets afresh: A takes Intro's id, B takes A's.
+    const files = unzipPlain(await readFile(ab))!;
+    const xml = new TextDecoder().decode(files.get('xl/workbook.xml')!);
+    const ids: Record<string, string> = { '1': '3', '2': '1', '3': '2' };
+    files.set('xl/workbook.xml', new TextEncoder().encode(xml.replace(/sheetId="(\d+)"/g, (m, id: string) => (ids[id] ? `sheetId="${ids[id]}"` : m))));
+    const saved = path.join(dir, 'renumbered.saved.xlsx');
+    await writeFile(saved, zipPlain(files)!);
+    const again = path.join(dir, 'renumbered.again.xlsx');
+    const result = await rateWorkbook({ input: saved, out: again, today, sheet: 'B' });
+    expect(errorOf(result)).toBe('(rated with no refusal)');
+    expect(result.ok && (result.value.warnings ?? []).join(' ')).toMatch(/record of "B" no longer matches the workbook's sheet numbers/);
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.readFile(again);
+    // A's yellow (on A!C2) did not come back onto B!C2, and A's record is still there.
+    expect(argbAt(w.getWorksheet('B')!, 'C2')).not.toBe('FFFFFF00');
+    const state = w.getWorksheet(STATE_SHEET)!;
+    let text = '';
+    state.eachRow((r) => (text += String(r.getCell(1).value)));
+    const sheets = (JSON.parse(text) as { sheets: Record<string, { originals: Record<string, unknown> }> }).sheets;
+    expect(Object.keys(sheets.A?.originals ?? {})).toEqual(['C2']);
+  });
+});
+
 describe('rows inserted or deleted after a rating', () => {
   for (const change of ['inserted', 'deleted'] as const) {
     it(`a row ${change} above rated schools: rating and --clear refuse, rather than put fills back on other schools`, async () => {
@@ -352,6 +400,51 @@ describe('rows inserted or deleted after a rating', () => {
       }
     });
   }
+});
+
+describe("the schools' columns sorted without Waymark's", () => {
+  it('rating and --clear refuse, rather than put fills back on other schools', async () => {
+    const { wb, ws } = schools();
+    ws.getRow(4).values = ['Hillside School', 101240, 96, 'Effective', 2];
+    ws.getCell('C3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    const input = path.join(dir, 'sorted.xlsx');
+    await wb.xlsx.writeFile(input);
+    const rated = path.join(dir, 'sorted.rated.xlsx');
+    expect(errorOf(await rateWorkbook({ input, out: rated, today }))).toBe('(rated with no refusal)');
+    const team = new ExcelJS.Workbook();
+    await team.xlsx.readFile(rated);
+    const tws = team.getWorksheet('Schools')!;
+    // Sorted by school, A:E only ("continue with the current selection"): rows 2 and 4 swap.
+    const row = (r: number) => ['A', 'B', 'C', 'D', 'E'].map((c) => ({ value: tws.getCell(`${c}${r}`).value, style: structuredClone(tws.getCell(`${c}${r}`).style) }));
+    const [two, four] = [row(2), row(4)];
+    const put = (r: number, cells: ReturnType<typeof row>) =>
+      ['A', 'B', 'C', 'D', 'E'].forEach((c, i) => {
+        tws.getCell(`${c}${r}`).value = cells[i]!.value;
+        tws.getCell(`${c}${r}`).style = cells[i]!.style;
+      });
+    put(2, four);
+    put(4, two);
+    const edited = path.join(dir, 'sorted.edited.xlsx');
+    await team.xlsx.writeFile(edited);
+    for (const clear of [false, true]) {
+      const out = path.join(dir, `sorted.${clear ? 'cleared' : 'again'}.xlsx`);
+      const result = await rateWorkbook({ input: edited, out, today, clear });
+      expect(errorOf(result)).toMatch(/^rows were inserted, deleted or sorted on "Schools" since Waymark rated it \(row 2 no longer holds the school it rated there\).*nothing was changed/);
+      await expect(readFile(out)).rejects.toThrow();
+    }
+  });
+});
+
+describe('a record naming a far row (damaged or edited)', () => {
+  it('the moved-rows check reads without growing the sheet to that row', () => {
+    const { wb, ws } = schools();
+    ws.getCell('F1').value = 'Suggested category';
+    ws.getCell('G1').value = 'Why';
+    const outputs = { F1: textHash('Suggested category'), G1: textHash('Why'), F1048576: textHash('x'), G1048576: textHash('y') };
+    writeState(wb, { version: 2, sheets: { Schools: { filled: [], originals: {}, outputs, sheetId: ws.id } } });
+    expect(rowsMovedRefusal(wb, ws)).toBeUndefined();
+    expect(ws.rowCount).toBe(3);
+  });
 });
 
 describe('the package guard on output cells', () => {
