@@ -22,6 +22,6 @@ export function rowsMovedRefusal(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): s
   const moved = movedRows(record.sheet.outputs, hashAt, ws.rowCount - 1);
   if (moved) return movedRowsWords(ws.name, moved);
   const idAt = (row: number, col: number) => textHash(identityText(row < ws.rowCount ? ws.findCell(row + 1, col + 1)?.value : undefined));
-  const row = schoolMoved(record.sheet.ids, idAt);
+  const row = schoolMoved(record.sheet.ids, idAt, textHash(''));
   return row === undefined ? undefined : movedRowsWords(ws.name, { row });
 }

@@ -18,7 +18,7 @@ export function rowsMovedError(read: SheetRead): RowsMovedError | undefined {
   if (!mine) return undefined;
   const hashAt = (row: number, col: number) => textHash(valueAt(read, cellKey(row, col)));
   const moved = movedRows(mine.outputs, hashAt, read.origin.row + read.grid.length - 1);
-  const changed = moved ? undefined : schoolMoved(mine.ids, (row, col) => textHash(identityText(valueAt(read, cellKey(row, col)))));
+  const changed = moved ? undefined : schoolMoved(mine.ids, (row, col) => textHash(identityText(valueAt(read, cellKey(row, col)))), textHash(''));
   if (!moved && changed === undefined) return undefined;
   const where = moved ? `the suggestion it wrote on row ${moved.was} is now on row ${moved.now}` : `row ${changed} no longer holds the school it rated there`;
   return {

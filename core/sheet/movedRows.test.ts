@@ -54,4 +54,17 @@ describe("schools' identities", () => {
       '',
     ]);
   });
+
+  it('reads a hyperlinked cell by the text it shows', () => {
+    expect(identityText({ text: '101234', hyperlink: 'https://get-information-schools.service.gov.uk/' })).toBe('101234');
+    expect(identityText({ text: { richText: [{ text: 'Oak' }] }, hyperlink: 'x' })).toBe('Oak');
+  });
+
+  it('never takes an empty cell for another rated school, recorded or now', () => {
+    // Row 3 was rated with no URN shown (blank), and row 4 is empty now (the last school deleted).
+    const withBlank = { B2: 'oak', B3: '', B4: 'ash' };
+    expect(schoolMoved(withBlank, at({ 1: 'oak', 2: '', 3: '' }), '')).toBeUndefined();
+    expect(schoolMoved(withBlank, at({ 1: 'ash', 2: '', 3: 'oak' }), '')).toBe(2);
+  });
 });
+

@@ -57,12 +57,16 @@ export function movedRows(outputs: Readonly<Record<string, string>>, hashAt: (ro
  * @example
  * identityText(101234) //=> '101234'
  * identityText({ formula: 'A1', result: ' Oak ' }) //=> 'Oak'
+ * identityText({ text: '101234', hyperlink: 'https://…' }) //=> '101234'
  */
 export function identityText(value: unknown): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
   if (value && typeof value === 'object') {
     if ('result' in value) return identityText(value.result);
+    // A hyperlinked cell (a URN linked to its GIAS page): its text is what shows.
+    if ('text' in value) return identityText(value.text);
     if ('richText' in value && Array.isArray(value.richText)) {
       return value.richText.map((t: unknown) => (t && typeof t === 'object' && 'text' in t && typeof t.text === 'string' ? t.text : '')).join('').trim();
     }
@@ -75,18 +79,25 @@ export function identityText(value: unknown): string {
  * there, from the record of each rated school's identity cell (address → hash of its identityText). This
  * catches what the output texts cannot: a sort of the schools' columns only (or of an Excel
  * table without Waymark's columns), or schools whose suggestion and why read the same.
- * `hashAt` hashes identityText of a cell now (0-based row and column), as the record did.
+ * `hashAt` hashes identityText of a cell now (0-based row and column), as the record did;
+ * `blank` is the hash of the empty text (cells with it, recorded or now, are not compared).
  * Records from before identities were kept have none: nothing to tell.
  *
  * @example
  * schoolMoved({ B2: 'h1', B3: 'h2' }, (r) => ['', 'h2', 'h1'][r] ?? '') //=> 2
  */
-export function schoolMoved(ids: Readonly<Record<string, string>> | undefined, hashAt: (row: number, col: number) => string): number | undefined {
+export function schoolMoved(
+  ids: Readonly<Record<string, string>> | undefined,
+  hashAt: (row: number, col: number) => string,
+  blank?: string,
+): number | undefined {
   const rowsOf = new Map<string, Set<number>>();
   const cells: { row: number; col: number; hash: string }[] = [];
   for (const [address, hash] of Object.entries(ids ?? {})) {
     const at = parseAddress(address);
-    if (!at) continue;
+    // A school with no URN (or name) recorded says nothing about where it went: an empty cell
+    // is not "another rated school" (deleting the last row would look like a move).
+    if (!at || hash === blank) continue;
     cells.push({ ...at, hash });
     const rows = rowsOf.get(hash) ?? new Set<number>();
     rows.add(at.row);
@@ -95,7 +106,7 @@ export function schoolMoved(ids: Readonly<Record<string, string>> | undefined, h
   let first: number | undefined;
   for (const { row, col, hash } of cells) {
     const now = hashAt(row, col);
-    if (now === hash) continue;
+    if (now === hash || now === blank) continue;
     // Another rated school's identity here: it moved. One the record never had is a school
     // renamed or its URN corrected, which moves nothing.
     if (!rowsOf.has(now)) continue;
