@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { format } from 'date-fns';
 import { isDay } from '../core/calendar/index.js';
 import type { LetterKind } from '../core/letters/index.js';
 import { runLetter } from './letter/run.js';
+import { readCommandLine, refuse } from './command-line.js';
 
 const KINDS: readonly LetterKind[] = ['congratulations', 'significant-concerns', 'warning-notice', 'category-change'];
 
@@ -19,39 +19,27 @@ const USAGE = `Usage: npm run letter -- <workbook.xlsx> --school <name|URN> [--k
 Writes a Word draft for the officer beside the workbook; nothing is sent to the school.`;
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        school: { type: 'string' },
-        kind: { type: 'string' },
-        framework: { type: 'string' },
-        sheet: { type: 'string' },
-        config: { type: 'string' },
-        out: { type: 'string' },
-        date: { type: 'string' },
-        authority: { type: 'string' },
-        'previous-ofsted': { type: 'string' },
-        'previous-category': { type: 'string' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    process.stderr.write(`letter: ${(e as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const args = readCommandLine('letter', USAGE, {
+    args: argv,
+    allowPositionals: true,
+    options: {
+      school: { type: 'string' },
+      kind: { type: 'string' },
+      framework: { type: 'string' },
+      sheet: { type: 'string' },
+      config: { type: 'string' },
+      out: { type: 'string' },
+      date: { type: 'string' },
+      authority: { type: 'string' },
+      'previous-ofsted': { type: 'string' },
+      'previous-category': { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (typeof args === 'number') return args;
   const v = args.values;
-  if (v.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const bad = (message: string) => {
-    process.stderr.write(`letter: ${message}\n`);
-    return 2;
-  };
+  const bad = refuse('letter');
   const input = args.positionals[0];
   if (!input) return bad(`give the workbook\n${USAGE}`);
   if (!v.school) return bad('give the school: --school <name|URN>');

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { format } from 'date-fns';
 import { parseDate } from '../core/indicators/parseDate/index.js';
 import { rateWorkbook } from './rate/run.js';
 import { describeOutcome } from './rate/describe.js';
+import { readCommandLine } from './command-line.js';
 
 const USAGE = `Usage: npm run rate -- <in.xlsx> [options]
 
@@ -26,31 +26,22 @@ Rates the categorisation sheet of <in.xlsx> and writes a rated copy; the input i
   -h, --help                  this text`;
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        framework: { type: 'string' },
-        sheet: { type: 'string' },
-        out: { type: 'string' },
-        report: { type: 'string' },
-        config: { type: 'string' },
-        today: { type: 'string' },
-        clear: { type: 'boolean' },
-        'allow-loss': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    process.stderr.write(`rate: ${(e as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const args = readCommandLine('rate', USAGE, {
+    args: argv,
+    allowPositionals: true,
+    options: {
+      framework: { type: 'string' },
+      sheet: { type: 'string' },
+      out: { type: 'string' },
+      report: { type: 'string' },
+      config: { type: 'string' },
+      today: { type: 'string' },
+      clear: { type: 'boolean' },
+      'allow-loss': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (typeof args === 'number') return args;
   const [input, ...extra] = args.positionals;
   if (!input || extra.length > 0) {
     process.stderr.write(`rate: ${input ? `one workbook at a time (got ${args.positionals.length})` : 'name the workbook to rate'}\n${USAGE}\n`);

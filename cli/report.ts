@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { format } from 'date-fns';
 import { isDay } from '../core/calendar/index.js';
 import { runReport } from './report/run.js';
+import { readCommandLine, refuse } from './command-line.js';
 
 const USAGE = `Usage: npm run report -- <workbook.xlsx> --school <name|URN> [--date yyyy-MM-dd] [--framework <id|file.json>]
                         [--sheet <name>] [--config <file.json>] [--out <file.docx>]
@@ -13,34 +13,22 @@ workbook holds; the rest for the CPP and the Chair) as a Word draft beside the w
 Nothing is sent to the school.`;
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        school: { type: 'string' },
-        date: { type: 'string' },
-        framework: { type: 'string' },
-        sheet: { type: 'string' },
-        config: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    process.stderr.write(`report: ${(e as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const args = readCommandLine('report', USAGE, {
+    args: argv,
+    allowPositionals: true,
+    options: {
+      school: { type: 'string' },
+      date: { type: 'string' },
+      framework: { type: 'string' },
+      sheet: { type: 'string' },
+      config: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (typeof args === 'number') return args;
   const v = args.values;
-  if (v.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const bad = (message: string) => {
-    process.stderr.write(`report: ${message}\n`);
-    return 2;
-  };
+  const bad = refuse('report');
   const input = args.positionals[0];
   if (!input) return bad(`give the workbook\n${USAGE}`);
   if (!v.school) return bad('give the school: --school <name|URN>');

@@ -17,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Framework } from '../../core/frameworks/index.js';
 import { makeSchoolIndex } from '../../core/schools/findSchools.js';
-import { DriveCallFailed, driveFailureReason, isTransient, withGraphRetry, type DriveItemInfo, type DriveReader, type RetryOptions } from './drive.js';
+import { GraphCallFailed, withGraphRetry, type RetryOptions } from '../../bot/graph/retry.js';
+import { driveFailureReason, isTransient, type DriveItemInfo, type DriveReader } from './drive.js';
 import type { WorkbookLocation } from './location.js';
 import type { Logger } from '../../bot/log.js';
 import {
@@ -125,7 +126,7 @@ export async function openRemoteDirectory(options: RemoteDirectoryOptions): Prom
       }
       bytes = await withGraphRetry(() => reader.content(current), retry);
     } catch (error) {
-      if (!(error instanceof DriveCallFailed)) throw error;
+      if (!(error instanceof GraphCallFailed)) throw error;
       if (error.notBefore) notBefore = error.notBefore;
       // A problem of this version of the file (403, 404) is reported once per version; busy
       // or unreachable is tried again at the next check.

@@ -95,9 +95,6 @@ async function errorFrom(response: Response): Promise<GraphError> {
   return error;
 }
 
-// The retry rules live in ./retry.ts (shared with the calendar import); re-exported for the
-// workbook source's callers.
-export { GraphCallFailed as DriveCallFailed, withGraphRetry, type RetryOptions } from '../../bot/graph/retry.js';
 
 /**
  * What to tell an officer (and the log) about a failed Graph call: the cause and the fix.
