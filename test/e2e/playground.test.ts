@@ -163,6 +163,8 @@ describe.skipIf(!haveChromium)('npm start in the Agents Playground', () => {
     expect(await card.count()).toBe(1);
     expect(await page.getByText('**I').count()).toBe(0);
     expect(await card.getByRole('button', { name: 'summary' }).count()).toBe(1);
+    // Later answers are below it: bring the help card itself into view for the screenshot.
+    await card.scrollIntoViewIfNeeded();
     await shoot('help');
   }, 30_000);
 
