@@ -288,8 +288,7 @@ export function applyMarks(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: M
     const at = parseAddress(address);
     return textHash(identityText(at ? ws.findCell(at.row + 1, at.col + 1)?.value : undefined));
   };
-  // A school with no URN or name shown is not recorded: an empty cell identifies nobody.
-  const ids = Object.fromEntries(marks.identities.map((i) => [i.address, idAt(i.address)]).filter(([, h]) => h !== textHash('')));
+  const ids = Object.fromEntries(marks.identities.map((i) => [i.address, idAt(i.address)]));
   const next: State = { version: 2, sheets: { ...others, [ws.name]: { ...sheet, ...(leftAsTeams.size > 0 && { teams }), ...(marks.identities.length > 0 && { ids }), sheetId: ws.id } } };
   writeState(wb, next);
   const warnings = damaged ? [DAMAGED] : [];

@@ -230,14 +230,11 @@ export function planWrites(
     outputs: Object.fromEntries([...written].map(([k, text]) => [keyAddress(k), textHash(text)])),
     bold,
     ...(marks.identities.length > 0 && {
-      // A school with no URN or name shown is not recorded: an empty cell identifies nobody.
       ids: Object.fromEntries(
-        marks.identities
-          .map((i) => {
-            const k = cellKey(origin.row + i.row, origin.col + i.col);
-            return [keyAddress(k), textHash(identityText(valueAt(read, k)))] as const;
-          })
-          .filter(([, h]) => h !== textHash('')),
+        marks.identities.map((i) => {
+          const k = cellKey(origin.row + i.row, origin.col + i.col);
+          return [keyAddress(k), textHash(identityText(valueAt(read, k)))];
+        }),
       ),
     }),
   };

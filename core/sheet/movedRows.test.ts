@@ -58,6 +58,7 @@ describe("schools' identities", () => {
   it('reads a hyperlinked cell by the text it shows', () => {
     expect(identityText({ text: '101234', hyperlink: 'https://get-information-schools.service.gov.uk/' })).toBe('101234');
     expect(identityText({ text: { richText: [{ text: 'Oak' }] }, hyperlink: 'x' })).toBe('Oak');
+    expect([identityText('#N/A'), identityText({ formula: 'VLOOKUP(A2,B:C,2,0)', result: { error: '#N/A' } })]).toEqual(['', '']);
   });
 
   it('never takes an empty cell for another rated school, recorded or now', () => {
@@ -65,6 +66,8 @@ describe("schools' identities", () => {
     const withBlank = { B2: 'oak', B3: '', B4: 'ash' };
     expect(schoolMoved(withBlank, at({ 1: 'oak', 2: '', 3: '' }), '')).toBeUndefined();
     expect(schoolMoved(withBlank, at({ 1: 'ash', 2: '', 3: 'oak' }), '')).toBe(2);
+    // The school rated with no URN swapped with Oak: Oak now stands on the row rated blank.
+    expect(schoolMoved(withBlank, at({ 1: '', 2: 'oak', 3: 'ash' }), '')).toBe(3);
   });
 });
 

@@ -50,6 +50,8 @@ export function movedRows(outputs: Readonly<Record<string, string>>, hashAt: (ro
   return undefined;
 }
 
+const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
 /**
  * The text a school's identity cell (its URN, else its name) is recorded by: what it shows,
  * whatever form the workbook keeps it in (a formula's result, rich text, a number).
@@ -60,7 +62,8 @@ export function movedRows(outputs: Readonly<Record<string, string>>, hashAt: (ro
  * identityText({ text: '101234', hyperlink: 'https://…' }) //=> '101234'
  */
 export function identityText(value: unknown): string {
-  if (typeof value === 'string') return value.trim();
+  // An error shown (a lookup's #N/A) identifies no school, however the workbook keeps it.
+  if (typeof value === 'string') return EXCEL_ERROR.test(value.trim()) ? '' : value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
   if (value && typeof value === 'object') {
@@ -95,10 +98,12 @@ export function schoolMoved(
   const cells: { row: number; col: number; hash: string }[] = [];
   for (const [address, hash] of Object.entries(ids ?? {})) {
     const at = parseAddress(address);
-    // A school with no URN (or name) recorded says nothing about where it went: an empty cell
-    // is not "another rated school" (deleting the last row would look like a move).
-    if (!at || hash === blank) continue;
+    if (!at) continue;
     cells.push({ ...at, hash });
+    // An empty identity names no school: a cell that is empty now (the last school deleted, a
+    // URN blanked) is never "another rated school". A row rated with none is still compared:
+    // a school with a URN now on it has moved there.
+    if (hash === blank) continue;
     const rows = rowsOf.get(hash) ?? new Set<number>();
     rows.add(at.row);
     rowsOf.set(hash, rows);
@@ -106,7 +111,7 @@ export function schoolMoved(
   let first: number | undefined;
   for (const { row, col, hash } of cells) {
     const now = hashAt(row, col);
-    if (now === hash || now === blank) continue;
+    if (now === hash) continue;
     // Another rated school's identity here: it moved. One the record never had is a school
     // renamed or its URN corrected, which moves nothing.
     if (!rowsOf.has(now)) continue;

@@ -81,4 +81,17 @@ describe('schools moved between runs', () => {
     });
     expect(await rate(blanked, 'blank-urn.blanked.rated')).toMatchObject({ ok: true });
   });
+
+  it('a school with no URN swapped with one that has a URN (the school columns only) is refused', { timeout: 60_000 }, async () => {
+    const input = await workbook('blank-swap', [['Zed Primary', 100001, 96, 'Effective', 2], ['Ash Primary', null, 96, 'Effective', 2]], (ws) => {
+      ws.getCell('C2').fill = YELLOW;
+    });
+    const first = await rate(input, 'blank-swap.rated');
+    expect(first.ok).toBe(true);
+    const sorted = await edited(first.out, 'blank-swap.sorted', swapSchools);
+    const cleared = await rate(sorted, 'blank-swap.cleared', true);
+    expect(cleared.ok).toBe(false);
+    expect(cleared.error).toMatch(/no longer holds the school it rated there/);
+  });
 });
+
